@@ -1,0 +1,59 @@
+/// An error from ActorGraph: a code, one sentence that says what to do, and
+/// where in which file, when there is a file.
+///
+/// Its ``description`` reads `file:line:column: message`, the form editors and
+/// terminals link to.
+public struct ActorGraphError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of failure this is. Extensible: new codes may be added.
+    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// A gazetteer file that does not follow `Docs/GazetteerFormat.md`.
+        public static let malformedGazetteer = Code(rawValue: "malformed-gazetteer")
+        /// A rule file that does not follow `Docs/RuleFormat.md`.
+        public static let malformedRules = Code(rawValue: "malformed-rules")
+        /// A date that is not a real `YYYY-MM-DD` day.
+        public static let invalidDate = Code(rawValue: "invalid-date")
+        /// A file or folder that cannot be read.
+        public static let unreadableInput = Code(rawValue: "unreadable-input")
+        /// A gold file of the evaluation corpus that cannot be used.
+        public static let malformedGold = Code(rawValue: "malformed-gold")
+        /// A text too large to index (4 GiB of UTF-8 or more).
+        public static let textTooLarge = Code(rawValue: "text-too-large")
+        /// ICU failed; the message carries its error code.
+        public static let icuFailure = Code(rawValue: "icu-failure")
+    }
+
+    public var code: Code
+    /// One sentence, sentence case: what is wrong and what to do.
+    public var message: String
+    /// The file the error is in, as the caller named it.
+    public var file: String?
+    /// 1-based line, when the error has a place in a file.
+    public var line: Int?
+    /// 1-based column (in characters), when known.
+    public var column: Int?
+
+    public init(_ code: Code, _ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String {
+        var place = ""
+        if let file {
+            place = file
+            if let line {
+                place += ":\(line)"
+                if let column { place += ":\(column)" }
+            }
+            place += ": "
+        }
+        return place + message
+    }
+}

@@ -1,0 +1,89 @@
+/// Turns ICU's sentence boundaries into sentences of tokens, with the fixes
+/// news text needs: line breaks and bullets start sentences; abbreviations and
+/// hard-wrapped lines do not end them.
+struct SentenceSplitter {
+    let tokens: ContiguousArray<Token>
+    let vocabulary: Vocabulary
+    let buffer: UnsafeBufferPointer<UInt8>
+
+    /// Titles before a name: a period after them never ends a sentence.
+    private static let titles: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
+        "adm", "cmdr", "st", "rev", "hon", "pres", "atty", "supt", "insp", "fr", "no", "vs", "nos",
+    ]
+    /// Month abbreviations: a period after them ends no sentence when a number follows.
+    private static let months: Set<String> = [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
+    /// Abbreviations that end a sentence only when a capitalized word follows.
+    private static let others: Set<String> = ["inc", "corp", "co", "ltd", "jr", "sr", "etc", "approx", "est"]
+
+    private static let bullets: Set<Unicode.Scalar> = ["•", "▪", "‣", "◦", "●", "■", "►", "▸"]
+
+    func sentences(icuBoundaries: [Int]) -> [Sentence] {
+        guard !tokens.isEmpty else { return [] }
+        var starts = [Bool](repeating: false, count: tokens.count)
+        starts[0] = true
+        var tokenIndex = 0
+        for boundary in icuBoundaries {
+            while tokenIndex < tokens.count && Int(tokens[tokenIndex].start) < boundary { tokenIndex += 1 }
+            if tokenIndex < tokens.count && tokenIndex > 0 { starts[tokenIndex] = true }
+        }
+        for index in 1 ..< tokens.count {
+            let token = tokens[index]
+            if token.flags.contains(.lineBreakBefore) || isBullet(token) {
+                starts[index] = true
+            }
+            if starts[index] && continues(at: index) { starts[index] = false }
+        }
+        var sentences: [Sentence] = []
+        var start = 0
+        for index in 1 ..< tokens.count where starts[index] {
+            sentences.append(Sentence(tokens: start ..< index))
+            start = index
+        }
+        sentences.append(Sentence(tokens: start ..< tokens.count))
+        return sentences
+    }
+
+    /// Whether the sentence really goes on at token `index`, though a boundary was proposed there.
+    private func continues(at index: Int) -> Bool {
+        let token = tokens[index]
+        if isBullet(token) || token.flags.contains(.blankLineBefore) { return false }
+        let previous = tokens[index - 1]
+        if token.flags.contains(.lineBreakBefore) {
+            // A hard-wrapped line: the previous line has no closing punctuation
+            // and this one starts in lowercase.
+            return !endsClause(previous) && startsLowercase(token)
+        }
+        guard previous.kind == .punctuation, vocabulary.string(of: previous.form) == ".", index >= 2 else { return false }
+        let word = tokens[index - 2]
+        guard word.kind == .word, word.end == previous.start else { return false }
+        let form = vocabulary.string(of: word.form)
+        if Self.titles.contains(form) { return true }
+        if Self.months.contains(form) { return token.kind == .number }
+        if Self.others.contains(form) { return !token.flags.contains(.capitalized) }
+        return false
+    }
+
+    private func endsClause(_ token: Token) -> Bool {
+        guard token.kind == .punctuation else { return false }
+        let form = vocabulary.string(of: token.form)
+        return [".", "!", "?", ":", ";", "\"", "'", ")", "…", "”", "’"].contains(form)
+    }
+
+    private func startsLowercase(_ token: Token) -> Bool {
+        guard token.kind == .word else { return false }
+        return !token.flags.contains(.capitalized) && buffer[Int(token.start)] >= UInt8(ascii: "a")
+            && buffer[Int(token.start)] <= UInt8(ascii: "z")
+    }
+
+    /// A bullet sign standing alone: "•", "▪", "●" and the like.
+    private func isBullet(_ token: Token) -> Bool {
+        guard token.kind != .word, token.end - token.start == 3 else { return false }
+        let start = Int(token.start)
+        let value = UInt32(buffer[start] & 0x0F) << 12 | UInt32(buffer[start + 1] & 0x3F) << 6 | UInt32(buffer[start + 2] & 0x3F)
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return Self.bullets.contains(scalar)
+    }
+}

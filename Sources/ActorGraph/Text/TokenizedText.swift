@@ -1,0 +1,99 @@
+/// A text split into tokens and sentences, with every token's folded form interned.
+///
+/// Produced by ``Tokenizer/tokenize(_:)``. Tokens hold UTF-8 offsets into
+/// ``text``; ``scalarOffset(ofUTF8:)`` converts to the Unicode scalar offsets
+/// that JSON output uses.
+public struct TokenizedText: Sendable {
+    /// The text exactly as it was read.
+    public let text: String
+    /// The tokens in text order. Whitespace between them is not tokenized.
+    public let tokens: ContiguousArray<Token>
+    /// The sentences in text order; together they cover every token.
+    public let sentences: [Sentence]
+    let vocabulary: Vocabulary
+    private let scalarIndex: ScalarIndex
+
+    init(text: String, tokens: ContiguousArray<Token>, sentences: [Sentence], vocabulary: Vocabulary) {
+        self.text = text
+        self.tokens = tokens
+        self.sentences = sentences
+        self.vocabulary = vocabulary
+        self.scalarIndex = ScalarIndex(text)
+    }
+
+    /// The text of a token, as written.
+    public func string(of token: Token) -> Substring {
+        text[range(ofUTF8: token.utf8Range)]
+    }
+
+    /// The folded form of a token: case-folded, without diacritics, NFKC,
+    /// apostrophes straightened.
+    public func folded(_ token: Token) -> String {
+        vocabulary.string(of: token.form)
+    }
+
+    /// The text of tokens `range`, from the first token's start to the last one's end.
+    public func string(ofTokens tokenRange: Range<Int>) -> Substring {
+        text[range(ofUTF8: utf8Range(ofTokens: tokenRange))]
+    }
+
+    /// The UTF-8 byte range covered by tokens `range`.
+    public func utf8Range(ofTokens range: Range<Int>) -> Range<Int> {
+        guard !range.isEmpty else { return 0 ..< 0 }
+        return Int(tokens[range.lowerBound].start) ..< Int(tokens[range.upperBound - 1].end)
+    }
+
+    /// The string range of a UTF-8 byte range of the text.
+    public func range(ofUTF8 range: Range<Int>) -> Range<String.Index> {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let upper = utf8.index(lower, offsetBy: range.count)
+        return lower ..< upper
+    }
+
+    /// The Unicode scalar offset of a UTF-8 byte offset that starts a scalar.
+    ///
+    /// - Complexity: O(1): a table lookup and a scan of at most 63 bytes.
+    public func scalarOffset(ofUTF8 offset: Int) -> Int {
+        scalarIndex.scalarOffset(ofUTF8: offset, in: text)
+    }
+
+    /// The index of the sentence that holds token `index`.
+    public func sentence(containing index: Int) -> Int {
+        var low = 0, high = sentences.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if sentences[middle].tokens.lowerBound <= index { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+}
+
+/// Converts UTF-8 offsets to Unicode scalar offsets through a count kept every 64 bytes.
+private struct ScalarIndex: Sendable {
+    private var scalarsBeforeBlock: [Int] = []
+
+    init(_ text: String) {
+        var count = 0
+        var offset = 0
+        for byte in text.utf8 {
+            if offset & 63 == 0 { scalarsBeforeBlock.append(count) }
+            if byte & 0xC0 != 0x80 { count += 1 }
+            offset += 1
+        }
+        scalarsBeforeBlock.append(count)
+    }
+
+    func scalarOffset(ofUTF8 offset: Int, in text: String) -> Int {
+        let block = offset >> 6
+        var count = scalarsBeforeBlock[min(block, scalarsBeforeBlock.count - 1)]
+        let utf8 = text.utf8
+        var index = utf8.index(utf8.startIndex, offsetBy: block << 6)
+        let end = utf8.index(utf8.startIndex, offsetBy: offset)
+        while index < end {
+            if utf8[index] & 0xC0 != 0x80 { count += 1 }
+            utf8.formIndex(after: &index)
+        }
+        return count
+    }
+}

@@ -1,0 +1,272 @@
+import CICUShim
+
+/// Splits text into tokens and sentences with ICU's word and sentence break
+/// rules, then applies the fixes news text needs.
+///
+/// - Possessives are split off: "France's" is `France` + `'s` (the second
+///   token flagged ``Token/Flags/possessive``).
+/// - Dotted abbreviations keep their final period: "U.S." is one token.
+/// - Sentences also end at line breaks (headlines have no full stop) and
+///   before bullets, but not after "Mr.", "Gen.", "Jan. 5", nor at a line
+///   break inside a hard-wrapped sentence.
+///
+/// A `Tokenizer` holds no state; one value can be used from any thread.
+public struct Tokenizer: Sendable {
+    public init() {}
+
+    /// Tokenizes `text`.
+    ///
+    /// - Parameter text: Any string; an empty one gives no tokens and no sentences.
+    /// - Returns: The tokens, sentences and folded forms of `text`.
+    /// - Throws: ``ActorGraphError`` with code `textTooLarge` for 4 GiB of
+    ///   UTF-8 or more, `icuFailure` if ICU cannot open its break rules.
+    /// - Complexity: O(*n*) in the length of the text.
+    public func tokenize(_ text: String) throws -> TokenizedText {
+        var text = text
+        text.makeContiguousUTF8()
+        guard text.utf8.count < Int(UInt32.max) else {
+            throw ActorGraphError(.textTooLarge, "The text is \(text.utf8.count) bytes; split it into documents under 4 GiB.")
+        }
+        let result: Result<(ContiguousArray<Token>, [Sentence], Vocabulary), ActorGraphError>? =
+            text.utf8.withContiguousStorageIfAvailable { buffer in
+                Result { try Self.segment(buffer) }.mapError { $0 as? ActorGraphError ?? ActorGraphError(.icuFailure, "\($0)") }
+            }
+        guard let result else {
+            throw ActorGraphError(.icuFailure, "The text could not be read as contiguous UTF-8.")
+        }
+        let (tokens, sentences, vocabulary) = try result.get()
+        return TokenizedText(text: text, tokens: tokens, sentences: sentences, vocabulary: vocabulary)
+    }
+
+    private static func segment(_ buffer: UnsafeBufferPointer<UInt8>) throws -> (ContiguousArray<Token>, [Sentence], Vocabulary) {
+        var builder = TokenBuilder(buffer: buffer)
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return ([], [], builder.vocabulary) }
+        try withBreaker(AGICU_BREAK_WORD, base, buffer.count) { breaker in
+            var start = 0
+            var status: Int32 = 0
+            while true {
+                let boundary = agicu_breaker_next(breaker, &status)
+                if boundary < 0 { break }
+                builder.addSegment(start ..< Int(boundary), ruleStatus: status)
+                start = Int(boundary)
+            }
+        }
+        var icuBoundaries: [Int] = []
+        try withBreaker(AGICU_BREAK_SENTENCE, base, buffer.count) { breaker in
+            var status: Int32 = 0
+            while true {
+                let boundary = agicu_breaker_next(breaker, &status)
+                if boundary < 0 { break }
+                icuBoundaries.append(Int(boundary))
+            }
+        }
+        let sentences = SentenceSplitter(tokens: builder.tokens, vocabulary: builder.vocabulary, buffer: buffer)
+            .sentences(icuBoundaries: icuBoundaries)
+        return (builder.tokens, sentences, builder.vocabulary)
+    }
+
+    private static func withBreaker(_ kind: agicu_break_kind, _ base: UnsafePointer<UInt8>, _ count: Int, _ body: (OpaquePointer) throws -> Void) throws {
+        var error: Int32 = 0
+        guard let breaker = agicu_breaker_open(kind, base, Int64(count), &error) else {
+            throw ActorGraphError(.icuFailure, "ICU could not open its break rules (error \(error)); check that libicu is installed.")
+        }
+        defer { agicu_breaker_close(breaker) }
+        try body(breaker)
+    }
+}
+
+/// Builds tokens from ICU word segments: classifies, folds and interns them,
+/// splits possessives and rejoins dotted abbreviations.
+private struct TokenBuilder {
+    let buffer: UnsafeBufferPointer<UInt8>
+    var tokens = ContiguousArray<Token>()
+    var vocabulary = Vocabulary()
+    private var pending: Token.Flags = []
+    private var newlinesInGap = 0
+    private var scratch = [UInt8](repeating: 0, count: 256)
+
+    init(buffer: UnsafeBufferPointer<UInt8>) {
+        self.buffer = buffer
+        tokens.reserveCapacity(buffer.count / 5)
+    }
+
+    mutating func addSegment(_ range: Range<Int>, ruleStatus: Int32) {
+        guard !range.isEmpty else { return }
+        let first = firstScalar(at: range.lowerBound)
+        if ruleStatus < 100 {
+            if first.properties.isWhitespace {
+                noteWhitespace(range)
+                return
+            }
+            if range.count == 1, buffer[range.lowerBound] == UInt8(ascii: "."), joinFinalPeriod(at: range) { return }
+            append(range, kind: isPunctuation(first) ? .punctuation : .symbol)
+            return
+        }
+        let kind: Token.Kind = ruleStatus < 200 ? .number : .word
+        if kind == .word, let split = possessiveSplit(range) {
+            append(range.lowerBound ..< split, kind: .word)
+            append(split ..< range.upperBound, kind: .word, extra: .possessive)
+        } else {
+            append(range, kind: kind)
+        }
+    }
+
+    private mutating func noteWhitespace(_ range: Range<Int>) {
+        pending.insert(.spaceBefore)
+        for index in range {
+            switch buffer[index] {
+            case 0x0A: newlinesInGap += 1
+            case 0x0D: if index + 1 >= range.upperBound || buffer[index + 1] != 0x0A { newlinesInGap += 1 }
+            case 0x0B, 0x0C: newlinesInGap += 1
+            case 0xE2 where index + 2 < range.upperBound && buffer[index + 1] == 0x80
+                && (buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9):
+                newlinesInGap += 1
+            case 0xC2 where index + 1 < range.upperBound && buffer[index + 1] == 0x85:
+                newlinesInGap += 1
+            default: break
+            }
+        }
+        if newlinesInGap > 0 { pending.insert(.lineBreakBefore) }
+        if newlinesInGap > 1 { pending.insert(.blankLineBefore) }
+    }
+
+    private mutating func append(_ range: Range<Int>, kind: Token.Kind, extra: Token.Flags = []) {
+        var flags = pending.union(extra)
+        if kind == .word { flags.formUnion(caseFlags(range)) }
+        let form = fold(range)
+        tokens.append(Token(start: UInt32(range.lowerBound), end: UInt32(range.upperBound), kind: kind, flags: flags, form: form))
+        pending = []
+        newlinesInGap = 0
+    }
+
+    /// Rejoins "U.S" and the "." ICU leaves after it, when the period follows at once.
+    private mutating func joinFinalPeriod(at range: Range<Int>) -> Bool {
+        guard pending.isEmpty, let last = tokens.last, last.kind == .word, Int(last.end) == range.lowerBound,
+              isDottedAbbreviation(last.utf8Range) else { return false }
+        tokens.removeLast()
+        let joined = Int(last.start) ..< range.upperBound
+        tokens.append(Token(start: last.start, end: UInt32(range.upperBound), kind: .word, flags: last.flags, form: fold(joined)))
+        return true
+    }
+
+    /// Letters separated by single periods: "U.S", "e.g".
+    private func isDottedAbbreviation(_ range: Range<Int>) -> Bool {
+        var sawPeriod = false
+        var previousWasPeriod = true
+        for index in range {
+            let byte = buffer[index]
+            if byte == UInt8(ascii: ".") {
+                if previousWasPeriod { return false }
+                sawPeriod = true
+                previousWasPeriod = true
+            } else if byte >= 0x80 || isASCIILetter(byte) {
+                previousWasPeriod = false
+            } else {
+                return false
+            }
+        }
+        return sawPeriod && !previousWasPeriod
+    }
+
+    /// The offset where a possessive `'s` / `’s` starts, if the word ends in one.
+    private func possessiveSplit(_ range: Range<Int>) -> Int? {
+        let end = range.upperBound
+        guard range.count >= 3, buffer[end - 1] | 0x20 == UInt8(ascii: "s") else { return nil }
+        if buffer[end - 2] == UInt8(ascii: "'"), end - 2 > range.lowerBound { return end - 2 }
+        if range.count >= 5, buffer[end - 4] == 0xE2, buffer[end - 3] == 0x80, buffer[end - 2] == 0x99,
+           end - 4 > range.lowerBound { return end - 4 }
+        return nil
+    }
+
+    private mutating func fold(_ range: Range<Int>) -> FormID {
+        var ascii = true
+        for index in range where buffer[index] >= 0x80 { ascii = false; break }
+        if ascii {
+            if scratch.count < range.count { scratch = [UInt8](repeating: 0, count: range.count * 2) }
+            return scratch.withUnsafeMutableBufferPointer { out in
+                var length = 0
+                for index in range {
+                    var byte = buffer[index]
+                    if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
+                    if byte == UInt8(ascii: "`") { byte = UInt8(ascii: "'") }
+                    out[length] = byte
+                    length += 1
+                }
+                return vocabulary.intern(UnsafeBufferPointer(rebasing: out[0 ..< length]))
+            }
+        }
+        let slice = UnsafeBufferPointer(rebasing: buffer[range])
+        while true {
+            var error: Int32 = 0
+            let capacity = scratch.count
+            let length = scratch.withUnsafeMutableBufferPointer { out in
+                agicu_fold(slice.baseAddress, Int64(slice.count), out.baseAddress, Int64(capacity), &error)
+            }
+            if length < 0 {
+                // ICU refused (it does not for valid UTF-8); fall back to the bytes as written.
+                return vocabulary.intern(slice)
+            }
+            if Int(length) <= capacity {
+                return scratch.withUnsafeBufferPointer { vocabulary.intern(UnsafeBufferPointer(rebasing: $0[0 ..< Int(length)])) }
+            }
+            scratch = [UInt8](repeating: 0, count: Int(length) * 2)
+        }
+    }
+
+    private func caseFlags(_ range: Range<Int>) -> Token.Flags {
+        var flags: Token.Flags = []
+        var letters = 0
+        var allUpper = true
+        var index = range.lowerBound
+        var first = true
+        while index < range.upperBound {
+            let (scalar, length) = decodeScalar(at: index, limit: range.upperBound)
+            let properties = scalar.properties
+            if first, properties.isUppercase || properties.generalCategory == .titlecaseLetter {
+                flags.insert(.capitalized)
+            }
+            first = false
+            if properties.isAlphabetic {
+                letters += 1
+                if properties.isLowercase { allUpper = false }
+            }
+            index += length
+        }
+        if letters >= 2 && allUpper && flags.contains(.capitalized) { flags.insert(.allCaps) }
+        return flags
+    }
+
+    private func firstScalar(at offset: Int) -> Unicode.Scalar {
+        decodeScalar(at: offset, limit: buffer.count).0
+    }
+
+    /// Decodes one scalar; the text came from a Swift `String`, so it is valid UTF-8.
+    private func decodeScalar(at offset: Int, limit: Int) -> (Unicode.Scalar, Int) {
+        let lead = buffer[offset]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard offset + length <= limit else { return ("\u{FFFD}", 1) }
+        var value = UInt32(lead)
+        switch length {
+        case 2: value &= 0x1F
+        case 3: value &= 0x0F
+        case 4: value &= 0x07
+        default: break
+        }
+        for index in 1 ..< max(length, 1) { value = value << 6 | UInt32(buffer[offset + index] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    private func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+}

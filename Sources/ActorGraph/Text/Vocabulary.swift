@@ -1,0 +1,111 @@
+/// A dense id for one folded token form, unique within the ``Vocabulary`` that issued it.
+public struct FormID: RawRepresentable, Hashable, Sendable, Comparable {
+    public var rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+    public static func < (lhs: FormID, rhs: FormID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Interns byte strings (folded token forms) as dense ``FormID``s.
+///
+/// Forms live in one byte arena and are found through an open-addressing
+/// table, so interning and lookup take a byte buffer and allocate no `String`.
+struct Vocabulary: Sendable {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []          // form i is bytes[(i == 0 ? 0 : ends[i-1]) ..< ends[i]]
+    private var slots: [UInt32]           // 0 = empty, else id + 1
+    private var mask: Int
+
+    init() {
+        slots = Array(repeating: 0, count: 64)
+        mask = 63
+    }
+
+    /// The number of distinct forms.
+    var count: Int { ends.count }
+
+    /// The form's bytes.
+    func bytes(of id: FormID) -> ArraySlice<UInt8> {
+        let index = Int(id.rawValue)
+        return bytes[(index == 0 ? 0 : ends[index - 1]) ..< ends[index]]
+    }
+
+    /// The form as a string.
+    func string(of id: FormID) -> String {
+        String(decoding: bytes(of: id), as: UTF8.self)
+    }
+
+    /// The id of `form`, if it was interned.
+    func lookup(_ form: UnsafeBufferPointer<UInt8>) -> FormID? {
+        var slot = Self.hash(form) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            let id = FormID(rawValue: entry - 1)
+            if equals(id, form) { return id }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The id of `form`, interning it first if needed.
+    mutating func intern(_ form: UnsafeBufferPointer<UInt8>) -> FormID {
+        var slot = Self.hash(form) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            let id = FormID(rawValue: entry - 1)
+            if equals(id, form) { return id }
+            slot = (slot + 1) & mask
+        }
+        let id = FormID(rawValue: UInt32(ends.count))
+        bytes.append(contentsOf: form)
+        ends.append(bytes.count)
+        slots[slot] = id.rawValue + 1
+        if ends.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    mutating func intern(_ form: String) -> FormID {
+        var form = form
+        return form.withUTF8 { intern($0) }
+    }
+
+    func lookup(_ form: String) -> FormID? {
+        var form = form
+        return form.withUTF8 { lookup($0) }
+    }
+
+    private func equals(_ id: FormID, _ form: UnsafeBufferPointer<UInt8>) -> Bool {
+        let index = Int(id.rawValue)
+        let start = index == 0 ? 0 : ends[index - 1]
+        let length = ends[index] - start
+        guard length == form.count else { return false }
+        return bytes.withUnsafeBufferPointer { all in
+            for offset in 0 ..< length where all[start + offset] != form[offset] { return false }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        let capacity = slots.count * 2
+        slots = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
+        for index in 0 ..< ends.count {
+            let start = index == 0 ? 0 : ends[index - 1]
+            let hash = bytes.withUnsafeBufferPointer {
+                Self.hash(UnsafeBufferPointer(rebasing: $0[start ..< ends[index]]))
+            }
+            var slot = hash & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt32(index) + 1
+        }
+    }
+
+    /// FNV-1a over the bytes.
+    private static func hash(_ form: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in form {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+}

@@ -1,0 +1,104 @@
+import Testing
+@testable import ActorGraph
+
+@Suite struct TokenizerTests {
+    let tokenizer = Tokenizer()
+
+    private func words(_ text: String) throws -> [String] {
+        let tokenized = try tokenizer.tokenize(text)
+        return tokenized.tokens.map { String(tokenized.string(of: $0)) }
+    }
+
+    private func sentences(_ text: String) throws -> [String] {
+        let tokenized = try tokenizer.tokenize(text)
+        return tokenized.sentences.map { String(tokenized.string(ofTokens: $0.tokens)) }
+    }
+
+    @Test(arguments: [
+        ("France's president", ["France", "'s", "president"]),
+        ("Israel’s army", ["Israel", "’s", "army"]),
+        ("the U.S. said", ["the", "U.S.", "said"]),
+        ("flew to the U.S.", ["flew", "to", "the", "U.S."]),
+        ("Gantz, 62, said:", ["Gantz", ",", "62", ",", "said", ":"]),
+        ("\"misused\"", ["\"", "misused", "\""]),
+        ("it's", ["it", "'s"]),
+        ("Israelis' views", ["Israelis", "'", "views"]),
+    ])
+    func splitsWords(text: String, expected: [String]) throws {
+        let actual = try words(text)
+        #expect(actual == expected)
+    }
+
+    @Test func possessiveMarkerIsFlagged() throws {
+        let tokenized = try tokenizer.tokenize("France's")
+        #expect(tokenized.tokens.map { $0.flags.contains(.possessive) } == [false, true])
+    }
+
+    @Test(arguments: [
+        ("Côte d’Ivoire", ["cote", "d'ivoire"]),
+        ("ÉMIGRÉ", ["emigre"]),
+        ("Straße", ["strasse"]),
+        ("ﬁne", ["fine"]),
+        ("U.S.", ["u.s."]),
+        ("בני גנץ", ["בני", "גנץ"]),
+    ])
+    func foldsForms(text: String, expected: [String]) throws {
+        let tokenized = try tokenizer.tokenize(text)
+        #expect(tokenized.tokens.map { tokenized.folded($0) } == expected)
+    }
+
+    @Test func flagsCapitalization() throws {
+        let tokenized = try tokenizer.tokenize("NSO Pegasus spyware")
+        #expect(tokenized.tokens.map { $0.flags.contains(.capitalized) } == [true, true, false])
+        #expect(tokenized.tokens.map { $0.flags.contains(.allCaps) } == [true, false, false])
+    }
+
+    @Test(arguments: [
+        ("Mr. Gantz met Gen. Kochavi. They spoke.", ["Mr. Gantz met Gen. Kochavi.", "They spoke."]),
+        ("The U.S. official said so. Then he left.", ["The U.S. official said so.", "Then he left."]),
+        ("It began on Jan. 5 in Paris. Talks went on.", ["It began on Jan. 5 in Paris.", "Talks went on."]),
+        ("Gantz heading to Paris\n\nDefense Ministry says Gantz to meet", ["Gantz heading to Paris", "Defense Ministry says Gantz to meet"]),
+        ("  • Follow us on Twitter\n  • Gantz will meet Parly.", ["• Follow us on Twitter", "• Gantz will meet Parly."]),
+        ("The minister said the talks\nwould go on. He left.", ["The minister said the talks\nwould go on.", "He left."]),
+        ("First paragraph ends\n\nsecond starts", ["First paragraph ends", "second starts"]),
+    ])
+    func splitsSentences(text: String, expected: [String]) throws {
+        let actual = try sentences(text)
+        #expect(actual == expected)
+    }
+
+    @Test func emptyAndBlankTextsHaveNoTokens() throws {
+        let empty = try tokenizer.tokenize("")
+        #expect(empty.tokens.isEmpty)
+        let blank = try tokenizer.tokenize(" \n\t ")
+        #expect(blank.sentences.isEmpty)
+    }
+
+    @Test func scalarOffsetsCountScalarsNotBytes() throws {
+        let text = "לוגו NSO and Côte d'Ivoire"
+        let tokenized = try tokenizer.tokenize(text)
+        let scalars = Array(text.unicodeScalars)
+        for token in tokenized.tokens {
+            let start = tokenized.scalarOffset(ofUTF8: token.utf8Range.lowerBound)
+            let end = tokenized.scalarOffset(ofUTF8: token.utf8Range.upperBound)
+            var slice = String.UnicodeScalarView()
+            slice.append(contentsOf: scalars[start ..< end])
+            #expect(String(slice) == String(tokenized.string(of: token)))
+        }
+    }
+
+    @Test func tokensAreInOrderWithWhitespaceGaps() throws {
+        let text = "Gantz, NSO’s \"Pegasus\"\r\n• 2021-07-27 — U.S.-made 🇫🇷 drones\u{0}!"
+        let tokenized = try tokenizer.tokenize(text)
+        var previousEnd = 0
+        let utf8 = Array(text.utf8)
+        for token in tokenized.tokens {
+            #expect(Int(token.start) >= previousEnd && token.end > token.start)
+            let gap = String(decoding: utf8[previousEnd ..< Int(token.start)], as: UTF8.self)
+            #expect(gap.allSatisfy { $0.isWhitespace })
+            previousEnd = Int(token.end)
+        }
+        let tail = String(decoding: utf8[previousEnd...], as: UTF8.self)
+        #expect(tail.allSatisfy { $0.isWhitespace })
+    }
+}
