@@ -1,0 +1,153 @@
+import Foundation
+import ActorGraphGazetteers
+
+/// An immutable, thread-safe set of entities with their names compiled for matching.
+///
+/// Build one with ``Builder`` or load `.gaz` files with ``load(_:)``; then
+/// share it across threads and documents.
+public struct Gazetteer: Sendable {
+    /// Every entity, in load order.
+    public let entities: [Entity]
+    private let indexByID: [Entity.ID: Int]
+    let aliases: PhraseSet<AliasTarget>
+    /// Case-sensitive aliases, as written, token by token.
+    let exactAliases: [[String]]
+    /// How many person entities share each folded surname.
+    let surnameCounts: [String: Int]
+
+    /// What a matched alias points at.
+    struct AliasTarget: Sendable, Hashable {
+        var entity: Int32
+        var via: MentionVia
+        /// Index into `exactAliases`, or -1 for a folded alias.
+        var exact: Int32
+    }
+
+    /// The entity with `id`.
+    public subscript(id: Entity.ID) -> Entity? {
+        indexByID[id].map { entities[$0] }
+    }
+
+    func index(of id: Entity.ID) -> Int? { indexByID[id] }
+
+    /// Collects entities, then compiles them into a ``Gazetteer``.
+    public struct Builder: Sendable {
+        private var entities: [Entity] = []
+        private var ids: Set<Entity.ID> = []
+
+        public init() {}
+
+        /// Adds an entity.
+        /// - Throws: ``ActorGraphError`` (`malformedGazetteer`) if its id was added before.
+        public mutating func add(_ entity: Entity) throws {
+            guard ids.insert(entity.id).inserted else {
+                throw ActorGraphError(.malformedGazetteer, "The entity id \"\(entity.id)\" is used twice; give each entity its own id.")
+            }
+            entities.append(entity)
+        }
+
+        /// Compiles the entities.
+        /// - Throws: ``ActorGraphError`` (`malformedGazetteer`) for an alias with
+        ///   no word, or a relation or role that names a missing entity.
+        /// - Complexity: O(total alias length).
+        public func build() throws -> Gazetteer {
+            let tokenizer = Tokenizer()
+            var phrases = PhraseSet<AliasTarget>.Builder()
+            var exact: [[String]] = []
+            var surnames: [String: Int] = [:]
+            for (index, entity) in entities.enumerated() {
+                for reference in entity.relations.map(\.target) + entity.roles.compactMap(\.of) where !ids.contains(reference) {
+                    throw ActorGraphError(.malformedGazetteer, "Entity \"\(entity.id)\" refers to \"\(reference)\", which no loaded gazetteer defines; add it or fix the id.")
+                }
+                for alias in entity.aliases {
+                    let tokenized = try tokenizer.tokenize(alias.text)
+                    guard tokenized.tokens.contains(where: { $0.kind == .word || $0.kind == .number }) else {
+                        throw ActorGraphError(.malformedGazetteer, "The alias \"\(alias.text)\" of \"\(entity.id)\" has no word to match; remove it.")
+                    }
+                    let forms = tokenized.tokens.map { tokenized.folded($0) }
+                    var target = AliasTarget(entity: Int32(index), via: Self.via(of: alias), exact: -1)
+                    if alias.caseSensitive {
+                        target.exact = Int32(exact.count)
+                        exact.append(tokenized.tokens.map { String(tokenized.string(of: $0)) })
+                    }
+                    phrases.add(forms: forms, payload: target)
+                }
+                if entity.type == .person, let surname = Self.surname(of: entity.name, tokenizer: tokenizer) {
+                    phrases.add(forms: [surname], payload: AliasTarget(entity: Int32(index), via: .partial, exact: -1))
+                    surnames[surname, default: 0] += 1
+                }
+            }
+            return Gazetteer(entities: entities, aliases: phrases.build(), exactAliases: exact, surnameCounts: surnames)
+        }
+
+        private static func via(of alias: Entity.Alias) -> MentionVia {
+            switch alias.kind {
+            case .name: return .name
+            case .demonym: return .demonym
+            case .alias:
+                let letters = alias.text.filter(\.isLetter)
+                return alias.caseSensitive && letters.count >= 2 && letters.allSatisfy(\.isUppercase) ? .acronym : .alias
+            }
+        }
+
+        /// The folded last word of a multi-word personal name ("Gantz").
+        private static func surname(of name: String, tokenizer: Tokenizer) -> String? {
+            guard let tokenized = try? tokenizer.tokenize(name) else { return nil }
+            let words = tokenized.tokens.filter { $0.kind == .word && $0.flags.contains(.capitalized) }
+            let suffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]
+            let meaningful = words.filter { !suffixes.contains(tokenized.folded($0)) }
+            guard meaningful.count >= 2, let last = meaningful.last else { return nil }
+            return tokenized.folded(last)
+        }
+    }
+
+    private init(entities: [Entity], aliases: PhraseSet<AliasTarget>, exactAliases: [[String]], surnameCounts: [String: Int]) {
+        self.entities = entities
+        var index: [Entity.ID: Int] = [:]
+        for (offset, entity) in entities.enumerated() { index[entity.id] = offset }
+        self.indexByID = index
+        self.aliases = aliases
+        self.exactAliases = exactAliases
+        self.surnameCounts = surnameCounts
+    }
+
+    /// Loads `.gaz` files and folders of them (read in name order), in the order given.
+    ///
+    /// - Parameter urls: Files, or folders whose `*.gaz` files are read.
+    /// - Returns: One gazetteer of all their entities.
+    /// - Throws: ``ActorGraphError`` naming the file, line and column of the
+    ///   first problem; nothing is skipped.
+    public static func load(_ urls: [URL]) throws -> Gazetteer {
+        var builder = Builder()
+        var references: [(file: String, reference: GazetteerParser.Reference)] = []
+        var defined: [Entity.ID: String] = [:]
+        for file in try SourceFiles.expand(urls, extension: "gaz") {
+            let text = try SourceFiles.read(file)
+            let display = SourceFiles.displayName(file)
+            let parser = GazetteerParser(file: display)
+            let parsed = try parser.parse(text)
+            for (entity, line) in zip(parsed.entities, parsed.lines) {
+                if let first = defined[entity.id] {
+                    throw parser.reader.error("The entity id \"\(entity.id)\" is already defined in \(first); give each entity its own id.", line: line, column: 8)
+                }
+                defined[entity.id] = "\(display):\(line)"
+                try builder.add(entity)
+            }
+            references += parsed.references.map { (display, $0) }
+        }
+        for (file, reference) in references where defined[reference.target] == nil {
+            throw ActorGraphError(.malformedGazetteer, "No loaded gazetteer defines \"\(reference.target)\"; add the entity or fix the id.",
+                                  file: file, line: reference.line, column: reference.column)
+        }
+        return try builder.build()
+    }
+
+    /// The gazetteers bundled with ActorGraph.
+    /// - Throws: ``ActorGraphError`` if the bundle is missing or damaged.
+    public static func bundled() throws -> Gazetteer {
+        guard let folder = BundledData.entities else {
+            throw ActorGraphError(.unreadableInput, "The bundled gazetteers are missing; reinstall ActorGraph.")
+        }
+        return try load([folder])
+    }
+}

@@ -1,0 +1,177 @@
+/// Parses one `.gaz` file (format: `Docs/GazetteerFormat.md`).
+///
+/// References to other entities (`of=`, `relation`) are returned for the
+/// loader to check once every file is read.
+struct GazetteerParser {
+    struct Reference {
+        var target: Entity.ID
+        var line: Int
+        var column: Int
+    }
+
+    struct Parsed {
+        var entities: [Entity] = []
+        var lines: [Int] = []                 // header line of each entity
+        var references: [Reference] = []
+    }
+
+    static let keys = ["name", "alias", "exact", "demonym", "country", "wikidata", "role", "relation"]
+
+    let reader: DirectiveReader
+
+    init(file: String) {
+        reader = DirectiveReader(file: file, code: .malformedGazetteer)
+    }
+
+    func parse(_ text: String) throws -> Parsed {
+        var parsed = Parsed()
+        var current: Entity?
+        var currentLine = 0
+        func finish() throws {
+            guard let entity = current else { return }
+            guard !entity.name.isEmpty else {
+                throw reader.error("Entity \"\(entity.id)\" has no name; add a line \"  name <canonical name>\".", line: currentLine, column: 1)
+            }
+            parsed.entities.append(entity)
+            parsed.lines.append(currentLine)
+        }
+        for directive in try reader.directives(in: text) {
+            if !directive.indented {
+                try finish()
+                current = try header(directive)
+                currentLine = directive.line
+                continue
+            }
+            guard var entity = current else {
+                throw reader.error("The attribute \"\(directive.keyword)\" comes before any entity; start the block with \"entity <id> <type>\".",
+                                   line: directive.line, column: directive.keywordColumn)
+            }
+            try attribute(directive, to: &entity, references: &parsed.references)
+            current = entity
+        }
+        try finish()
+        return parsed
+    }
+
+    private func header(_ directive: Directive) throws -> Entity {
+        guard directive.keyword == "entity" else {
+            throw reader.error("Expected \"entity <id> <type>\" at the start of a line, found \"\(directive.keyword)\"; indent attribute lines.",
+                               line: directive.line, column: directive.keywordColumn)
+        }
+        let parts = directive.value.split(whereSeparator: \.isWhitespace)
+        guard parts.count == 2 else {
+            throw reader.error("The entity header \"entity \(directive.value)\" needs an id and a type, e.g. \"entity benny-gantz person/politician\".",
+                               line: directive.line, column: directive.valueColumn)
+        }
+        let id = String(parts[0])
+        guard Self.isValidID(id) else {
+            throw reader.error("The id \"\(id)\" may use only lowercase letters, digits and hyphens.", line: directive.line, column: directive.valueColumn)
+        }
+        let typeText = parts[1].split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let type = ActorType(rawValue: String(typeText[0])) else {
+            throw reader.error("Unknown type \"\(typeText[0])\"; use one of: \(ActorType.allCases.map(\.rawValue).joined(separator: ", ")).",
+                               line: directive.line, column: directive.valueColumn + id.count + 1)
+        }
+        let subtype = typeText.count > 1 ? String(typeText[1]) : nil
+        if let subtype, subtype.isEmpty {
+            throw reader.error("The subtype after \"\(typeText[0])/\" is empty; write it or drop the slash.",
+                               line: directive.line, column: directive.valueColumn + id.count + 1)
+        }
+        return Entity(id: Entity.ID(rawValue: id), type: type, subtype: subtype, name: "")
+    }
+
+    private func attribute(_ directive: Directive, to entity: inout Entity, references: inout [Reference]) throws {
+        let value = directive.value
+        let line = directive.line, column = directive.valueColumn
+        func requireValue() throws {
+            if value.isEmpty {
+                throw reader.error("\"\(directive.keyword)\" has no value; write one after the key or remove the line.",
+                                   line: line, column: directive.keywordColumn)
+            }
+        }
+        switch directive.keyword {
+        case "name":
+            try requireValue()
+            guard entity.name.isEmpty else {
+                throw reader.error("Entity \"\(entity.id)\" has a second name \"\(value)\"; make it an alias.", line: line, column: directive.keywordColumn)
+            }
+            entity.name = value
+            entity.aliases.insert(Entity.Alias(text: value, kind: .name), at: 0)
+        case "alias":
+            try requireValue()
+            entity.aliases.append(Entity.Alias(text: value, kind: .alias))
+        case "exact":
+            try requireValue()
+            entity.aliases.append(Entity.Alias(text: value, kind: .alias, caseSensitive: true))
+        case "demonym":
+            try requireValue()
+            for (offset, item) in value.commaSeparated().enumerated() {
+                guard !item.isEmpty else {
+                    throw reader.error("Demonym \(offset + 1) in \"\(value)\" is empty; remove the extra comma.", line: line, column: column)
+                }
+                entity.aliases.append(Entity.Alias(text: item, kind: .demonym))
+            }
+        case "country":
+            guard value.count == 3, value.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+                throw reader.error("The country \"\(value)\" is not an ISO 3166-1 alpha-3 code; write three capital letters, e.g. FRA.", line: line, column: column)
+            }
+            entity.country = value
+        case "wikidata":
+            guard value.first == "Q", value.count > 1, value.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw reader.error("The Wikidata id \"\(value)\" is not a QID; write Q followed by digits, e.g. Q90.", line: line, column: column)
+            }
+            entity.externalIDs["wikidata"] = value
+        case "role":
+            entity.roles.append(try role(value, line: line, column: column, references: &references))
+        case "relation":
+            let parts = value.split(whereSeparator: \.isWhitespace)
+            guard parts.count == 2 else {
+                throw reader.error("The relation \"\(value)\" needs a type and an entity id, e.g. \"relation developer-of pegasus\".", line: line, column: column)
+            }
+            let target = Entity.ID(rawValue: String(parts[1]))
+            references.append(Reference(target: target, line: line, column: column + parts[0].count + 1))
+            entity.relations.append(Entity.Relation(type: String(parts[0]), target: target))
+        default:
+            throw reader.error("Unknown key \"\(directive.keyword)\"; use one of: \(Self.keys.joined(separator: ", ")).",
+                               line: line, column: directive.keywordColumn)
+        }
+    }
+
+    private func role(_ value: String, line: Int, column: Int, references: inout [Reference]) throws -> Entity.Role {
+        let fields = value.split(separator: "|", omittingEmptySubsequences: false).map {
+            String(Substring($0).drop { $0.isWhitespace }.trimmingTrailingWhitespace())
+        }
+        guard let title = fields.first, !title.isEmpty else {
+            throw reader.error("The role \"\(value)\" has no title; start it with the title, e.g. \"role President | of=france\".", line: line, column: column)
+        }
+        var role = Entity.Role(title: title)
+        for field in fields.dropFirst() {
+            let pair = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard pair.count == 2 else {
+                throw reader.error("The role field \"\(field)\" is not key=value; use of=, from= or to=.", line: line, column: column)
+            }
+            let fieldValue = String(pair[1])
+            switch pair[0] {
+            case "of":
+                role.of = Entity.ID(rawValue: fieldValue)
+                references.append(Reference(target: Entity.ID(rawValue: fieldValue), line: line, column: column))
+            case "from", "to":
+                let day: Day
+                do { day = try Day(iso: fieldValue) } catch let error as ActorGraphError {
+                    throw reader.error(error.message, line: line, column: column)
+                }
+                if pair[0] == "from" { role.from = day } else { role.to = day }
+            default:
+                throw reader.error("Unknown role field \"\(pair[0])\"; use of=, from= or to=.", line: line, column: column)
+            }
+        }
+        if let from = role.from, let to = role.to, to < from {
+            throw reader.error("The role \"\(title)\" ends (\(to)) before it starts (\(from)); check the dates.", line: line, column: column)
+        }
+        return role
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    }
+}

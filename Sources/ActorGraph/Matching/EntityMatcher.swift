@@ -1,0 +1,86 @@
+/// How overlapping matches are resolved.
+public enum MatchPolicy: String, Sendable, Hashable, Codable {
+    /// Scanning left to right, the match that starts first wins; among those
+    /// that start at one token, the longest wins; any match that overlaps a
+    /// winner is dropped. "France Inter" beats "France".
+    case leftmostLongest
+    /// Every match, overlapping or not.
+    case all
+}
+
+/// Finds gazetteer aliases in tokenized text.
+///
+/// Matches start and end on token boundaries, never cross a sentence
+/// boundary, and compare folded forms (case-sensitive aliases also compare
+/// the text as written).
+public struct EntityMatcher: Sendable {
+    public let gazetteer: Gazetteer
+    public let policy: MatchPolicy
+
+    public init(gazetteer: Gazetteer, policy: MatchPolicy = .leftmostLongest) {
+        self.gazetteer = gazetteer
+        self.policy = policy
+    }
+
+    /// The mentions of gazetteer entities in `text`.
+    ///
+    /// A mention lists every entity its alias belongs to in ``Mention/candidates``
+    /// (in load order); the resolver picks one.
+    /// - Complexity: O(*n* × *L*) for *n* tokens and *L* tokens in the longest
+    ///   alias, whatever the number of aliases.
+    public func matches(in text: TokenizedText) -> [Mention] {
+        let translated = gazetteer.aliases.translate(text)
+        var found: [Mention] = []
+        for (sentenceIndex, sentence) in text.sentences.enumerated() {
+            gazetteer.aliases.forEachMatch(
+                in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound
+            ) { range, targets in
+                var candidates: [Entity.ID] = []
+                var via = MentionVia.name
+                for target in targets where accepts(target, range: range, in: text) {
+                    let id = gazetteer.entities[Int(target.entity)].id
+                    if !candidates.contains(id) {
+                        if candidates.isEmpty { via = target.via }
+                        candidates.append(id)
+                    }
+                }
+                if let first = candidates.first {
+                    found.append(Mention(tokens: range, sentence: sentenceIndex, candidates: candidates, via: via, rule: first.rawValue))
+                }
+            }
+        }
+        switch policy {
+        case .all: return found
+        case .leftmostLongest: return Self.leftmostLongest(found)
+        }
+    }
+
+    /// Keeps the leftmost-longest matches of `mentions` (see ``MatchPolicy/leftmostLongest``).
+    public static func leftmostLongest(_ mentions: [Mention]) -> [Mention] {
+        let ordered = mentions.enumerated().sorted {
+            ($0.element.tokens.lowerBound, -$0.element.tokens.count, $0.offset)
+                < ($1.element.tokens.lowerBound, -$1.element.tokens.count, $1.offset)
+        }
+        var kept: [Mention] = []
+        var end = Int.min
+        for (_, mention) in ordered where mention.tokens.lowerBound >= end {
+            kept.append(mention)
+            end = mention.tokens.upperBound
+        }
+        return kept
+    }
+
+    private func accepts(_ target: Gazetteer.AliasTarget, range: Range<Int>, in text: TokenizedText) -> Bool {
+        if target.via == .partial {
+            // A lone surname must look like a name.
+            return text.tokens[range.lowerBound].flags.contains(.capitalized)
+        }
+        guard target.exact >= 0 else { return true }
+        let expected = gazetteer.exactAliases[Int(target.exact)]
+        guard expected.count == range.count else { return false }
+        for (offset, index) in range.enumerated() where text.string(of: text.tokens[index]) != expected[offset] {
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,141 @@
+/// A set of phrases (sequences of folded token forms), each with payloads,
+/// compiled into a trie over form ids in flat arrays.
+///
+/// Matching walks the trie from each start token, so its cost per token is
+/// bounded by the longest phrase and does not grow with the number of
+/// phrases. Every lookup is one probe of an open-addressing table.
+struct PhraseSet<Payload: Sendable>: Sendable {
+    private(set) var vocabulary = Vocabulary()
+    private var edgeKeys: [UInt64] = []      // (node << 32 | form) + 1; 0 = empty
+    private var edgeTargets: [UInt32] = []
+    private var edgeMask = 0
+    private var payloadEnds: [Int] = []      // payloads of node i: payloads[payloadEnds[i-1] ..< payloadEnds[i]]
+    private(set) var payloads: [Payload] = []
+    /// The number of tokens of the longest phrase.
+    private(set) var longestPhrase = 0
+
+    /// Collects phrases, then compiles them.
+    struct Builder {
+        private var vocabulary = Vocabulary()
+        private var edges: [UInt64: UInt32] = [:]
+        private var nodeCount = 1
+        private var entries: [(node: UInt32, order: Int, payload: Payload)] = []
+        private var longest = 0
+
+        /// Adds a phrase given as folded forms.
+        mutating func add(forms: [String], payload: Payload) {
+            guard !forms.isEmpty else { return }
+            var node: UInt32 = 0
+            for form in forms {
+                let id = vocabulary.intern(form)
+                let key = UInt64(node) << 32 | UInt64(id.rawValue)
+                if let next = edges[key] {
+                    node = next
+                } else {
+                    let next = UInt32(nodeCount)
+                    nodeCount += 1
+                    edges[key] = next
+                    node = next
+                }
+            }
+            longest = max(longest, forms.count)
+            entries.append((node, entries.count, payload))
+        }
+
+        /// Adds a phrase written as text, split and folded by `tokenizer`.
+        /// - Returns: The phrase's token count (0 if it has no token).
+        @discardableResult
+        mutating func add(text: String, payload: Payload, tokenizer: Tokenizer) throws -> Int {
+            let tokenized = try tokenizer.tokenize(text)
+            let forms = tokenized.tokens.map { tokenized.folded($0) }
+            add(forms: forms, payload: payload)
+            return forms.count
+        }
+
+        func build() -> PhraseSet {
+            var set = PhraseSet()
+            set.vocabulary = vocabulary
+            set.longestPhrase = longest
+            var capacity = 16
+            while capacity < edges.count * 2 { capacity *= 2 }
+            set.edgeKeys = Array(repeating: 0, count: capacity)
+            set.edgeTargets = Array(repeating: 0, count: capacity)
+            set.edgeMask = capacity - 1
+            for (key, target) in edges.sorted(by: { $0.key < $1.key }) {
+                var slot = PhraseSet.slot(for: key) & set.edgeMask
+                while set.edgeKeys[slot] != 0 { slot = (slot + 1) & set.edgeMask }
+                set.edgeKeys[slot] = key &+ 1
+                set.edgeTargets[slot] = target
+            }
+            let sorted = entries.sorted { ($0.node, $0.order) < ($1.node, $1.order) }
+            set.payloads = sorted.map(\.payload)
+            set.payloadEnds = Array(repeating: 0, count: nodeCount)
+            var index = 0
+            for node in 0 ..< nodeCount {
+                while index < sorted.count && Int(sorted[index].node) == node { index += 1 }
+                set.payloadEnds[node] = index
+            }
+            return set
+        }
+    }
+
+    /// The number of distinct token forms in the phrases.
+    var formCount: Int { vocabulary.count }
+
+    /// Maps each form id of `text` to this set's form id, or `UInt32.max`.
+    ///
+    /// - Complexity: one lookup per distinct form of the text.
+    func translate(_ text: TokenizedText) -> [UInt32] {
+        var table = [UInt32](repeating: .max, count: text.vocabulary.count)
+        for index in 0 ..< table.count {
+            let bytes = text.vocabulary.bytes(of: FormID(rawValue: UInt32(index)))
+            if let id = bytes.withUnsafeBufferPointer({ vocabulary.lookup($0) }) {
+                table[index] = id.rawValue
+            }
+        }
+        return table
+    }
+
+    /// Calls `body` for every phrase that matches tokens `start ..< end`
+    /// with `start` in `starts` and `end` at most `limit`, shortest first.
+    func forEachMatch(
+        in tokens: ContiguousArray<Token>, translated: [UInt32], starts: Range<Int>, limit: Int,
+        _ body: (_ tokens: Range<Int>, _ payloads: ArraySlice<Payload>) -> Void
+    ) {
+        for start in starts {
+            var node: UInt32 = 0
+            var index = start
+            while index < limit {
+                let form = translated[Int(tokens[index].form.rawValue)]
+                guard form != .max, let next = child(of: node, form: form) else { break }
+                node = next
+                index += 1
+                let range = payloadRange(of: node)
+                if !range.isEmpty { body(start ..< index, payloads[range]) }
+            }
+        }
+    }
+
+    private func payloadRange(of node: UInt32) -> Range<Int> {
+        let index = Int(node)
+        return (index == 0 ? 0 : payloadEnds[index - 1]) ..< payloadEnds[index]
+    }
+
+    private func child(of node: UInt32, form: UInt32) -> UInt32? {
+        guard !edgeKeys.isEmpty else { return nil }
+        let key = UInt64(node) << 32 | UInt64(form)
+        var slot = Self.slot(for: key) & edgeMask
+        while true {
+            let stored = edgeKeys[slot]
+            if stored == 0 { return nil }
+            if stored == key &+ 1 { return edgeTargets[slot] }
+            slot = (slot + 1) & edgeMask
+        }
+    }
+
+    private static func slot(for key: UInt64) -> Int {
+        var x = key &* 0x9E37_79B9_7F4A_7C15
+        x ^= x >> 31
+        return Int(truncatingIfNeeded: x)
+    }
+}

@@ -1,0 +1,23 @@
+/// One actor of a document: a gazetteer entity or a discovered name, with its mentions.
+public struct Actor: Hashable, Sendable {
+    /// Where an actor comes from.
+    public enum Origin: String, Codable, Hashable, Sendable {
+        /// A gazetteer entity.
+        case gazetteer
+        /// A name found in the text that no gazetteer lists.
+        case discovered
+    }
+
+    public var id: Entity.ID
+    public var name: String
+    public var type: ActorType
+    public var subtype: String?
+    /// ISO 3166-1 alpha-3.
+    public var country: String?
+    public var origin: Origin
+    public var externalIDs: [String: String]
+    /// The gazetteer roles held on the document's date (all of them when it has no date).
+    public var roles: [Entity.Role]
+    /// Its mentions in text order; each has exactly one candidate, this actor.
+    public var mentions: [Mention]
+}

@@ -1,0 +1,285 @@
+import Foundation
+
+/// Turns matched mentions into actors: picks among ambiguous entities, links
+/// partial names, resolves titles through roles held on the document's date,
+/// follows nominals back ("the company"), and discovers names that no
+/// gazetteer lists from the cue words around them.
+public struct MentionResolver: Sendable {
+    public let gazetteer: Gazetteer
+    let titleRules: [TitleRule]
+    let nominalRules: [NominalRule]
+    let cueRules: [CueRule]
+    let titles: PhraseSet<Int>
+    let nominals: PhraseSet<Int>
+    let cues: PhraseSet<Int>
+
+    /// Compiles the title, nominal and cue lexicons of `rules`.
+    public init(gazetteer: Gazetteer, rules: RuleSet) throws {
+        self.gazetteer = gazetteer
+        titleRules = rules.titles
+        nominalRules = rules.nominals
+        cueRules = rules.cues
+        let tokenizer = Tokenizer()
+        var titles = PhraseSet<Int>.Builder()
+        for (index, rule) in rules.titles.enumerated() {
+            for spelling in rule.spellings + [rule.canonical] {
+                try titles.add(text: spelling, payload: index, tokenizer: tokenizer)
+                let plural = rules.inflector.nounForms(spelling.lowercased()).dropFirst()
+                for form in plural { try titles.add(text: form, payload: index, tokenizer: tokenizer) }
+            }
+        }
+        self.titles = titles.build()
+        var nominals = PhraseSet<Int>.Builder()
+        for (index, rule) in rules.nominals.enumerated() {
+            for noun in rule.nouns { try nominals.add(text: noun, payload: index, tokenizer: tokenizer) }
+        }
+        self.nominals = nominals.build()
+        var cues = PhraseSet<Int>.Builder()
+        for (index, rule) in rules.cues.enumerated() {
+            for word in rule.words { try cues.add(text: word, payload: index, tokenizer: tokenizer) }
+        }
+        self.cues = cues.build()
+    }
+
+    /// Resolves `mentions` (from ``EntityMatcher``) in `text` into actors.
+    ///
+    /// - Parameters:
+    ///   - date: The document's date; titles resolve to who held the office
+    ///     then. Without one, a title resolves only to an office holder the
+    ///     document names.
+    /// - Returns: Actors in order of first mention.
+    public func resolve(_ text: TokenizedText, mentions: [Mention], date: Day?) -> [Actor] {
+        var state = ResolutionState(text: text, gazetteer: gazetteer, date: date)
+        state.add(disambiguate(mentions))
+        discover(&state)
+        resolveTitles(&state)
+        resolveNominals(&state)
+        return state.actors()
+    }
+
+    // MARK: Gazetteer mentions
+
+    /// Picks one entity for each mention and drops lone surnames nobody was named by.
+    private func disambiguate(_ mentions: [Mention]) -> [Mention] {
+        var named = Set<Entity.ID>()
+        var countryWeight: [String: Int] = [:]
+        for mention in mentions where mention.candidates.count == 1 && mention.via != .partial {
+            named.insert(mention.candidates[0])
+            if let entity = gazetteer[mention.candidates[0]], let country = entity.country {
+                countryWeight[country, default: 0] += entity.type == .country ? 2 : 1
+            }
+        }
+        var result: [Mention] = []
+        for var mention in mentions {
+            if mention.via == .partial {
+                let fullyNamed = mention.candidates.filter { named.contains($0) }
+                if fullyNamed.count == 1 {
+                    mention.candidates = fullyNamed
+                } else if fullyNamed.isEmpty, mention.candidates.count == 1 {
+                    // A surname no other person in the gazetteer carries.
+                } else {
+                    continue
+                }
+            } else if mention.candidates.count > 1 {
+                let choice = mention.candidates.first { named.contains($0) }
+                    ?? mention.candidates.max { lhs, rhs in
+                        let l = gazetteer[lhs]?.country.flatMap { countryWeight[$0] } ?? 0
+                        let r = gazetteer[rhs]?.country.flatMap { countryWeight[$0] } ?? 0
+                        return l < r
+                    }
+                mention.candidates = [choice ?? mention.candidates[0]]
+            }
+            mention.rule = mention.candidates[0].rawValue
+            result.append(mention)
+        }
+        return result
+    }
+
+    // MARK: Discovered names
+
+    private static let connectors: Set<String> = ["de", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "da", "dos", "el", "ben"]
+    private static let leadingDeterminers: Set<String> = ["the", "a", "an", "this", "that"]
+
+    /// Finds capitalized names beside cue words ("spokesman X", "X NGO") that no mention covers.
+    private func discover(_ state: inout ResolutionState) {
+        let text = state.text
+        let translated = cues.translate(text)
+        var found: [(tokens: Range<Int>, rule: CueRule, ruleID: String)] = []
+        for sentence in text.sentences {
+            cues.forEachMatch(in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
+                for index in payloads {
+                    let rule = cueRules[index]
+                    let name: Range<Int>
+                    switch rule.position {
+                    case .before: name = capitalizedRun(from: range.upperBound, forward: true, in: sentence.tokens, state: state)
+                    case .after: name = capitalizedRun(from: range.lowerBound - 1, forward: false, in: sentence.tokens, state: state)
+                    }
+                    guard !name.isEmpty else { continue }
+                    let cueText = text.folded(text.tokens[range.lowerBound])
+                    found.append((name, rule, "cue.\(rule.position.rawValue).\(cueText)"))
+                    break
+                }
+            }
+        }
+        var discovered: [Entity.ID: (name: [String], type: ActorType)] = [:]
+        for (range, rule, ruleID) in found where !state.isCovered(range) {
+            let name = String(text.string(ofTokens: range))
+            let id = Entity.ID(rawValue: Self.slug(name))
+            guard !id.rawValue.isEmpty, state.gazetteerEntity(id) == nil else { continue }
+            state.discover(id: id, name: name, type: rule.type, subtype: rule.subtype)
+            state.add([Mention(tokens: range, sentence: text.sentence(containing: range.lowerBound), candidates: [id], via: .name, rule: ruleID)])
+            discovered[id] = (range.map { text.folded(text.tokens[$0]) }, rule.type)
+        }
+        guard !discovered.isEmpty else { return }
+        // Later (and earlier) uses of a discovered name, and of a discovered person's surname.
+        var names = PhraseSet<(Entity.ID, MentionVia)>.Builder()
+        for (id, entry) in discovered.sorted(by: { $0.key < $1.key }) {
+            names.add(forms: entry.name, payload: (id, .name))
+            if entry.type == .person, entry.name.count >= 2, let surname = entry.name.last {
+                names.add(forms: [surname], payload: (id, .partial))
+            }
+        }
+        let set = names.build()
+        let nameForms = set.translate(text)
+        var repeats: [Mention] = []
+        for (sentenceIndex, sentence) in text.sentences.enumerated() {
+            set.forEachMatch(in: text.tokens, translated: nameForms, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
+                guard let (id, via) = payloads.first, text.tokens[range.lowerBound].flags.contains(.capitalized) else { return }
+                repeats.append(Mention(tokens: range, sentence: sentenceIndex, candidates: [id], via: via, rule: id.rawValue))
+            }
+        }
+        state.add(EntityMatcher.leftmostLongest(repeats).filter { !state.isCovered($0.tokens) })
+    }
+
+    /// The run of capitalized words starting at `start` (going forward or backward), inside `bounds`.
+    private func capitalizedRun(from start: Int, forward: Bool, in bounds: Range<Int>, state: ResolutionState) -> Range<Int> {
+        let text = state.text
+        var indices: [Int] = []
+        var index = start
+        while bounds.contains(index), indices.count < 6 {
+            let token = text.tokens[index]
+            let isName = token.kind == .word && token.flags.contains(.capitalized) && !token.flags.contains(.possessive)
+            let isConnector = token.kind == .word && Self.connectors.contains(text.folded(token)) && !indices.isEmpty
+            guard (isName || isConnector), !state.isCovered(index ..< index + 1) else { break }
+            indices.append(index)
+            index += forward ? 1 : -1
+        }
+        if !forward { indices.reverse() }
+        // Trim connectors at the edges and a leading determiner ("The").
+        while let first = indices.first, Self.connectors.contains(text.folded(text.tokens[first]))
+            || Self.leadingDeterminers.contains(text.folded(text.tokens[first])) { indices.removeFirst() }
+        while let last = indices.last, Self.connectors.contains(text.folded(text.tokens[last])) { indices.removeLast() }
+        guard let first = indices.first, let last = indices.last else { return start ..< start }
+        return first ..< last + 1
+    }
+
+    /// The discovered id of a name: lowercased, without diacritics, other characters as single hyphens.
+    static func slug(_ name: String) -> String {
+        var result = ""
+        var pendingHyphen = false
+        for scalar in name.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if pendingHyphen && !result.isEmpty { result.append("-") }
+                pendingHyphen = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return result
+    }
+
+    // MARK: Titles
+
+    /// Links "France's president", "the German chancellor", "his French
+    /// counterpart" and "the president" to the person who held the office.
+    private func resolveTitles(_ state: inout ResolutionState) {
+        let text = state.text
+        let translated = titles.translate(text)
+        var matches: [(Range<Int>, Int)] = []
+        for sentence in text.sentences {
+            titles.forEachMatch(in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
+                if let first = payloads.first { matches.append((range, first)) }
+            }
+        }
+        let longest = EntityMatcher.leftmostLongest(matches.map {
+            Mention(tokens: $0.0, sentence: 0, candidates: [], via: .title, rule: String($0.1))
+        })
+        var found: [Mention] = []
+        for match in longest where !state.isCovered(match.tokens) && !namesFollow(match.tokens, state: state) {
+            guard let ruleIndex = Int(match.rule) else { continue }
+            let rule = titleRules[ruleIndex]
+            let office = officeContext(before: match.tokens.lowerBound, after: match.tokens.upperBound, state: state)
+            guard let holder = state.holder(of: rule.canonical, in: office, before: match.tokens.lowerBound) else { continue }
+            found.append(Mention(tokens: match.tokens, sentence: text.sentence(containing: match.tokens.lowerBound),
+                                 candidates: [holder], via: .title, rule: "title.\(Self.slug(rule.canonical))"))
+        }
+        state.add(found)
+        resolveCounterparts(&state)
+    }
+
+    /// "his French counterpart": the holder, in that country, of the office of the person last named.
+    private func resolveCounterparts(_ state: inout ResolutionState) {
+        let text = state.text
+        var found: [Mention] = []
+        for index in text.tokens.indices {
+            let form = text.folded(text.tokens[index])
+            guard form == "counterpart" || form == "counterparts", !state.isCovered(index ..< index + 1),
+                  !namesFollow(index ..< index + 1, state: state),
+                  let office = officeContext(before: index, after: index + 1, state: state),
+                  let counterpart = state.counterpart(in: office, before: index) else { continue }
+            found.append(Mention(tokens: index ..< index + 1, sentence: text.sentence(containing: index),
+                                 candidates: [counterpart], via: .title, rule: "title.counterpart"))
+        }
+        state.add(found)
+    }
+
+    /// Whether a name follows the title at once ("President Emmanuel Macron"): then the name is the mention.
+    private func namesFollow(_ range: Range<Int>, state: ResolutionState) -> Bool {
+        let next = range.upperBound
+        guard next < state.text.tokens.count else { return false }
+        if let mention = state.mention(at: next), state.type(of: mention) == .person { return true }
+        let token = state.text.tokens[next]
+        return token.kind == .word && token.flags.contains(.capitalized) && !token.flags.contains(.lineBreakBefore)
+            && state.mention(at: next) == nil
+    }
+
+    /// The entity an office belongs to: "France's", "the French", "of France".
+    private func officeContext(before start: Int, after end: Int, state: ResolutionState) -> Entity.ID? {
+        let text = state.text
+        var index = start - 1
+        if index >= 0, let mention = state.mention(at: index), mention.via == .demonym { return mention.candidates.first }
+        if index >= 0, text.tokens[index].flags.contains(.possessive) {
+            index -= 1
+            if index >= 0, let mention = state.mention(at: index), state.type(of: mention) != .person { return mention.candidates.first }
+        }
+        if end + 1 < text.tokens.count, text.folded(text.tokens[end]) == "of",
+           let mention = state.mention(at: end + 1) ?? (end + 2 < text.tokens.count && text.folded(text.tokens[end + 1]) == "the" ? state.mention(at: end + 2) : nil),
+           state.type(of: mention) == .country || state.type(of: mention) == .organization {
+            return mention.candidates.first
+        }
+        return nil
+    }
+
+    // MARK: Nominals
+
+    /// Links "the company", "the ministry" to the last actor of that kind named before.
+    private func resolveNominals(_ state: inout ResolutionState) {
+        let text = state.text
+        let translated = nominals.translate(text)
+        var found: [Mention] = []
+        for sentence in text.sentences {
+            nominals.forEachMatch(in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
+                guard range.lowerBound > sentence.tokens.lowerBound, text.folded(text.tokens[range.lowerBound - 1]) == "the",
+                      !state.isCovered(range), !namesFollow(range, state: state), let index = payloads.first else { return }
+                let rule = nominalRules[index]
+                guard let antecedent = state.lastActor(before: range.lowerBound, type: rule.type, subtype: rule.subtype) else { return }
+                let noun = range.map { text.folded(text.tokens[$0]) }.joined(separator: "-")
+                found.append(Mention(tokens: range, sentence: text.sentence(containing: range.lowerBound),
+                                     candidates: [antecedent], via: .nominal, rule: "nominal.\(noun)"))
+            }
+        }
+        state.add(EntityMatcher.leftmostLongest(found))
+    }
+}
