@@ -6,6 +6,19 @@ public enum Factuality: String, Codable, Hashable, Sendable, CaseIterable {
 /// The part an actor plays in an event.
 public enum EventRole: String, Codable, Hashable, Sendable, CaseIterable {
     case source, target, place, destination, instrument, beneficiary, topic
+
+    /// The position of the role in output: source first.
+    var order: Int {
+        switch self {
+        case .source: 0
+        case .target: 1
+        case .place: 2
+        case .destination: 3
+        case .instrument: 4
+        case .beneficiary: 5
+        case .topic: 6
+        }
+    }
 }
 
 /// An event type of the taxonomy, with its PLOVER category and CAMEO code where one applies.

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Precision, recall and F1 of extracted graphs against gold annotations,
+/// for actors, mentions, events and roles (`Tests/Corpus/README.md`).
+public struct Evaluation: Hashable, Sendable {
+    /// Counts for one kind of item, and the measures derived from them.
+    public struct Score: Hashable, Sendable {
+        public var truePositives = 0
+        public var falsePositives = 0
+        public var falseNegatives = 0
+
+        public var precision: Double {
+            truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
+        }
+        public var recall: Double {
+            truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
+        }
+        public var f1: Double {
+            precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        }
+
+        static func + (lhs: Score, rhs: Score) -> Score {
+            Score(truePositives: lhs.truePositives + rhs.truePositives, falsePositives: lhs.falsePositives + rhs.falsePositives,
+                  falseNegatives: lhs.falseNegatives + rhs.falseNegatives)
+        }
+
+        /// Scores two multisets.
+        init<T: Hashable>(predicted: [T], gold: [T]) {
+            var remaining: [T: Int] = [:]
+            for item in gold { remaining[item, default: 0] += 1 }
+            for item in predicted {
+                if let count = remaining[item], count > 0 {
+                    remaining[item] = count - 1
+                    truePositives += 1
+                } else {
+                    falsePositives += 1
+                }
+            }
+            falseNegatives = remaining.values.reduce(0, +)
+        }
+
+        init(truePositives: Int = 0, falsePositives: Int = 0, falseNegatives: Int = 0) {
+            self.truePositives = truePositives
+            self.falsePositives = falsePositives
+            self.falseNegatives = falseNegatives
+        }
+    }
+
+    public var actors = Score()
+    public var mentions = Score()
+    public var events = Score()
+    public var roles = Score()
+
+    public init() {}
+
+    static func + (lhs: Evaluation, rhs: Evaluation) -> Evaluation {
+        var sum = Evaluation()
+        sum.actors = lhs.actors + rhs.actors
+        sum.mentions = lhs.mentions + rhs.mentions
+        sum.events = lhs.events + rhs.events
+        sum.roles = lhs.roles + rhs.roles
+        return sum
+    }
+
+    /// Scores one graph against its gold annotation.
+    public static func score(_ graph: ArticleGraph, against gold: GoldDocument) -> Evaluation {
+        var result = Evaluation()
+        result.actors = Score(predicted: graph.actors.map { "\($0.id)/\($0.type.rawValue)" },
+                              gold: gold.actors.map { "\($0.id)/\($0.type.rawValue)" })
+        result.mentions = Score(predicted: graph.actors.flatMap { actor in actor.mentions.map { "\(actor.id)|\($0.text)" } },
+                                gold: gold.actors.flatMap { actor in actor.mentions.map { "\(actor.id)|\($0)" } })
+        // Events: (type, trigger) pairs, each gold event matched once, preferring the most agreeing roles.
+        var unmatched = Array(graph.events.indices)
+        var predictedRoles: [String] = []
+        var goldRoles: [String] = []
+        for (goldIndex, event) in gold.events.enumerated() {
+            let goldTriples = event.roles.flatMap { role, ids in ids.map { "\(goldIndex)|\(role.rawValue)|\($0)" } }
+            goldRoles += goldTriples
+            let candidates = unmatched.filter { index in
+                graph.events[index].type == event.type && sameTrigger(graph.events[index].trigger.text, event.trigger)
+            }
+            let best = candidates.max { lhs, rhs in
+                overlap(graph.events[lhs], event) < overlap(graph.events[rhs], event)
+            }
+            guard let best else { continue }
+            unmatched.removeAll { $0 == best }
+            result.events.truePositives += 1
+            predictedRoles += graph.events[best].roles.map { "\(goldIndex)|\($0.role.rawValue)|\($0.actor)" }
+        }
+        result.events.falsePositives = unmatched.count
+        result.events.falseNegatives = gold.events.count - result.events.truePositives
+        for index in unmatched {
+            predictedRoles += graph.events[index].roles.map { "unmatched\(index)|\($0.role.rawValue)|\($0.actor)" }
+        }
+        result.roles = Score(predicted: predictedRoles, gold: goldRoles)
+        return result
+    }
+
+    private static func overlap(_ event: ArticleGraph.EventNode, _ gold: GoldDocument.GoldEvent) -> Int {
+        event.roles.filter { gold.roles[$0.role]?.contains($0.actor) ?? false }.count
+    }
+
+    /// Triggers agree when one contains the other, case aside: "heading" and "heading to".
+    private static func sameTrigger(_ predicted: String, _ gold: String) -> Bool {
+        let a = predicted.lowercased(), b = gold.lowercased()
+        return a == b || a.contains(b) || b.contains(a)
+    }
+
+    /// One corpus document's score.
+    public struct DocumentResult: Hashable, Sendable {
+        public var name: String
+        public var evaluation: Evaluation
+    }
+
+    /// Runs `extractor` over every `NNN-slug.txt` of `corpus` that has a
+    /// `NNN-slug.gold.json` beside it, and scores each.
+    /// - Returns: The per-document scores, in name order, and their micro-averaged total.
+    /// - Throws: ``ActorGraphError`` for an unreadable folder, a text without
+    ///   its gold file, or a malformed gold file.
+    public static func evaluate(_ extractor: Extractor, corpus: URL) throws -> (documents: [DocumentResult], total: Evaluation) {
+        let texts = try SourceFiles.expand([corpus], extension: "txt")
+        guard !texts.isEmpty else {
+            throw ActorGraphError(.unreadableInput, "\"\(corpus.path)\" holds no .txt article; point eval at a corpus folder such as Tests/Corpus.")
+        }
+        var documents: [DocumentResult] = []
+        var total = Evaluation()
+        for textURL in texts {
+            let base = textURL.deletingPathExtension().lastPathComponent
+            let goldURL = textURL.deletingLastPathComponent().appendingPathComponent(base + ".gold.json")
+            guard FileManager.default.fileExists(atPath: goldURL.path) else {
+                throw ActorGraphError(.malformedGold, "\"\(textURL.lastPathComponent)\" has no gold file; write \(goldURL.lastPathComponent) beside it.", file: textURL.path)
+            }
+            let gold = try GoldDocument.load(goldURL)
+            let graph = try extractor.extract(try SourceFiles.read(textURL), date: gold.date, id: base)
+            let evaluation = score(graph, against: gold)
+            documents.append(DocumentResult(name: base, evaluation: evaluation))
+            total = total + evaluation
+        }
+        return (documents, total)
+    }
+}

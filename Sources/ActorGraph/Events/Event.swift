@@ -1,0 +1,55 @@
+/// Something an actor did, found by an ``EventRule``: who did what to whom,
+/// when, how certain, and according to whom.
+public struct Event: Hashable, Sendable {
+    /// An actor filling one role of an event, with the mention that fills it.
+    public struct Argument: Hashable, Sendable {
+        public var role: EventRole
+        public var actor: Entity.ID
+        /// The token indices of the filling mention.
+        public var tokens: Range<Int>
+    }
+
+    /// `e1`, `e2`, … in trigger order.
+    public var id: String
+    public var type: EventType
+    /// The token indices of the trigger.
+    public var trigger: Range<Int>
+    public var sentence: Int
+    public var arguments: [Argument]
+    public var factuality: Factuality
+    public var time: TimeExpression?
+    /// Who said or reported it.
+    public var attributedTo: Entity.ID?
+    /// The id of the rule that found it.
+    public var rule: String
+    /// 0.5 for a trigger with one role, up to 1.0 with a source, a second role and a verb trigger.
+    public var confidence: Double
+    /// Whether the trigger is a noun ("trip") rather than a verb ("travel").
+    var nominalTrigger: Bool
+
+    /// The actor filling `role`, if any.
+    public func actor(for role: EventRole) -> Entity.ID? {
+        arguments.first { $0.role == role }?.actor
+    }
+}
+
+/// A link from one event to another: a denial to the claim it denies.
+public struct EventLink: Hashable, Sendable {
+    /// `denies`, `investigates`, `reports`.
+    public var type: String
+    public var source: String
+    public var target: String
+    public var sentence: Int
+    public var rule: String
+}
+
+/// A relation between two actors stated in the text: "malware created by NSO".
+public struct TextRelation: Hashable, Sendable {
+    public var type: String
+    public var source: Entity.ID
+    public var target: Entity.ID
+    public var sentence: Int
+    /// The token indices of the phrase that states it.
+    public var tokens: Range<Int>
+    public var rule: String
+}

@@ -1,0 +1,455 @@
+/// Finds events with the rules of a ``RuleSet``: trigger words, then the
+/// actors around them, clause by clause, with no parser.
+///
+/// For each trigger the rule's slots fill its roles (see `Docs/RuleFormat.md`);
+/// cue words set factuality; a sentence's statement or report attributes the
+/// other events in it; time expressions attach to the nearest trigger before
+/// them; denials and investigations link to the claims they answer.
+public struct EventExtractor: Sendable {
+    struct TriggerHit: Sendable, Hashable {
+        enum Kind: UInt8, Sendable { case verb, noun, phrase }
+        var rule: Int
+        var kind: Kind
+        var form: Inflector.VerbForm?
+    }
+
+    enum CompiledSlot: Sendable, Hashable {
+        case subject, object, possessor, by
+        case after([[String]])
+    }
+
+    struct CompiledRule: Sendable {
+        var rule: EventRule
+        var type: EventType
+        var slots: [(role: EventRole, slots: [CompiledSlot])]
+        var requires: [[String]]
+    }
+
+    let rules: [CompiledRule]
+    let triggers: PhraseSet<TriggerHit>
+    let cues: PhraseSet<Factuality>
+    let boundaries: Set<String>
+    let lightVerbs: Set<String>
+    let relations: RelationExtractor
+    private let times = TimeExpressionFinder()
+
+    /// Compiles the event rules of `rules`.
+    /// - Throws: ``ActorGraphError`` if a trigger phrase cannot be tokenized.
+    public init(rules: RuleSet) throws {
+        let tokenizer = Tokenizer()
+        func forms(_ phrase: String) throws -> [String] {
+            let tokenized = try tokenizer.tokenize(phrase)
+            return tokenized.tokens.map { tokenized.folded($0) }
+        }
+        var compiled: [CompiledRule] = []
+        var triggers = PhraseSet<TriggerHit>.Builder()
+        for (index, rule) in rules.eventRules.enumerated() {
+            guard let type = rules.eventTypes[rule.type] else { continue }
+            var slots: [(EventRole, [CompiledSlot])] = []
+            for (role, list) in rule.slots {
+                slots.append((role, try list.map { slot -> CompiledSlot in
+                    switch slot {
+                    case .subject: return .subject
+                    case .object: return .object
+                    case .possessor: return .possessor
+                    case .by: return .by
+                    case .after(let words): return .after(try words.map(forms))
+                    }
+                }))
+            }
+            compiled.append(CompiledRule(rule: rule, type: type, slots: slots, requires: try rule.requires.map(forms)))
+            for verb in rule.verbs {
+                for (text, form) in rules.inflector.verbForms(verb.lowercased()) {
+                    try triggers.add(text: text, payload: TriggerHit(rule: index, kind: .verb, form: form), tokenizer: tokenizer)
+                }
+            }
+            for noun in rule.nouns {
+                for text in rules.inflector.nounForms(noun.lowercased()) {
+                    try triggers.add(text: text, payload: TriggerHit(rule: index, kind: .noun), tokenizer: tokenizer)
+                }
+            }
+            for phrase in rule.phrases {
+                try triggers.add(text: phrase, payload: TriggerHit(rule: index, kind: .phrase), tokenizer: tokenizer)
+            }
+        }
+        self.rules = compiled
+        self.triggers = triggers.build()
+        var cues = PhraseSet<Factuality>.Builder()
+        for (factuality, phrases) in rules.factualityCues {
+            for phrase in phrases { try cues.add(text: phrase, payload: factuality, tokenizer: tokenizer) }
+        }
+        self.cues = cues.build()
+        boundaries = Set(rules.boundaries.map { $0.lowercased() })
+        lightVerbs = Set(FunctionWords.lightVerbs.flatMap { rules.inflector.verbForms($0).map(\.text) })
+        relations = try RelationExtractor(rules: rules.relations)
+    }
+
+    /// The events of a document whose actors are resolved.
+    ///
+    /// - Parameters:
+    ///   - text: The tokenized document.
+    ///   - actors: Its actors, from ``MentionResolver``.
+    ///   - date: The document's date, for time expressions.
+    /// - Returns: Events in trigger order, links between them, and relations
+    ///   between actors that the text states.
+    public func extract(from text: TokenizedText, actors: [Actor], date: Day?) -> (events: [Event], links: [EventLink], relations: [TextRelation]) {
+        let view = ClauseView(text: text, actors: actors, boundaries: boundaries)
+        let triggerForms = triggers.translate(text)
+        let cueForms = cues.translate(text)
+        var candidates: [Event] = []
+        var empty: [Event] = []        // triggers that found no actor: kept only as targets of links
+        var seenSentences = Set<[FormID]>()
+        for (sentenceIndex, sentence) in text.sentences.enumerated() {
+            let key = sentence.tokens.map { text.tokens[$0].form }
+            if key.count >= 3 && !seenSentences.insert(key).inserted { continue }   // a repeated caption
+            var found: [Event] = []
+            for (range, hits) in triggerMatches(in: sentence.tokens, text: text, forms: triggerForms, view: view) {
+                guard let event = makeEvent(range: range, hits: hits, sentence: sentenceIndex, sentenceRange: sentence.tokens,
+                                            view: view, cueForms: cueForms, previous: found) else { continue }
+                if event.arguments.isEmpty { empty.append(event) } else { found.append(event) }
+            }
+            attachTimes(in: sentence.tokens, to: &found, text: text, date: date, view: view)
+            candidates += mergeWithinSentence(found)
+        }
+        var events = mergeCoreferent(candidates)
+        attribute(&events)
+        for index in events.indices { events[index].id = "e\(index + 1)" }
+        let links = link(events, empty: empty, view: view)
+        return (events, links, relations.extract(from: view))
+    }
+
+    // MARK: Triggers
+
+    private func triggerMatches(in sentence: Range<Int>, text: TokenizedText, forms: [UInt32], view: ClauseView) -> [(Range<Int>, [TriggerHit])] {
+        var matches: [Mention] = []
+        var hitsByRange: [Range<Int>: [TriggerHit]] = [:]
+        triggers.forEachMatch(in: text.tokens, translated: forms, starts: sentence, limit: sentence.upperBound) { range, hits in
+            // A trigger inside a name ("Reporters", "Security Council") is part of the name.
+            guard !range.contains(where: { view.mention(at: $0) != nil }) else { return }
+            hitsByRange[range, default: []] += hits
+            matches.append(Mention(tokens: range, sentence: 0, candidates: [], via: .name, rule: ""))
+        }
+        return EntityMatcher.leftmostLongest(matches).compactMap { match in hitsByRange[match.tokens].map { (match.tokens, $0) } }
+    }
+
+    private func makeEvent(range: Range<Int>, hits: [TriggerHit], sentence: Int, sentenceRange: Range<Int>,
+                           view: ClauseView, cueForms: [UInt32], previous: [Event]) -> Event? {
+        let clause = view.clauseRange(of: range.lowerBound, in: sentenceRange)
+        guard let hit = hits.first(where: { requirementsMet(rules[$0.rule], after: range, in: clause, view: view) }) else { return nil }
+        let compiled = rules[hit.rule]
+        let nominal = hit.kind == .noun || ((hit.form == .gerund || hit.kind == .phrase) && isNominalUse(range.lowerBound, view: view, clause: clause))
+        let passive = hit.kind == .verb && !nominal && (hit.form == .pastParticiple) && isPassive(range.lowerBound, view: view, clause: clause)
+        // ", adding that …": a participle after a comma shares the subject of the verb before it.
+        let participleSubject = hit.form == .gerund && !nominal && range.lowerBound > sentenceRange.lowerBound
+            && view.form(range.lowerBound - 1) == ","
+            ? previous.last { $0.actor(for: .source) != nil }.flatMap { event in
+                event.arguments.first { $0.role == .source }.flatMap { view.mention(at: $0.tokens.lowerBound) }
+            } : nil
+        var arguments: [Event.Argument] = []
+        var used = Set<Range<Int>>()
+        for (role, slots) in compiled.slots where !arguments.contains(where: { $0.role == role }) {
+            for slot in slots {
+                let found = slot == .subject && participleSubject != nil ? participleSubject
+                    : find(slot, trigger: range, clause: clause, nominal: nominal, passive: passive, view: view, used: used)
+                guard let ref = found else { continue }
+                used.insert(ref.tokens)
+                var actualRole = role
+                if role == .source && ref.type == .product { actualRole = .instrument }  // products do not act
+                if arguments.contains(where: { $0.role == actualRole }) { break }
+                arguments.append(Event.Argument(role: actualRole, actor: ref.actor, tokens: ref.tokens))
+                break
+            }
+        }
+        arguments.sort { $0.role.order < $1.role.order }
+        var factuality = compiled.rule.factuality ?? .asserted
+        if let cue = cue(before: range.lowerBound, clause: clause, view: view, forms: cueForms, nominal: nominal) {
+            if cue == .negated || compiled.rule.factuality == nil { factuality = cue }
+        }
+        let hasSource = arguments.contains { $0.role == .source }
+        let confidence = min(1.0, 0.5 + (hasSource ? 0.2 : 0) + (arguments.count >= 2 ? 0.2 : 0) + (nominal ? 0 : 0.1))
+        return Event(id: "", type: compiled.type, trigger: range, sentence: sentence, arguments: arguments,
+                     factuality: factuality, time: nil, attributedTo: nil, rule: compiled.rule.id,
+                     confidence: (confidence * 100).rounded() / 100, nominalTrigger: nominal)
+    }
+
+    private func requirementsMet(_ rule: CompiledRule, after range: Range<Int>, in clause: Range<Int>, view: ClauseView) -> Bool {
+        guard !rule.requires.isEmpty else { return true }
+        let window = range.upperBound ..< min(clause.upperBound, range.upperBound + 12)
+        return rule.requires.contains { phrase in window.contains { matches(phrase, at: $0, view: view, limit: clause.upperBound) } }
+    }
+
+    private func matches(_ phrase: [String], at index: Int, view: ClauseView, limit: Int) -> Bool {
+        guard index + phrase.count <= limit else { return false }
+        return phrase.enumerated().allSatisfy { view.form(index + $0.offset) == $0.element }
+    }
+
+    /// A gerund used as a noun: a determiner stands before it in its phrase ("a national security meeting").
+    private func isNominalUse(_ index: Int, view: ClauseView, clause: Range<Int>) -> Bool {
+        var position = index - 1
+        while position >= clause.lowerBound && position >= index - 4 {
+            let form = view.form(position)
+            if FunctionWords.determiners.contains(form) { return true }
+            if view.mention(at: position) != nil || view.stopsPhrase(position) { return false }
+            position -= 1
+        }
+        return false
+    }
+
+    /// A past participle after a form of "be": "was targeted".
+    private func isPassive(_ index: Int, view: ClauseView, clause: Range<Int>) -> Bool {
+        var position = index - 1
+        while position >= clause.lowerBound && position >= index - 3 {
+            let form = view.form(position)
+            if FunctionWords.beForms.contains(form) { return true }
+            if !FunctionWords.adverbs.contains(form) { return false }
+            position -= 1
+        }
+        return false
+    }
+
+    // MARK: Slots
+
+    private func find(_ slot: CompiledSlot, trigger: Range<Int>, clause: Range<Int>, nominal: Bool, passive: Bool,
+                      view: ClauseView, used: Set<Range<Int>>) -> ClauseView.MentionRef? {
+        var slot = slot
+        if passive {
+            if slot == .subject { slot = .by } else if slot == .object { slot = .subject }
+        }
+        let result: ClauseView.MentionRef?
+        switch slot {
+        case .subject:
+            result = nominal ? (possessor(of: trigger, view: view) ?? lightVerbSubject(of: trigger, clause: clause, view: view))
+                             : subject(before: trigger.lowerBound, clause: clause, view: view)
+        case .object:
+            if nominal {
+                result = after([["of"]], trigger: trigger, clause: clause, view: view, used: used)
+            } else {
+                result = trigger.upperBound < clause.upperBound && !view.stopsPhrase(trigger.upperBound)
+                    ? view.headMention(from: trigger.upperBound, before: clause.upperBound) : nil
+            }
+        case .possessor:
+            result = possessor(of: trigger, view: view)
+        case .by:
+            result = after([["by"]], trigger: trigger, clause: clause, view: view, used: used)
+        case .after(let phrases):
+            result = after(phrases, trigger: trigger, clause: clause, view: view, used: used)
+        }
+        guard let result, !used.contains(result.tokens) else { return nil }
+        return result
+    }
+
+    /// The nearest actor before `index` in its clause that is not the object
+    /// of a preposition ("the policy of Ynet News agrees" is not Ynet agreeing).
+    private func subject(before index: Int, clause: Range<Int>, view: ClauseView) -> ClauseView.MentionRef? {
+        var position = index - 1
+        while position >= clause.lowerBound {
+            if let ref = view.mention(at: position) {
+                if !isPrepositionalObject(ref, clause: clause, view: view) { return ref }
+                position = ref.tokens.lowerBound - 1
+                continue
+            }
+            position -= 1
+        }
+        return nil
+    }
+
+    /// Whether a preposition heads the phrase of `ref`: "on French President Emmanuel Macron".
+    private func isPrepositionalObject(_ ref: ClauseView.MentionRef, clause: Range<Int>, view: ClauseView) -> Bool {
+        var position = ref.tokens.lowerBound - 1
+        while position >= clause.lowerBound {
+            let token = view.text.tokens[position]
+            let form = view.form(position)
+            if FunctionWords.prepositions.contains(form) { return true }
+            if let other = view.mention(at: position), other.via == .demonym || other.via == .title {
+                position = other.tokens.lowerBound - 1
+            } else if FunctionWords.determiners.contains(form) || (token.kind == .word && token.flags.contains(.capitalized)) {
+                position -= 1
+            } else {
+                return false
+            }
+        }
+        return false
+    }
+
+    /// "Gantz's trip", "Israeli strikes": the actor right before a noun trigger.
+    private func possessor(of trigger: Range<Int>, view: ClauseView) -> ClauseView.MentionRef? {
+        var position = trigger.lowerBound - 1
+        guard position >= 0 else { return nil }
+        if view.text.tokens[position].flags.contains(.possessive) { position -= 1 }
+        guard position >= 0, let ref = view.mention(at: position), ref.tokens.upperBound == position + 1 else { return nil }
+        return ref
+    }
+
+    /// The subject lent to a noun trigger by the verb before it: a light verb
+    /// ("Macron called a national security meeting") or a form of *be* ("Macron's
+    /// phone was on a list of targets").
+    private func lightVerbSubject(of trigger: Range<Int>, clause: Range<Int>, view: ClauseView) -> ClauseView.MentionRef? {
+        var position = trigger.lowerBound - 1
+        while position >= clause.lowerBound && position >= trigger.lowerBound - 7 {
+            let form = view.form(position)
+            if lightVerbs.contains(form) || FunctionWords.beForms.contains(form) {
+                return subject(before: position, clause: clause, view: view)
+            }
+            if position > clause.lowerBound && lightVerbs.contains(view.form(position - 1) + " " + form) {
+                return subject(before: position - 1, clause: clause, view: view)
+            }
+            if view.mention(at: position) != nil || view.text.tokens[position].kind == .punctuation
+                || FunctionWords.conjunctions.contains(form) { return nil }
+            position -= 1
+        }
+        return nil
+    }
+
+    /// The first actor after one of `phrases`, which must begin within six
+    /// words after the trigger, in its clause.
+    private func after(_ phrases: [[String]], trigger: Range<Int>, clause: Range<Int>, view: ClauseView,
+                       used: Set<Range<Int>>) -> ClauseView.MentionRef? {
+        let end = min(clause.upperBound, trigger.upperBound + 6)
+        var position = trigger.lowerBound + 1
+        while position < end {
+            for phrase in phrases where matches(phrase, at: position, view: view, limit: clause.upperBound)
+                && !endsComplexPreposition(phrase, at: position, view: view) {
+                if let ref = view.headMention(from: position + phrase.count, before: clause.upperBound), !used.contains(ref.tokens) { return ref }
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Whether `phrase` at `position` is only the tail of a longer preposition: the "of" of "on behalf of".
+    private func endsComplexPreposition(_ phrase: [String], at position: Int, view: ClauseView) -> Bool {
+        for complex in FunctionWords.complexPrepositions where complex.count > phrase.count && Array(complex.suffix(phrase.count)) == phrase {
+            let start = position - (complex.count - phrase.count)
+            if start >= 0 && matches(complex, at: start, view: view, limit: position + phrase.count) { return true }
+        }
+        return false
+    }
+
+    // MARK: Factuality, time, attribution
+
+    /// The factuality cue ending nearest before the trigger, at most three words before it, in its clause.
+    /// A noun takes only cues that can modify a noun ("possible surveillance"), not verbal ones ("to", "will").
+    private func cue(before index: Int, clause: Range<Int>, view: ClauseView, forms: [UInt32], nominal: Bool) -> Factuality? {
+        var best: (end: Int, factuality: Factuality)?
+        let start = max(clause.lowerBound, index - 6)
+        cues.forEachMatch(in: view.text.tokens, translated: forms, starts: start ..< index, limit: index) { range, payloads in
+            guard index - range.upperBound <= 3, let factuality = payloads.first else { return }
+            if nominal {
+                let last = view.form(range.upperBound - 1)
+                if last == "to" || FunctionWords.auxiliaries.contains(last) { return }
+            }
+            if range.upperBound >= (best?.end ?? Int.min) { best = (range.upperBound, factuality) }
+        }
+        return best?.factuality
+    }
+
+    /// Each time expression goes to the nearest trigger before it in its clause, else the nearest in the sentence.
+    private func attachTimes(in sentence: Range<Int>, to events: inout [Event], text: TokenizedText, date: Day?, view: ClauseView) {
+        guard !events.isEmpty else { return }
+        for expression in times.find(in: text, tokens: sentence, date: date) {
+            let start = expression.tokens.lowerBound
+            let before = events.indices.filter { events[$0].trigger.upperBound <= start && view.sameClause(events[$0].trigger.lowerBound, start) }
+            let chosen = before.max { events[$0].trigger.lowerBound < events[$1].trigger.lowerBound }
+                ?? events.indices.min { abs(events[$0].trigger.lowerBound - start) < abs(events[$1].trigger.lowerBound - start) }
+            if let chosen, events[chosen].time == nil { events[chosen].time = expression }
+        }
+    }
+
+    /// A statement or report with a source attributes the other events of its sentence.
+    private func attribute(_ events: inout [Event]) {
+        for index in events.indices where events[index].type.name == "statement" || events[index].type.name == "report" {
+            guard let source = events[index].actor(for: .source) else { continue }
+            for other in events.indices where other != index && events[other].sentence == events[index].sentence
+                && events[other].attributedTo == nil && events[other].type.name != "statement" {
+                events[other].attributedTo = source
+                if events[other].factuality == .asserted { events[other].factuality = .reported }
+            }
+        }
+    }
+
+    // MARK: Merging and links
+
+    /// Two triggers of one type in a sentence whose roles agree are one event ("said in a statement").
+    private func mergeWithinSentence(_ events: [Event]) -> [Event] {
+        var result: [Event] = []
+        for event in events {
+            if let index = result.firstIndex(where: { $0.type == event.type && compatible($0, event) }) {
+                result[index] = merged(result[index], event)
+            } else {
+                result.append(event)
+            }
+        }
+        return result
+    }
+
+    /// An event told again later is one event: a noun trigger with the same
+    /// source ("Gantz's trip"), or a trigger with the same source and another
+    /// role the same (a subheadline and its paragraph).
+    private func mergeCoreferent(_ events: [Event]) -> [Event] {
+        var result: [Event] = []
+        for event in events {
+            let source = event.actor(for: .source)
+            let index = source.flatMap { source in
+                result.lastIndex { earlier in
+                    guard earlier.type == event.type, earlier.actor(for: .source) == source, compatible(earlier, event) else { return false }
+                    let shared = event.arguments.contains { argument in
+                        argument.role != .source && earlier.actor(for: argument.role) == argument.actor
+                    }
+                    return event.nominalTrigger || shared
+                }
+            }
+            if let index { result[index] = merged(result[index], event) } else { result.append(event) }
+        }
+        return result
+    }
+
+    private func compatible(_ a: Event, _ b: Event) -> Bool {
+        for argument in b.arguments {
+            if let existing = a.actor(for: argument.role), existing != argument.actor { return false }
+        }
+        return true
+    }
+
+    private func merged(_ a: Event, _ b: Event) -> Event {
+        var result = a
+        for argument in b.arguments where result.actor(for: argument.role) == nil { result.arguments.append(argument) }
+        result.arguments.sort { $0.role.order < $1.role.order }
+        if result.time == nil { result.time = b.time }
+        if result.factuality == .asserted { result.factuality = b.factuality }
+        result.confidence = max(a.confidence, b.confidence)
+        return result
+    }
+
+    private static let linkTypes = ["deny": "denies", "reject": "denies", "investigate": "investigates"]
+    private static let claimTypes: Set<String> = ["accuse", "report", "surveil", "crime", "criticize"]
+
+    /// Denials and investigations point at the claim they answer; reports at what they report.
+    private func link(_ events: [Event], empty: [Event], view: ClauseView) -> [EventLink] {
+        var links: [EventLink] = []
+        for event in events {
+            if event.type.name == "report" {
+                for other in events where other.sentence == event.sentence && other.trigger.lowerBound > event.trigger.upperBound
+                    && other.type.name != "statement" && other.type.name != "report" {
+                    links.append(EventLink(type: "reports", source: event.id, target: other.id, sentence: event.sentence, rule: "link.report"))
+                }
+                continue
+            }
+            guard let type = Self.linkTypes[event.type.name] else { continue }
+            let window = event.trigger.upperBound ..< event.trigger.upperBound + 5
+            let inside = (events + empty).first { $0.sentence == event.sentence && window.contains($0.trigger.lowerBound) && Self.claimTypes.contains($0.type.name) }
+            let target: Event?
+            if let inside, !inside.arguments.isEmpty, let found = events.first(where: { $0.trigger == inside.trigger }) {
+                target = found
+            } else if inside != nil {
+                target = events.last { $0.trigger.lowerBound < event.trigger.lowerBound && $0.type.name == "accuse" }
+                    ?? events.last { $0.trigger.lowerBound < event.trigger.lowerBound && Self.claimTypes.contains($0.type.name) }
+            } else {
+                target = nil
+            }
+            if let target {
+                links.append(EventLink(type: type, source: event.id, target: target.id, sentence: event.sentence, rule: "link.\(event.type.name)"))
+            }
+        }
+        return links
+    }
+}

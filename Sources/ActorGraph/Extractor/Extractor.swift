@@ -1,0 +1,64 @@
+import Foundation
+import ActorGraphGazetteers
+
+/// The whole pipeline in one value: text in, ``ArticleGraph`` out.
+///
+/// Build it once (loading and compiling gazetteers and rules takes a moment),
+/// then share it: it is immutable and `Sendable`, and `extract` may run on
+/// many threads at once.
+///
+/// ```swift
+/// let extractor = try Extractor()
+/// let graph = try extractor.extract(article, date: "2021-07-27")
+/// ```
+public struct Extractor: Sendable {
+    public let gazetteer: Gazetteer
+    public let rules: RuleSet
+    public let tokenizer = Tokenizer()
+    public let matcher: EntityMatcher
+    public let resolver: MentionResolver
+    public let events: EventExtractor
+
+    /// An extractor with the bundled gazetteers and rules, plus the user
+    /// gazetteers in `gazetteers` (files or folders of `.gaz` files).
+    /// - Throws: ``ActorGraphError`` naming the file, line and column of a malformed gazetteer or rule.
+    public init(gazetteers: [URL] = []) throws {
+        guard let entities = BundledData.entities else {
+            throw ActorGraphError(.unreadableInput, "The bundled gazetteers are missing; reinstall ActorGraph.")
+        }
+        try self.init(gazetteer: Gazetteer.load([entities] + gazetteers), rules: RuleSet.bundled())
+    }
+
+    /// An extractor with the given gazetteer and rules.
+    public init(gazetteer: Gazetteer, rules: RuleSet) throws {
+        self.gazetteer = gazetteer
+        self.rules = rules
+        matcher = EntityMatcher(gazetteer: gazetteer)
+        resolver = try MentionResolver(gazetteer: gazetteer, rules: rules)
+        events = try EventExtractor(rules: rules)
+    }
+
+    /// Extracts the graph of one document.
+    ///
+    /// - Parameters:
+    ///   - text: The document. Any string; an empty one gives an empty graph.
+    ///   - date: Its publication day, `YYYY-MM-DD`, against which titles and
+    ///     relative times ("last week") resolve.
+    ///   - id: The document id to carry into the output.
+    /// - Throws: ``ActorGraphError`` with code `invalidDate` for a date that
+    ///   is not a real day; `textTooLarge` for 4 GiB of text or more.
+    /// - Complexity: O(*n*) in the length of the text, for a given gazetteer and rule set.
+    public func extract(_ text: String, date: String? = nil, id: String? = nil) throws -> ArticleGraph {
+        try extract(text, day: date.map(Day.init(iso:)), id: id)
+    }
+
+    /// Extracts the graph of one document dated `day`.
+    public func extract(_ text: String, day: Day?, id: String? = nil) throws -> ArticleGraph {
+        let tokenized = try tokenizer.tokenize(text)
+        let mentions = matcher.matches(in: tokenized)
+        let actors = resolver.resolve(tokenized, mentions: mentions, date: day)
+        let found = events.extract(from: tokenized, actors: actors, date: day)
+        return ArticleGraph(id: id, date: day, text: tokenized, gazetteer: gazetteer, actors: actors,
+                            events: found.events, links: found.links, relations: found.relations)
+    }
+}

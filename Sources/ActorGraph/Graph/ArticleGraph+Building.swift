@@ -1,0 +1,64 @@
+extension ArticleGraph {
+    /// Assembles the graph of a document from the pipeline's outputs,
+    /// converting token spans to Unicode scalar offsets.
+    init(id: String?, date: Day?, text: TokenizedText, gazetteer: Gazetteer, actors: [Actor],
+         events: [Event], links: [EventLink], relations textRelations: [TextRelation]) {
+        func scalars(_ tokens: Range<Int>) -> (start: Int, end: Int, text: String) {
+            let utf8 = text.utf8Range(ofTokens: tokens)
+            return (text.scalarOffset(ofUTF8: utf8.lowerBound), text.scalarOffset(ofUTF8: utf8.upperBound), String(text.string(ofTokens: tokens)))
+        }
+        schema = Self.schemaVersion
+        document = Document(id: id, date: date?.description, length: text.text.unicodeScalars.count)
+        self.actors = actors.map { actor in
+            ActorNode(
+                id: actor.id.rawValue, name: actor.name, type: actor.type, subtype: actor.subtype, country: actor.country,
+                origin: actor.origin, ids: actor.externalIDs.isEmpty ? nil : actor.externalIDs,
+                roles: actor.roles.isEmpty ? nil : actor.roles.map {
+                    RoleNode(title: $0.title, of: $0.of?.rawValue, from: $0.from?.description, to: $0.to?.description)
+                },
+                mentions: actor.mentions.map { mention in
+                    let span = scalars(mention.tokens)
+                    return MentionNode(start: span.start, end: span.end, text: span.text, sentence: mention.sentence, via: mention.via, rule: mention.rule)
+                })
+        }
+        self.events = events.map { event in
+            let trigger = scalars(event.trigger)
+            return EventNode(
+                id: event.id, type: event.type.name, plover: event.type.plover, cameo: event.type.cameo,
+                trigger: Span(start: trigger.start, end: trigger.end, text: trigger.text, sentence: event.sentence),
+                roles: event.arguments.map { argument in
+                    let span = scalars(argument.tokens)
+                    return ArgumentNode(role: argument.role, actor: argument.actor.rawValue, start: span.start, end: span.end)
+                },
+                factuality: event.factuality,
+                time: event.time.map { time in
+                    let span = scalars(time.tokens)
+                    return TimeNode(text: span.text, start: span.start, end: span.end, value: time.value)
+                },
+                attributedTo: event.attributedTo?.rawValue, rule: event.rule, confidence: event.confidence)
+        }
+        var relations: [RelationNode] = []
+        let present = Set(actors.map(\.id))
+        for actor in actors {
+            guard let entity = gazetteer[actor.id] else { continue }
+            for relation in entity.relations where present.contains(relation.target) {
+                relations.append(RelationNode(type: relation.type, source: actor.id.rawValue, target: relation.target.rawValue, origin: .gazetteer))
+            }
+            for role in actor.roles {
+                guard let office = role.of, present.contains(office) else { continue }
+                relations.append(RelationNode(type: "holds-role", source: actor.id.rawValue, target: office.rawValue, origin: .gazetteer, title: role.title))
+            }
+        }
+        for relation in textRelations {
+            let span = scalars(relation.tokens)
+            relations.append(RelationNode(type: relation.type, source: relation.source.rawValue, target: relation.target.rawValue,
+                                          origin: .text, sentence: relation.sentence, start: span.start, end: span.end,
+                                          text: span.text, rule: relation.rule))
+        }
+        for link in links {
+            relations.append(RelationNode(type: link.type, source: link.source, target: link.target, origin: .text,
+                                          sentence: link.sentence, rule: link.rule))
+        }
+        self.relations = relations
+    }
+}

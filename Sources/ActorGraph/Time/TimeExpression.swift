@@ -1,0 +1,151 @@
+/// A time expression in text ("Tuesday", "last week", "January 2020"), with
+/// its value resolved against the document's date when it can be.
+public struct TimeExpression: Hashable, Sendable {
+    /// The token indices of the expression.
+    public var tokens: Range<Int>
+    /// ISO 8601: a day `2021-07-27`, a week `2021-W30`, a month `2020-01`, a
+    /// year `2020`; `nil` when the expression is relative and there is no date.
+    public var value: String?
+}
+
+/// Finds time expressions in a sentence and resolves them.
+///
+/// Weekdays name the latest such day on or before the document's date ("said
+/// Tuesday" in a Tuesday paper is that day), or the next one after "next";
+/// "this/last/next week|month|year" count from the date; month names with a
+/// day or year are absolute; a month alone is its latest occurrence.
+struct TimeExpressionFinder: Sendable {
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
+                         "september", "october", "november", "december"]
+    static let shortMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    func find(in text: TokenizedText, tokens range: Range<Int>, date: Day?) -> [TimeExpression] {
+        var found: [TimeExpression] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if let expression = match(at: index, in: text, limit: range.upperBound, date: date) {
+                found.append(expression)
+                index = expression.tokens.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    private func match(at index: Int, in text: TokenizedText, limit: Int, date: Day?) -> TimeExpression? {
+        let word = { (offset: Int) -> String? in
+            let position = index + offset
+            guard position < limit else { return nil }
+            return text.folded(text.tokens[position])
+        }
+        guard let first = word(0) else { return nil }
+        // today, yesterday, tomorrow
+        if let shift = ["yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1][first] {
+            return TimeExpression(tokens: index ..< index + 1, value: date?.adding(days: shift).description)
+        }
+        // (last|next|this|earlier this|later this) week|month|year, (last|next|on) weekday
+        var modifierLength = 0
+        var modifier = ""
+        if ["earlier", "later"].contains(first), word(1) == "this" { modifierLength = 2; modifier = "this" }
+        else if ["last", "next", "this", "past", "coming"].contains(first) { modifierLength = 1; modifier = first == "past" ? "last" : first == "coming" ? "next" : first }
+        if modifierLength > 0, let unit = word(modifierLength) {
+            let range = index ..< index + modifierLength + 1
+            let step = modifier == "last" ? -1 : modifier == "next" ? 1 : 0
+            switch unit {
+            case "week", "weekend": return TimeExpression(tokens: range, value: date?.adding(days: 7 * step).isoWeek)
+            case "month": return TimeExpression(tokens: range, value: date.map { Self.month(of: $0, shifted: step) })
+            case "year": return TimeExpression(tokens: range, value: date.map { String($0.year + step) })
+            default:
+                if let weekday = Self.weekdays.firstIndex(of: unit) {
+                    return TimeExpression(tokens: range, value: date.map { Self.weekday(weekday + 1, from: $0, step: step).description })
+                }
+            }
+        }
+        if let weekday = Self.weekdays.firstIndex(of: first), text.tokens[index].flags.contains(.capitalized) {
+            return TimeExpression(tokens: index ..< index + 1, value: date.map { Self.weekday(weekday + 1, from: $0, step: 0).description })
+        }
+        // Month [day][,] [year], "in January"; "May" only before a number.
+        if let month = Self.monthNumber(first), text.tokens[index].flags.contains(.capitalized),
+           first != "may" || word(1).flatMap(Int.init) != nil {
+            var end = index + 1
+            if word(1) == "." { end += 1 }
+            var day: Int?
+            if end < limit, text.tokens[end].kind == .number, let value = Int(text.folded(text.tokens[end])), (1 ... 31).contains(value) {
+                day = value
+                end += 1
+            }
+            var year: Int?
+            let yearAt = day != nil && word(end - index) == "," ? end + 1 : end
+            if yearAt < limit, let value = Int(text.folded(text.tokens[yearAt])), (1900 ... 2100).contains(value) {
+                year = value
+                end = yearAt + 1
+            }
+            if day == nil && year == nil && !follows(Self.timePrepositions, at: index, in: text) { return nil }
+            let resolvedYear = year ?? date.map { $0.month >= month ? $0.year : $0.year - 1 }
+            var value: String?
+            if let resolvedYear {
+                if let day {
+                    value = Day(year: resolvedYear, month: month, day: day)?.description
+                } else {
+                    value = String(resolvedYear) + "-" + (month < 10 ? "0" : "") + String(month)
+                }
+            }
+            return TimeExpression(tokens: index ..< end, value: value)
+        }
+        // 5 January 2021
+        if let day = Int(first), (1 ... 31).contains(day), text.tokens[index].kind == .number,
+           let monthWord = word(1), let month = Self.monthNumber(monthWord) {
+            var end = index + 2
+            var year = date.map { $0.month >= month ? $0.year : $0.year - 1 }
+            if let value = word(2).flatMap(Int.init), (1900 ... 2100).contains(value) { year = value; end += 1 }
+            return TimeExpression(tokens: index ..< end, value: year.flatMap { Day(year: $0, month: month, day: day)?.description })
+        }
+        // 2021-07-27
+        if first.count == 4, let year = Int(first), word(1) == "-", let month = word(2).flatMap(Int.init), word(3) == "-",
+           let day = word(4).flatMap(Int.init), let exact = Day(year: year, month: month, day: day) {
+            return TimeExpression(tokens: index ..< index + 5, value: exact.description)
+        }
+        // in 2019
+        if first.count == 4, let year = Int(first), (1900 ... 2100).contains(year), follows(Self.timePrepositions, at: index, in: text) {
+            return TimeExpression(tokens: index ..< index + 1, value: String(year))
+        }
+        return nil
+    }
+
+    static let timePrepositions: Set<String> = ["in", "since", "until", "by", "of", "early", "late", "mid", "during", "before", "after"]
+
+    private func follows(_ words: Set<String>, at index: Int, in text: TokenizedText) -> Bool {
+        index > 0 && words.contains(text.folded(text.tokens[index - 1]))
+    }
+
+    private static func monthNumber(_ word: String) -> Int? {
+        if let index = months.firstIndex(of: word) { return index + 1 }
+        if let index = shortMonths.firstIndex(of: word) { return index + 1 }
+        if word == "sept" { return 9 }
+        return nil
+    }
+
+    private static func month(of day: Day, shifted step: Int) -> String {
+        var year = day.year
+        var month = day.month + step
+        if month < 1 { month += 12; year -= 1 }
+        if month > 12 { month -= 12; year += 1 }
+        return String(year) + "-" + (month < 10 ? "0" : "") + String(month)
+    }
+
+    /// The ISO `weekday` on or before `day` (step 0), strictly before (-1), or strictly after (1).
+    private static func weekday(_ weekday: Int, from day: Day, step: Int) -> Day {
+        var difference = day.weekday - weekday
+        if difference < 0 { difference += 7 }
+        switch step {
+        case -1: return day.adding(days: difference == 0 ? -7 : -difference)
+        case 1:
+            var ahead = weekday - day.weekday
+            if ahead <= 0 { ahead += 7 }
+            return day.adding(days: ahead)
+        default: return day.adding(days: -difference)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ActorGraph
+import ArgumentParser
+import Foundation
+
+@main
+struct ActorGraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actorgraph",
+        abstract: "Turn news text into a graph of actors and events.",
+        subcommands: [ExtractCommand.self, EvalCommand.self]
+    )
+}
+
+/// Prints `actorgraph: error: …` on stderr and exits with status 1.
+func fail(_ error: any Error) -> ExitCode {
+    let message = (error as? ActorGraphError)?.description ?? "\(error)"
+    Console.error("error: \(message)")
+    return ExitCode(1)
+}
+
+enum Console {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data(("actorgraph: " + line + "\n").utf8))
+    }
+
+    static func write(_ data: Data) {
+        FileHandle.standardOutput.write(data)
+    }
+
+    static func write(_ text: String) {
+        write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,39 @@
+import ActorGraph
+import ArgumentParser
+import Foundation
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score extraction against a corpus of gold-annotated articles.",
+        discussion: "Each NNN-slug.txt in DIR needs a NNN-slug.gold.json beside it (see Tests/Corpus/README.md)."
+    )
+
+    @Argument(help: "The corpus folder.")
+    var directory: String
+
+    @Option(name: .customLong("gazetteer"), help: "A .gaz file or folder to add to the bundled gazetteers. Repeatable.")
+    var gazetteers: [String] = []
+
+    func run() throws {
+        do {
+            let extractor = try Extractor(gazetteers: gazetteers.map { URL(fileURLWithPath: $0) })
+            let (documents, total) = try Evaluation.evaluate(extractor, corpus: URL(fileURLWithPath: directory))
+            var lines = ["document                      actors P/R/F1       mentions P/R/F1     events P/R/F1       roles P/R/F1"]
+            for document in documents {
+                lines.append(row(document.name, document.evaluation))
+            }
+            lines.append(row("total (micro)", total))
+            Console.write(lines.joined(separator: "\n") + "\n")
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    private func row(_ name: String, _ evaluation: Evaluation) -> String {
+        let cells = [evaluation.actors, evaluation.mentions, evaluation.events, evaluation.roles].map { score in
+            String(format: "%.2f/%.2f/%.2f", score.precision, score.recall, score.f1).padding(toLength: 20, withPad: " ", startingAt: 0)
+        }
+        return name.padding(toLength: 30, withPad: " ", startingAt: 0) + cells.joined()
+    }
+}
