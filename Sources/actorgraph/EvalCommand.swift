@@ -12,6 +12,9 @@ struct EvalCommand: ParsableCommand {
     @Argument(help: "The corpus folder.")
     var directory: String
 
+    @Flag(help: "Also list, per document, what was missed and what was found that the gold file lacks.")
+    var details = false
+
     @Option(name: .customLong("gazetteer"), help: "A .gaz file or folder to add to the bundled gazetteers. Repeatable.")
     var gazetteers: [String] = []
 
@@ -24,6 +27,14 @@ struct EvalCommand: ParsableCommand {
                 lines.append(row(document.name, document.evaluation))
             }
             lines.append(row("total (micro)", total))
+            if details {
+                for document in documents {
+                    lines.append("")
+                    lines.append("\(document.name):")
+                    lines += document.evaluation.missed.map { "  missed   \($0)" }
+                    lines += document.evaluation.spurious.map { "  spurious \($0)" }
+                }
+            }
             Console.write(lines.joined(separator: "\n") + "\n")
         } catch {
             throw fail(error)

@@ -24,9 +24,9 @@ public struct Evaluation: Hashable, Sendable {
                   falseNegatives: lhs.falseNegatives + rhs.falseNegatives)
         }
 
-        /// Scores two multisets.
-        init<T: Hashable>(predicted: [T], gold: [T]) {
-            var remaining: [T: Int] = [:]
+        /// Scores two multisets; `spurious` and `missed` receive the differences.
+        init(predicted: [String], gold: [String], spurious: inout [String], missed: inout [String]) {
+            var remaining: [String: Int] = [:]
             for item in gold { remaining[item, default: 0] += 1 }
             for item in predicted {
                 if let count = remaining[item], count > 0 {
@@ -34,7 +34,11 @@ public struct Evaluation: Hashable, Sendable {
                     truePositives += 1
                 } else {
                     falsePositives += 1
+                    spurious.append(item)
                 }
+            }
+            for (item, count) in remaining.sorted(by: { $0.key < $1.key }) where count > 0 {
+                missed += Array(repeating: item, count: count)
             }
             falseNegatives = remaining.values.reduce(0, +)
         }
@@ -50,6 +54,10 @@ public struct Evaluation: Hashable, Sendable {
     public var mentions = Score()
     public var events = Score()
     public var roles = Score()
+    /// What was found but is not in the gold file, one line each (`event: visit "trip"`).
+    public var spurious: [String] = []
+    /// What the gold file has but was not found.
+    public var missed: [String] = []
 
     public init() {}
 
@@ -59,22 +67,26 @@ public struct Evaluation: Hashable, Sendable {
         sum.mentions = lhs.mentions + rhs.mentions
         sum.events = lhs.events + rhs.events
         sum.roles = lhs.roles + rhs.roles
+        sum.spurious = lhs.spurious + rhs.spurious
+        sum.missed = lhs.missed + rhs.missed
         return sum
     }
 
     /// Scores one graph against its gold annotation.
     public static func score(_ graph: ArticleGraph, against gold: GoldDocument) -> Evaluation {
         var result = Evaluation()
-        result.actors = Score(predicted: graph.actors.map { "\($0.id)/\($0.type.rawValue)" },
-                              gold: gold.actors.map { "\($0.id)/\($0.type.rawValue)" })
-        result.mentions = Score(predicted: graph.actors.flatMap { actor in actor.mentions.map { "\(actor.id)|\($0.text)" } },
-                                gold: gold.actors.flatMap { actor in actor.mentions.map { "\(actor.id)|\($0)" } })
+        result.actors = Score(predicted: graph.actors.map { "actor: \($0.id) (\($0.type.rawValue))" },
+                              gold: gold.actors.map { "actor: \($0.id) (\($0.type.rawValue))" },
+                              spurious: &result.spurious, missed: &result.missed)
+        result.mentions = Score(predicted: graph.actors.flatMap { actor in actor.mentions.map { "mention: \(actor.id) \"\($0.text)\"" } },
+                                gold: gold.actors.flatMap { actor in actor.mentions.map { "mention: \(actor.id) \"\($0)\"" } },
+                                spurious: &result.spurious, missed: &result.missed)
         // Events: (type, trigger) pairs, each gold event matched once, preferring the most agreeing roles.
         var unmatched = Array(graph.events.indices)
         var predictedRoles: [String] = []
         var goldRoles: [String] = []
         for (goldIndex, event) in gold.events.enumerated() {
-            let goldTriples = event.roles.flatMap { role, ids in ids.map { "\(goldIndex)|\(role.rawValue)|\($0)" } }
+            let goldTriples = event.roles.flatMap { role, ids in ids.map { "role: \(event.type) \"\(event.trigger)\" \(role.rawValue) \($0)" } }
             goldRoles += goldTriples
             let candidates = unmatched.filter { index in
                 graph.events[index].type == event.type && sameTrigger(graph.events[index].trigger.text, event.trigger)
@@ -82,17 +94,21 @@ public struct Evaluation: Hashable, Sendable {
             let best = candidates.max { lhs, rhs in
                 overlap(graph.events[lhs], event) < overlap(graph.events[rhs], event)
             }
-            guard let best else { continue }
+            guard let best else {
+                result.missed.append("event: \(event.type) \"\(event.trigger)\"")
+                continue
+            }
             unmatched.removeAll { $0 == best }
             result.events.truePositives += 1
-            predictedRoles += graph.events[best].roles.map { "\(goldIndex)|\($0.role.rawValue)|\($0.actor)" }
+            predictedRoles += graph.events[best].roles.map { "role: \(event.type) \"\(event.trigger)\" \($0.role.rawValue) \($0.actor)" }
         }
         result.events.falsePositives = unmatched.count
         result.events.falseNegatives = gold.events.count - result.events.truePositives
         for index in unmatched {
-            predictedRoles += graph.events[index].roles.map { "unmatched\(index)|\($0.role.rawValue)|\($0.actor)" }
+            result.spurious.append("event: \(graph.events[index].type) \"\(graph.events[index].trigger.text)\"")
+            predictedRoles += graph.events[index].roles.map { "role: \(graph.events[index].type) \"\(graph.events[index].trigger.text)\" \($0.role.rawValue) \($0.actor)" }
         }
-        result.roles = Score(predicted: predictedRoles, gold: goldRoles)
+        result.roles = Score(predicted: predictedRoles, gold: goldRoles, spurious: &result.spurious, missed: &result.missed)
         return result
     }
 

@@ -138,7 +138,8 @@ public struct EventExtractor: Sendable {
         guard let hit = hits.first(where: { requirementsMet(rules[$0.rule], after: range, in: clause, view: view) }) else { return nil }
         let compiled = rules[hit.rule]
         let nominal = hit.kind == .noun || ((hit.form == .gerund || hit.kind == .phrase) && isNominalUse(range.lowerBound, view: view, clause: clause))
-        let passive = hit.kind == .verb && !nominal && (hit.form == .pastParticiple) && isPassive(range.lowerBound, view: view, clause: clause)
+        let participle = hit.form == .pastParticiple || (hit.kind == .phrase && Self.looksLikeParticiple(view.form(range.lowerBound)))
+        let passive = !nominal && participle && isPassive(range.lowerBound, view: view, clause: clause)
         // ", adding that …": a participle after a comma shares the subject of the verb before it.
         let participleSubject = hit.form == .gerund && !nominal && range.lowerBound > sentenceRange.lowerBound
             && view.form(range.lowerBound - 1) == ","
@@ -162,7 +163,8 @@ public struct EventExtractor: Sendable {
         }
         arguments.sort { $0.role.order < $1.role.order }
         var factuality = compiled.rule.factuality ?? .asserted
-        if let cue = cue(before: range.lowerBound, clause: clause, view: view, forms: cueForms, nominal: nominal) {
+        if let cue = cue(before: range.lowerBound, clause: clause, view: view, forms: cueForms, nominal: nominal)
+            ?? headlineInfinitive(range.lowerBound, view: view, clause: clause) {
             if cue == .negated || compiled.rule.factuality == nil { factuality = cue }
         }
         let hasSource = arguments.contains { $0.role == .source }
@@ -193,6 +195,17 @@ public struct EventExtractor: Sendable {
             position -= 1
         }
         return false
+    }
+
+    /// "Gantz to meet Parly": an infinitive right after its subject, the headline future.
+    private func headlineInfinitive(_ index: Int, view: ClauseView, clause: Range<Int>) -> Factuality? {
+        guard index - 2 >= clause.lowerBound, view.form(index - 1) == "to", let ref = view.mention(at: index - 2),
+              ref.tokens.upperBound == index - 1 else { return nil }
+        return .planned
+    }
+
+    static func looksLikeParticiple(_ word: String) -> Bool {
+        word.hasSuffix("ed") || word.hasSuffix("en")
     }
 
     /// A past participle after a form of "be": "was targeted".

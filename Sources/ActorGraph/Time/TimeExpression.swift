@@ -70,7 +70,7 @@ struct TimeExpressionFinder: Sendable {
         if let month = Self.monthNumber(first), text.tokens[index].flags.contains(.capitalized),
            first != "may" || word(1).flatMap(Int.init) != nil {
             var end = index + 1
-            if word(1) == "." { end += 1 }
+            if word(1) == ".", Self.shortMonths.contains(first) || first == "sept" { end += 1 }
             var day: Int?
             if end < limit, text.tokens[end].kind == .number, let value = Int(text.folded(text.tokens[end])), (1 ... 31).contains(value) {
                 day = value

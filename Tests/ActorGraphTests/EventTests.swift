@@ -1,0 +1,77 @@
+import Testing
+@testable import ActorGraph
+
+/// One sentence, the event expected in it.
+struct EventCase: CustomTestStringConvertible, Sendable {
+    var text: String
+    var type: String
+    var source: String?
+    var target: String?
+    var factuality: Factuality = .asserted
+    var testDescription: String { text }
+}
+
+@Suite struct EventTests {
+    static let cases: [EventCase] = [
+        EventCase(text: "Benny Gantz will travel to Paris this week.", type: "visit", source: "benny-gantz", factuality: .planned),
+        EventCase(text: "Gantz will meet with Florence Parly on Friday.", type: "meet", source: "benny-gantz", target: "florence-parly", factuality: .planned),
+        EventCase(text: "Angela Merkel met Joe Biden at the White House.", type: "meet", source: "angela-merkel", target: "joe-biden"),
+        EventCase(text: "Reporters Without Borders called for a moratorium on spyware sales.", type: "demand", source: "reporters-without-borders", factuality: .demanded),
+        EventCase(text: "The Knesset will investigate the claims.", type: "investigate", source: "knesset", factuality: .planned),
+        EventCase(text: "NSO rejected the allegations of misuse.", type: "deny", source: "nso-group"),
+        EventCase(text: "Pegasus was used to spy on Emmanuel Macron.", type: "surveil", target: "emmanuel-macron"),
+        EventCase(text: "Macron was targeted by Morocco using Pegasus spyware.", type: "surveil", source: "morocco", target: "emmanuel-macron"),
+        EventCase(text: "Britain imposed sanctions on Russia.", type: "sanction", source: "united-kingdom", target: "russia"),
+        EventCase(text: "Russia did not attack Ukraine that day.", type: "attack", source: "russia", target: "ukraine", factuality: .negated),
+        EventCase(text: "Russia accused Ukraine of shelling Donetsk.", type: "accuse", source: "russia", target: "ukraine"),
+        EventCase(text: "Le Monde reported the leak.", type: "report", source: "le-monde"),
+    ]
+
+    @Test(arguments: cases)
+    func findsTheEvent(_ expected: EventCase) throws {
+        let graph = try extractor().extract(expected.text, date: "2021-07-27")
+        let event = graph.events.first { $0.type == expected.type }
+        #expect(event != nil, "no \(expected.type) event in \(graph.events.map(\.type))")
+        guard let event else { return }
+        #expect(event.roles.first { $0.role == .source }?.actor == expected.source)
+        if let target = expected.target { #expect(event.roles.first { $0.role == .target }?.actor == target) }
+        #expect(event.factuality == expected.factuality)
+    }
+
+    @Test(arguments: [
+        "The meeting room was on the third floor of the Knesset.",
+        "Astronomers photographed the Pegasus constellation from Paris.",
+        "The weather in Paris was warm.",
+    ])
+    func findsNoEventWhereThereIsNone(text: String) throws {
+        let graph = try extractor().extract(text, date: "2021-07-27")
+        #expect(graph.events.map(\.type) == [])
+    }
+
+    @Test func attributesEventsToTheSpeaker() throws {
+        let graph = try extractor().extract("Gantz will meet with his French counterpart, the Defense Ministry said in a statement Tuesday.", date: "2021-07-27")
+        let meet = try #require(graph.events.first { $0.type == "meet" })
+        #expect(meet.attributedTo == "israel-ministry-of-defense")
+        #expect(meet.roles.map(\.actor) == ["benny-gantz", "florence-parly"])
+        let statement = try #require(graph.events.first { $0.type == "statement" })
+        #expect(statement.time?.value == "2021-07-27")
+        #expect(graph.events.filter { $0.type == "statement" }.count == 1)
+    }
+
+    @Test func linksADenialToTheClaim() throws {
+        let graph = try extractor().extract("The Knesset set up a commission to investigate allegations that Pegasus was misused. NSO rejected the claims.", date: "2021-07-27")
+        let accuse = try #require(graph.events.first { $0.type == "accuse" })
+        let deny = try #require(graph.events.first { $0.type == "deny" })
+        let investigate = try #require(graph.events.first { $0.type == "investigate" })
+        #expect(graph.relations.contains { $0.type == "denies" && $0.source == deny.id && $0.target == accuse.id })
+        #expect(graph.relations.contains { $0.type == "investigates" && $0.source == investigate.id && $0.target == accuse.id })
+    }
+
+    @Test func repeatedCaptionsYieldOneEvent() throws {
+        let caption = "Defense Minister Benny Gantz meeting with French President Emmanuel Macron, January 2020\n"
+        let graph = try extractor().extract(caption + caption + caption, date: "2021-07-27")
+        #expect(graph.events.filter { $0.type == "meet" }.count == 1)
+        #expect(graph.events.first?.time?.value == "2020-01")
+        #expect(graph.actor("emmanuel-macron")?.mentions.count == 3)
+    }
+}

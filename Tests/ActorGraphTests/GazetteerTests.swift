@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import ActorGraph
+
+@Suite struct GazetteerTests {
+    @Test func parsesEveryField() throws {
+        let loaded = try gazetteer("""
+            # People
+            entity benny-gantz person/politician
+              name      Benny Gantz
+              alias     בני גנץ   # Hebrew
+              country   ISR
+              wikidata  Q1352853
+              role      Defense Minister | of=israel | from=2020-05-17 | to=2022-12-29
+              relation  citizen-of israel
+
+            entity israel country
+              name      Israel
+              exact     IL
+              demonym   Israeli, Israelis
+              country   ISR
+            """)
+        let gantz = try #require(loaded["benny-gantz"])
+        #expect(gantz.type == .person && gantz.subtype == "politician")
+        #expect(gantz.aliases.map(\.text) == ["Benny Gantz", "בני גנץ"])
+        #expect(gantz.externalIDs == ["wikidata": "Q1352853"])
+        #expect(gantz.roles == [Entity.Role(title: "Defense Minister", of: "israel",
+                                            from: try Day(iso: "2020-05-17"), to: try Day(iso: "2022-12-29"))])
+        #expect(gantz.relations == [Entity.Relation(type: "citizen-of", target: "israel")])
+        let israel = try #require(loaded["israel"])
+        #expect(israel.aliases.filter(\.caseSensitive).map(\.text) == ["IL"])
+        #expect(israel.aliases.filter { $0.kind == .demonym }.map(\.text) == ["Israeli", "Israelis"])
+    }
+
+    @Test(arguments: [
+        ("entity x person\n  name X\n  alais Y\n",
+         "test.gaz:3:3: Unknown key \"alais\"; use one of: name, alias, exact, demonym, country, wikidata, role, relation."),
+        ("entity x human\n  name X\n",
+         "test.gaz:1:10: Unknown type \"human\"; use one of: person, organization, country, city, place, product, group."),
+        ("entity X_1 person\n  name X\n",
+         "test.gaz:1:8: The id \"X_1\" may use only lowercase letters, digits and hyphens."),
+        ("entity x person\n  alias X\n",
+         "test.gaz:1:1: Entity \"x\" has no name; add a line \"  name <canonical name>\"."),
+        ("  name X\n",
+         "test.gaz:1:3: The attribute \"name\" comes before any entity; start the block with \"entity <id> <type>\"."),
+        ("entity x person\n  name X\n  role President | from=2021-02-30\n",
+         "test.gaz:3:8: \"2021-02-30\" is not a day of the calendar; check the month and the day."),
+        ("entity x person\n  name X\n  role President | from=2022-01-01 | to=2021-01-01\n",
+         "test.gaz:3:8: The role \"President\" ends (2021-01-01) before it starts (2022-01-01); check the dates."),
+        ("entity x country\n  name X\n  country France\n",
+         "test.gaz:3:11: The country \"France\" is not an ISO 3166-1 alpha-3 code; write three capital letters, e.g. FRA."),
+        ("entity x person\n  name X\n  relation member-of nowhere\n",
+         "test.gaz:3:22: No loaded gazetteer defines \"nowhere\"; add the entity or fix the id."),
+        ("entity x person\n  name X\nentity x person\n  name Y\n",
+         "test.gaz:3:8: The entity id \"x\" is already defined in test.gaz:1; give each entity its own id."),
+        ("entity x person\n  name X\n  alias\n",
+         "test.gaz:3:3: \"alias\" has no value; write one after the key or remove the line."),
+        ("entity x person\n  name X\n  demonym A,,B\n",
+         "test.gaz:3:11: Demonym 2 in \"A,,B\" is empty; remove the extra comma."),
+    ])
+    func reportsMalformedEntriesWithTheirPlace(text: String, message: String) {
+        let error = actorGraphError { _ = try gazetteer(text) }
+        #expect(error?.code == .malformedGazetteer)
+        #expect(error.map { $0.description.replacingOccurrences(of: $0.file ?? "", with: "test.gaz") } == message)
+    }
+
+    @Test func refusesAnAliasWithNoWord() {
+        let error = actorGraphError { _ = try gazetteer("entity x person\n  name X\n  alias --\n") }
+        #expect(error?.message == "The alias \"--\" of \"x\" has no word to match; remove it.")
+    }
+
+    @Test func builderRefusesDuplicateIDs() throws {
+        var builder = Gazetteer.Builder()
+        try builder.add(Entity(id: "a", type: .country, name: "A"))
+        let error = actorGraphError { try builder.add(Entity(id: "a", type: .city, name: "B")) }
+        #expect(error?.message == "The entity id \"a\" is used twice; give each entity its own id.")
+    }
+
+    @Test func bundledGazetteerLoadsAndCoversTheSeedActors() throws {
+        let bundled = try Gazetteer.bundled()
+        for id in ["benny-gantz", "emmanuel-macron", "nso-group", "pegasus", "morocco", "france", "israel", "paris",
+                   "florence-parly", "israel-ministry-of-defense", "reporters-without-borders", "angela-merkel",
+                   "germany", "knesset", "le-monde", "gabriel-attal", "france-inter", "lebanon", "iran"] {
+            #expect(bundled[Entity.ID(rawValue: id)] != nil, "missing \(id)")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Testing
+@testable import ActorGraph
+
+@Suite struct ResolverTests {
+    private func graph(_ text: String, date: String? = "2021-07-27") throws -> ArticleGraph {
+        try extractor().extract(text, date: date)
+    }
+
+    private func mentions(of id: String, in graph: ArticleGraph) -> [String] {
+        graph.actor(id)?.mentions.map(\.text) ?? []
+    }
+
+    @Test func partialNamesLinkBeforeAndAfterTheFullName() throws {
+        let result = try graph("Gantz heading to Paris\nDefense Minister Benny Gantz will travel. Gantz said so.")
+        #expect(mentions(of: "benny-gantz", in: result) == ["Gantz", "Benny Gantz", "Gantz"])
+        #expect(result.actor("benny-gantz")?.mentions.map(\.via) == [.partial, .name, .partial])
+    }
+
+    @Test(arguments: [
+        ("2021-07-27", "emmanuel-macron"),
+        ("2016-03-01", "francois-hollande"),
+    ])
+    func titlesResolveByDate(date: String, holder: String) throws {
+        let result = try graph("Officials said France's president was informed.", date: date)
+        let president = result.actors.first { $0.mentions.contains { $0.via == .title } }
+        #expect(president?.id == holder)
+        #expect(president?.mentions.map(\.text) == ["president"])
+    }
+
+    @Test func titleOutsideEveryTermResolvesToNobody() throws {
+        let result = try graph("Officials said France's president was informed.", date: "1850-01-01")
+        #expect(result.actors.map(\.id) == ["france"])
+    }
+
+    @Test func bareTitleResolvesToTheHolderNamedBefore() throws {
+        let result = try graph("Emmanuel Macron met aides. \"The president is following this closely,\" a spokesman said.")
+        #expect(mentions(of: "emmanuel-macron", in: result) == ["Emmanuel Macron", "president"])
+    }
+
+    @Test func counterpartResolvesThroughTheOfficeOfThePersonNamed() throws {
+        let result = try graph("Benny Gantz will meet his French counterpart in Paris.")
+        #expect(mentions(of: "florence-parly", in: result) == ["counterpart"])
+    }
+
+    @Test func titleBeforeANameIsPartOfTheName() throws {
+        let result = try graph("French President Emmanuel Macron spoke.")
+        #expect(mentions(of: "emmanuel-macron", in: result) == ["Emmanuel Macron"])
+        #expect(mentions(of: "france", in: result) == ["French"])
+    }
+
+    @Test func nominalsReferBack() throws {
+        let result = try graph("NSO rejected the claims. The software is sold to states, the company said.")
+        #expect(mentions(of: "nso-group", in: result) == ["NSO", "company"])
+        #expect(result.actor("nso-group")?.mentions.last?.via == .nominal)
+    }
+
+    @Test func discoversNamesFromCueWords() throws {
+        let result = try graph("Spokeswoman Maria Lopez said the daily Gazeta Nowa was wrong. Lopez left.")
+        let lopez = try #require(result.actor("maria-lopez"))
+        #expect(lopez.type == .person && lopez.origin == .discovered)
+        #expect(lopez.mentions.map(\.text) == ["Maria Lopez", "Lopez"])
+        #expect(result.actor("gazeta-nowa")?.subtype == "media")
+    }
+
+    @Test func ambiguousAliasFollowsTheDocumentsCountry() throws {
+        let result = try graph("Israel's leaders met. The Defense Ministry said the visit went well.")
+        #expect(result.actor("israel-ministry-of-defense") != nil)
+    }
+}
