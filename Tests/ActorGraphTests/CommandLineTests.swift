@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// Runs the built `actorgraph` executable, as a user would.
+struct CommandLine_ {
+    static let binary: URL = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if folder.lastPathComponent == "MacOS" { folder = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+        return folder.appendingPathComponent("actorgraph")
+    }()
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], stdin: Data = Data()) throws -> Output {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(stdin)
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    private func temporaryFile(_ name: String, _ data: Data) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        try data.write(to: url)
+        return url
+    }
+
+    @Test func extractsTheSeedAsJSON() throws {
+        let result = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--date", "2021-07-27"])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["schema"] as? String == "actorgraph/1")
+        #expect((object?["document"] as? [String: Any])?["id"] as? String == "000-seed")
+    }
+
+    @Test func readsJSONLinesFromStandardInputInOrder() throws {
+        let input = """
+            {"id": "a", "text": "Benny Gantz will travel to Paris.", "date": "2021-07-27"}
+            not json
+            {"id": "c", "text": "Angela Merkel met Joe Biden.", "date": "2021-02-30"}
+            {"id": "d", "text": "NSO rejected the claims."}
+            """
+        let result = try CommandLine_.run(["extract", "--format", "jsonl"], stdin: Data(input.utf8))
+        let lines = result.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.count == 4)
+        #expect((lines[0]?["document"] as? [String: Any])?["id"] as? String == "a")
+        #expect(lines[1]?["error"] as? String == "Line 2 is not a JSON object; write {\"id\": \"…\", \"text\": \"…\"}.")
+        #expect(lines[2]?["id"] as? String == "c")
+        #expect(lines[2]?["error"] as? String == "\"2021-02-30\" is not a day of the calendar; check the month and the day.")
+        #expect((lines[3]?["document"] as? [String: Any])?["id"] as? String == "d")
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix("actorgraph: 2 of 4 documents failed\n"))
+    }
+
+    @Test func missingFileIsAOneLineError() throws {
+        let result = try CommandLine_.run(["extract", "no-such-file.txt"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "actorgraph: error: \"no-such-file.txt\" does not exist; check the path.\n")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func invalidDateIsAUsageError() throws {
+        let result = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--date", "2021-02-30"])
+        #expect(result.status != 0)
+        #expect(result.stderr.hasPrefix("Error: --date: \"2021-02-30\" is not a day of the calendar; check the month and the day.\n"))
+    }
+
+    @Test func emptyFileGivesAnEmptyGraph() throws {
+        let file = try temporaryFile("empty.txt", Data())
+        let result = try CommandLine_.run(["extract", file.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"length\" : 0"))
+    }
+
+    @Test func binaryJunkIsReadWithReplacementAndReported() throws {
+        let file = try temporaryFile("junk.txt", Data([0x47, 0x61, 0x6E, 0x74, 0x7A, 0x20, 0xFF, 0xFE, 0x00, 0x80, 0x20, 0x50, 0x61, 0x72, 0x69, 0x73]))
+        let result = try CommandLine_.run(["extract", file.path, "--format", "text"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "actorgraph: warning: \(file.path): invalid UTF-8 from byte 6 on was replaced with U+FFFD; offsets refer to the text as read.\n")
+    }
+
+    @Test func folderStandsForItsTextFiles() throws {
+        let result = try CommandLine_.run(["extract", "Tests/Corpus", "--format", "jsonl"])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").count == 7)
+    }
+
+    @Test func malformedUserGazetteerNamesFileLineAndColumn() throws {
+        let file = try temporaryFile("mine.gaz", Data("entity acme organization\n  name Acme\n  alais ACME\n".utf8))
+        let result = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--gazetteer", file.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "actorgraph: error: \(file.path):3:3: Unknown key \"alais\"; use one of: name, alias, exact, demonym, country, wikidata, role, relation.\n")
+    }
+
+    @Test func userGazetteerAddsActors() throws {
+        let file = try temporaryFile("mine.gaz", Data("entity acme-corp organization/company\n  name Acme Corp\n".utf8))
+        let result = try CommandLine_.run(["extract", "--gazetteer", file.path, "--format", "text"], stdin: Data("Acme Corp denied the report.".utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Acme Corp (organization/company) ×1"))
+    }
+
+    @Test func evalPrintsScores() throws {
+        let result = try CommandLine_.run(["eval", "Tests/Corpus"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("total (micro)"))
+    }
+}

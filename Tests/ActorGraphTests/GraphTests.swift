@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import ActorGraph
+
+@Suite struct GraphTests {
+    static let corpusTexts: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: corpusFolder.path)) ?? [])
+        .filter { $0.hasSuffix(".txt") }.sorted()
+
+    private func graph(_ name: String) throws -> (String, ArticleGraph) {
+        let text = try String(contentsOf: corpusFolder.appendingPathComponent(name), encoding: .utf8)
+        let gold = try GoldDocument.load(corpusFolder.appendingPathComponent(name.replacingOccurrences(of: ".txt", with: ".gold.json")))
+        return (text, try extractor().extract(text, date: gold.date, id: name))
+    }
+
+    @Test(arguments: corpusTexts)
+    func everySpanEqualsTheTextAtItsScalarOffsets(name: String) throws {
+        let (text, graph) = try graph(name)
+        let scalars = Array(text.unicodeScalars)
+        func slice(_ start: Int, _ end: Int) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start ..< end])
+            return String(view)
+        }
+        #expect(graph.document.length == scalars.count)
+        for actor in graph.actors {
+            for mention in actor.mentions { #expect(slice(mention.start, mention.end) == mention.text) }
+        }
+        for event in graph.events {
+            #expect(slice(event.trigger.start, event.trigger.end) == event.trigger.text)
+            if let time = event.time { #expect(slice(time.start, time.end) == time.text) }
+            for role in event.roles {
+                #expect(graph.actor(role.actor) != nil)
+                #expect(0 <= role.start && role.start < role.end && role.end <= scalars.count)
+            }
+        }
+        for relation in graph.relations where relation.origin == .text {
+            if let start = relation.start, let end = relation.end { #expect(slice(start, end) == relation.text) }
+        }
+    }
+
+    @Test(arguments: corpusTexts)
+    func sameInputGivesTheSameBytes(name: String) throws {
+        let (text, first) = try graph(name)
+        let second = try extractor().extract(text, date: first.document.date, id: name)
+        #expect(try first.jsonData() == second.jsonData())
+    }
+
+    @Test func jsonFollowsTheSchema() throws {
+        let (_, graph) = try graph("000-seed.txt")
+        let object = try #require(try JSONSerialization.jsonObject(with: graph.jsonData()) as? [String: Any])
+        #expect(object["schema"] as? String == "actorgraph/1")
+        #expect(Set(object.keys) == ["schema", "document", "actors", "events", "relations"])
+        let json = String(decoding: try graph.jsonData(), as: UTF8.self)
+        #expect(!json.contains("null"))
+        #expect(!json.contains("\"\""))
+        let gantz = try #require(graph.actor("benny-gantz"))
+        #expect(gantz.roles?.contains { $0.title == "Defense Minister" && $0.of == "israel" } == true)
+        let event = try #require(graph.events.first)
+        #expect(event.id == "e1")
+    }
+
+    @Test func emptyAndBlankDocumentsGiveEmptyGraphs() throws {
+        for text in ["", "   \n\n\t"] {
+            let graph = try extractor().extract(text, date: "2021-07-27", id: "blank")
+            #expect(graph.actors.isEmpty && graph.events.isEmpty && graph.relations.isEmpty)
+            #expect(graph.document.length == text.unicodeScalars.count)
+        }
+    }
+
+    @Test func invalidDateIsRefusedWithAClearMessage() throws {
+        let error = actorGraphError { _ = try extractor().extract("Gantz went to Paris.", date: "2021-02-30") }
+        #expect(error?.description == "\"2021-02-30\" is not a day of the calendar; check the month and the day.")
+    }
+
+    @Test func seedMatchesItsGoldenFile() throws {
+        let (_, graph) = try graph("000-seed.txt")
+        let golden = packageRoot.appendingPathComponent("Tests/Golden/000-seed.json")
+        let actual = try graph.jsonData()
+        if ProcessInfo.processInfo.environment["ACTORGRAPH_RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: golden)
+        }
+        let expected = try Data(contentsOf: golden)
+        #expect(actual == expected, "the seed's graph changed; if on purpose, re-record with ACTORGRAPH_RECORD_GOLDEN=1 swift test")
+    }
+}
