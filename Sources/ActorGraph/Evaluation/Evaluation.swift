@@ -4,24 +4,28 @@ import Foundation
 /// for actors, mentions, events and roles (`Tests/Corpus/README.md`).
 public struct Evaluation: Hashable, Sendable {
     /// Counts for one kind of item, and the measures derived from them.
+    ///
+    /// Precision counts extracted items and recall counts gold items, which
+    /// differ when one extracted event tells several gold events.
     public struct Score: Hashable, Sendable {
-        public var truePositives = 0
-        public var falsePositives = 0
-        public var falseNegatives = 0
+        /// Extracted items that match a gold item.
+        public var correct = 0
+        /// All extracted items.
+        public var extracted = 0
+        /// Gold items that some extracted item matches.
+        public var found = 0
+        /// All gold items.
+        public var gold = 0
 
-        public var precision: Double {
-            truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
-        }
-        public var recall: Double {
-            truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
-        }
+        public var precision: Double { extracted == 0 ? 1 : Double(correct) / Double(extracted) }
+        public var recall: Double { gold == 0 ? 1 : Double(found) / Double(gold) }
         public var f1: Double {
             precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
         }
 
         static func + (lhs: Score, rhs: Score) -> Score {
-            Score(truePositives: lhs.truePositives + rhs.truePositives, falsePositives: lhs.falsePositives + rhs.falsePositives,
-                  falseNegatives: lhs.falseNegatives + rhs.falseNegatives)
+            Score(correct: lhs.correct + rhs.correct, extracted: lhs.extracted + rhs.extracted,
+                  found: lhs.found + rhs.found, gold: lhs.gold + rhs.gold)
         }
 
         /// Scores two multisets; `spurious` and `missed` receive the differences.
@@ -31,22 +35,24 @@ public struct Evaluation: Hashable, Sendable {
             for item in predicted {
                 if let count = remaining[item], count > 0 {
                     remaining[item] = count - 1
-                    truePositives += 1
+                    correct += 1
                 } else {
-                    falsePositives += 1
                     spurious.append(item)
                 }
             }
             for (item, count) in remaining.sorted(by: { $0.key < $1.key }) where count > 0 {
                 missed += Array(repeating: item, count: count)
             }
-            falseNegatives = remaining.values.reduce(0, +)
+            extracted = predicted.count
+            self.gold = gold.count
+            found = correct
         }
 
-        init(truePositives: Int = 0, falsePositives: Int = 0, falseNegatives: Int = 0) {
-            self.truePositives = truePositives
-            self.falsePositives = falsePositives
-            self.falseNegatives = falseNegatives
+        init(correct: Int = 0, extracted: Int = 0, found: Int = 0, gold: Int = 0) {
+            self.correct = correct
+            self.extracted = extracted
+            self.found = found
+            self.gold = gold
         }
     }
 
@@ -81,32 +87,39 @@ public struct Evaluation: Hashable, Sendable {
         result.mentions = Score(predicted: graph.actors.flatMap { actor in actor.mentions.map { "mention: \(actor.id) \"\($0.text)\"" } },
                                 gold: gold.actors.flatMap { actor in actor.mentions.map { "mention: \(actor.id) \"\($0)\"" } },
                                 spurious: &result.spurious, missed: &result.missed)
-        // Events: (type, trigger) pairs, each gold event matched once, preferring the most agreeing roles.
-        var unmatched = Array(graph.events.indices)
+        // Events: a gold event matches an extracted event of its type told by the same trigger text.
+        var usedBy: [Int: Int] = [:]          // extracted event → gold events it matched
         var predictedRoles: [String] = []
         var goldRoles: [String] = []
-        for (goldIndex, event) in gold.events.enumerated() {
-            let goldTriples = event.roles.flatMap { role, ids in ids.map { "role: \(event.type) \"\(event.trigger)\" \(role.rawValue) \($0)" } }
-            goldRoles += goldTriples
-            let candidates = unmatched.filter { index in
-                graph.events[index].type == event.type && sameTrigger(graph.events[index].trigger.text, event.trigger)
+        for event in gold.events {
+            let label = "\(event.type) \"\(event.trigger)\""
+            goldRoles += event.roles.flatMap { role, ids in ids.map { "role: \(label) \(role.rawValue) \($0)" } }
+            let candidates = graph.events.indices.filter { index in
+                let candidate = graph.events[index]
+                return candidate.type == event.type
+                    && ([candidate.trigger] + (candidate.retellings ?? [])).contains { sameTrigger($0.text, event.trigger) }
             }
+            // Prefer an event not matched yet, then the one whose roles agree most.
             let best = candidates.max { lhs, rhs in
-                overlap(graph.events[lhs], event) < overlap(graph.events[rhs], event)
+                ((usedBy[lhs] ?? 0) == 0 ? 1 : 0, overlap(graph.events[lhs], event))
+                    < ((usedBy[rhs] ?? 0) == 0 ? 1 : 0, overlap(graph.events[rhs], event))
             }
             guard let best else {
-                result.missed.append("event: \(event.type) \"\(event.trigger)\"")
+                result.missed.append("event: \(label)")
                 continue
             }
-            unmatched.removeAll { $0 == best }
-            result.events.truePositives += 1
-            predictedRoles += graph.events[best].roles.map { "role: \(event.type) \"\(event.trigger)\" \($0.role.rawValue) \($0.actor)" }
+            result.events.found += 1
+            // A merged event claims its roles for every telling it matches.
+            predictedRoles += graph.events[best].roles.map { "role: \(label) \($0.role.rawValue) \($0.actor)" }
+            usedBy[best, default: 0] += 1
         }
-        result.events.falsePositives = unmatched.count
-        result.events.falseNegatives = gold.events.count - result.events.truePositives
-        for index in unmatched {
-            result.spurious.append("event: \(graph.events[index].type) \"\(graph.events[index].trigger.text)\"")
-            predictedRoles += graph.events[index].roles.map { "role: \(graph.events[index].type) \"\(graph.events[index].trigger.text)\" \($0.role.rawValue) \($0.actor)" }
+        result.events.gold = gold.events.count
+        result.events.extracted = graph.events.count
+        result.events.correct = usedBy.count
+        for index in graph.events.indices where usedBy[index] == nil {
+            let event = graph.events[index]
+            result.spurious.append("event: \(event.type) \"\(event.trigger.text)\"")
+            predictedRoles += event.roles.map { "role: \(event.type) \"\(event.trigger.text)\" \($0.role.rawValue) \($0.actor)" }
         }
         result.roles = Score(predicted: predictedRoles, gold: goldRoles, spurious: &result.spurious, missed: &result.missed)
         return result

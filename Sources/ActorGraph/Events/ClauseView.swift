@@ -29,7 +29,10 @@ struct ClauseView {
             number += 1
             for index in sentence.tokens {
                 let form = text.folded(text.tokens[index])
-                if form == ";" || (boundaries.contains(form) && owner[index] < 0) { number += 1 }
+                // "as" starts a clause after a comma: ", as thousands of troops remained massed".
+                let startsClause = form == ";" || (boundaries.contains(form) && owner[index] < 0)
+                    || (form == "as" && index > sentence.tokens.lowerBound && text.folded(text.tokens[index - 1]) == ",")
+                if startsClause { number += 1 }
                 clause[index] = number
             }
         }

@@ -20,17 +20,27 @@ public struct Event: Hashable, Sendable {
     public var time: TimeExpression?
     /// Who said or reported it.
     public var attributedTo: Entity.ID?
+    /// Later triggers that tell the same event again ("Gantz's trip" after "will travel"), in text order.
+    public var retellings: [Trigger] = []
     /// The id of the rule that found it.
     public var rule: String
     /// 0.5 for a trigger with one role, up to 1.0 with a source, a second role and a verb trigger.
     public var confidence: Double
     /// Whether the trigger is a noun ("trip") rather than a verb ("travel").
     var nominalTrigger: Bool
+    /// Whether the trigger is a noun after "the", "this" or "that": it may refer back.
+    var definite: Bool = false
 
     /// The actor filling `role`, if any.
     public func actor(for role: EventRole) -> Entity.ID? {
         arguments.first { $0.role == role }?.actor
     }
+}
+
+/// A trigger span: its tokens and sentence.
+public struct Trigger: Hashable, Sendable {
+    public var tokens: Range<Int>
+    public var sentence: Int
 }
 
 /// A link from one event to another: a denial to the claim it denies.

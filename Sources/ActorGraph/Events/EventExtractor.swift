@@ -137,17 +137,36 @@ public struct EventExtractor: Sendable {
         let clause = view.clauseRange(of: range.lowerBound, in: sentenceRange)
         guard let hit = hits.first(where: { requirementsMet(rules[$0.rule], after: range, in: clause, view: view) }) else { return nil }
         let compiled = rules[hit.rule]
-        let nominal = hit.kind == .noun || ((hit.form == .gerund || hit.kind == .phrase) && isNominalUse(range.lowerBound, view: view, clause: clause))
-        let participle = hit.form == .pastParticiple || (hit.kind == .phrase && Self.looksLikeParticiple(view.form(range.lowerBound)))
+        let readings = hits.filter { $0.rule == hit.rule }
+        let verb = readings.first { $0.kind == .verb }
+        let nounReading = readings.contains { $0.kind == .noun }
+        let nominalContext = isNominalUse(range.lowerBound, view: view, clause: clause)
+        // "the visit" is a noun, "to visit" a verb; a gerund or phrase after a determiner is a noun too.
+        let nominal = nounReading ? (verb == nil || nominalContext)
+            : ((readings.contains { $0.form == .gerund } || hit.kind == .phrase) && nominalContext)
+        let participle = readings.contains { $0.form == .pastParticiple }
+            || (hit.kind == .phrase && Self.looksLikeParticiple(view.form(range.lowerBound)))
         let passive = !nominal && participle && isPassive(range.lowerBound, view: view, clause: clause)
         // ", adding that …": a participle after a comma shares the subject of the verb before it.
-        let participleSubject = hit.form == .gerund && !nominal && range.lowerBound > sentenceRange.lowerBound
+        let participleSubject = readings.contains(where: { $0.form == .gerund }) && !nominal && range.lowerBound > sentenceRange.lowerBound
             && view.form(range.lowerBound - 1) == ","
+            ? previous.last { $0.actor(for: .source) != nil }.flatMap { event in
+                event.arguments.first { $0.role == .source }.flatMap { view.mention(at: $0.tokens.lowerBound) }
+            } : nil
+        // "Russian-backed": the actor joined to the participle by a hyphen is its agent.
+        let hyphenAgent: ClauseView.MentionRef? = range.lowerBound >= 2 && view.form(range.lowerBound - 1) == "-"
+            && !view.text.tokens[range.lowerBound].flags.contains(.spaceBefore) ? view.mention(at: range.lowerBound - 2) : nil
+        // "fly to Moscow for talks with Lavrov": a noun after "for" inherits the source of the event before it.
+        let purposeSource: ClauseView.MentionRef? = nominal && precededByFor(range.lowerBound, view: view, clause: clause)
             ? previous.last { $0.actor(for: .source) != nil }.flatMap { event in
                 event.arguments.first { $0.role == .source }.flatMap { view.mention(at: $0.tokens.lowerBound) }
             } : nil
         var arguments: [Event.Argument] = []
         var used = Set<Range<Int>>()
+        if let agent = hyphenAgent ?? purposeSource, compiled.slots.contains(where: { $0.role == .source }) {
+            arguments.append(Event.Argument(role: agent.type == .product ? .instrument : .source, actor: agent.actor, tokens: agent.tokens))
+            used.insert(agent.tokens)
+        }
         for (role, slots) in compiled.slots where !arguments.contains(where: { $0.role == role }) {
             for slot in slots {
                 let found = slot == .subject && participleSubject != nil ? participleSubject
@@ -170,8 +189,9 @@ public struct EventExtractor: Sendable {
         let hasSource = arguments.contains { $0.role == .source }
         let confidence = min(1.0, 0.5 + (hasSource ? 0.2 : 0) + (arguments.count >= 2 ? 0.2 : 0) + (nominal ? 0 : 0.1))
         return Event(id: "", type: compiled.type, trigger: range, sentence: sentence, arguments: arguments,
-                     factuality: factuality, time: nil, attributedTo: nil, rule: compiled.rule.id,
-                     confidence: (confidence * 100).rounded() / 100, nominalTrigger: nominal)
+                     factuality: factuality, time: nil, attributedTo: nil, retellings: [], rule: compiled.rule.id,
+                     confidence: (confidence * 100).rounded() / 100, nominalTrigger: nominal,
+                     definite: nominal && range.lowerBound > 0 && ["the", "this", "that"].contains(view.form(range.lowerBound - 1)))
     }
 
     private func requirementsMet(_ rule: CompiledRule, after range: Range<Int>, in clause: Range<Int>, view: ClauseView) -> Bool {
@@ -185,13 +205,16 @@ public struct EventExtractor: Sendable {
         return phrase.enumerated().allSatisfy { view.form(index + $0.offset) == $0.element }
     }
 
-    /// A gerund used as a noun: a determiner stands before it in its phrase ("a national security meeting").
+    /// A gerund used as a noun: a determiner stands before it in its phrase
+    /// ("a national security meeting"), not across a plural noun ("many
+    /// demonstrators chanted slogans criticising").
     private func isNominalUse(_ index: Int, view: ClauseView, clause: Range<Int>) -> Bool {
         var position = index - 1
         while position >= clause.lowerBound && position >= index - 4 {
             let form = view.form(position)
             if FunctionWords.determiners.contains(form) { return true }
             if view.mention(at: position) != nil || view.stopsPhrase(position) { return false }
+            if form.hasSuffix("s") && !form.hasSuffix("ss") && form != "'s" { return false }
             position -= 1
         }
         return false
@@ -202,6 +225,19 @@ public struct EventExtractor: Sendable {
         guard index - 2 >= clause.lowerBound, view.form(index - 1) == "to", let ref = view.mention(at: index - 2),
               ref.tokens.upperBound == index - 1 else { return nil }
         return .planned
+    }
+
+    /// "for (the) talks": "for" before a noun trigger, with only determiners between.
+    private func precededByFor(_ index: Int, view: ClauseView, clause: Range<Int>) -> Bool {
+        var position = index - 1
+        while position >= clause.lowerBound && position >= index - 3 {
+            let form = view.form(position)
+            if form == "for" { return true }
+            if !FunctionWords.determiners.contains(form) && view.text.tokens[position].kind != .word { return false }
+            if view.mention(at: position) != nil { return false }
+            position -= 1
+        }
+        return false
     }
 
     static func looksLikeParticiple(_ word: String) -> Bool {
@@ -272,7 +308,10 @@ public struct EventExtractor: Sendable {
         while position >= clause.lowerBound {
             let token = view.text.tokens[position]
             let form = view.form(position)
-            if FunctionWords.prepositions.contains(form) { return true }
+            if FunctionWords.prepositions.contains(form) {
+                // "thousands of Russian troops": the phrase after a quantity is the head.
+                return !(form == "of" && position > clause.lowerBound && FunctionWords.quantities.contains(view.form(position - 1)))
+            }
             if let other = view.mention(at: position), other.via == .demonym || other.via == .title {
                 position = other.tokens.lowerBound - 1
             } else if FunctionWords.determiners.contains(form) || (token.kind == .word && token.flags.contains(.capitalized)) {
@@ -402,6 +441,11 @@ public struct EventExtractor: Sendable {
         var result: [Event] = []
         for event in events {
             let source = event.actor(for: .source)
+            // "the visit", with no actor of its own, is the last visit told.
+            if event.definite, source == nil, let index = result.lastIndex(where: { $0.type == event.type && compatible($0, event) }) {
+                result[index] = merged(result[index], event)
+                continue
+            }
             let index = source.flatMap { source in
                 result.lastIndex { earlier in
                     guard earlier.type == event.type, earlier.actor(for: .source) == source, compatible(earlier, event) else { return false }
@@ -425,6 +469,7 @@ public struct EventExtractor: Sendable {
 
     private func merged(_ a: Event, _ b: Event) -> Event {
         var result = a
+        result.retellings += [Trigger(tokens: b.trigger, sentence: b.sentence)] + b.retellings
         for argument in b.arguments where result.actor(for: argument.role) == nil { result.arguments.append(argument) }
         result.arguments.sort { $0.role.order < $1.role.order }
         if result.time == nil { result.time = b.time }

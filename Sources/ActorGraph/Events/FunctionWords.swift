@@ -20,6 +20,11 @@ enum FunctionWords {
         "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
         "some", "any", "every", "each", "no", "another", "several", "many",
     ]
+    /// Words of quantity before "of": "thousands of Russian troops".
+    static let quantities: Set<String> = [
+        "tens", "hundreds", "thousands", "millions", "dozens", "scores", "some", "many", "most", "all", "none",
+        "one", "two", "three", "several", "number", "group", "members", "majority", "part", "half", "rest",
+    ]
     /// Adverbs that may stand between an auxiliary and its verb.
     static let adverbs: Set<String> = [
         "not", "never", "also", "allegedly", "reportedly", "already", "recently", "previously", "then", "still",

@@ -35,7 +35,12 @@ extension ArticleGraph {
                     let span = scalars(time.tokens)
                     return TimeNode(text: span.text, start: span.start, end: span.end, value: time.value)
                 },
-                attributedTo: event.attributedTo?.rawValue, rule: event.rule, confidence: event.confidence)
+                attributedTo: event.attributedTo?.rawValue,
+                retellings: event.retellings.isEmpty ? nil : event.retellings.map { retelling in
+                    let span = scalars(retelling.tokens)
+                    return Span(start: span.start, end: span.end, text: span.text, sentence: retelling.sentence)
+                },
+                rule: event.rule, confidence: event.confidence)
         }
         var relations: [RelationNode] = []
         let present = Set(actors.map(\.id))

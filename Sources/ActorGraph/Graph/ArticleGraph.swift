@@ -80,6 +80,8 @@ public struct ArticleGraph: Hashable, Sendable, Codable {
         public var factuality: Factuality
         public var time: TimeNode?
         public var attributedTo: String?
+        /// Later triggers that tell the same event again.
+        public var retellings: [Span]?
         public var rule: String
         public var confidence: Double
     }

@@ -113,6 +113,10 @@ public struct MentionResolver: Sendable {
                     switch rule.position {
                     case .before: name = capitalizedRun(from: range.upperBound, forward: true, in: sentence.tokens, state: state)
                     case .after: name = capitalizedRun(from: range.lowerBound - 1, forward: false, in: sentence.tokens, state: state)
+                    case .ends:
+                        guard text.tokens[range.lowerBound].flags.contains(.capitalized) else { continue }
+                        let before = capitalizedRun(from: range.lowerBound - 1, forward: false, in: sentence.tokens, state: state)
+                        name = before.isEmpty ? before : before.lowerBound ..< range.upperBound
                     }
                     guard !name.isEmpty else { continue }
                     let cueText = text.folded(text.tokens[range.lowerBound])

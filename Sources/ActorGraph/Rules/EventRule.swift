@@ -79,7 +79,8 @@ struct NominalRule: Hashable, Sendable {
 
 /// Words beside an unknown capitalized name that say what it is.
 struct CueRule: Hashable, Sendable {
-    enum Position: String, Sendable { case before, after }
+    /// `before`: "spokesman X"; `after`: "X radio"; `ends`: the cue is the name's last word, "Labour Party".
+    enum Position: String, Sendable { case before, after, ends }
     var position: Position
     var words: [String]
     var type: ActorType

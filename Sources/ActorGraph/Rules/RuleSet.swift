@@ -100,7 +100,7 @@ public struct RuleSet: Sendable {
                 } else if let factuality = Factuality(rawValue: head) {
                     factualityCues.append((factuality, try list(items.list, fail: fail)))
                 } else {
-                    throw fail("A cue starts with before, after or a factuality (\(Factuality.allCases.map(\.rawValue).joined(separator: ", "))), not \"\(head)\".")
+                    throw fail("A cue starts with before, after, ends or a factuality (\(Factuality.allCases.map(\.rawValue).joined(separator: ", "))), not \"\(head)\".")
                 }
             case "title":
                 guard let colon = directive.value.firstIndex(of: ":") else {
