@@ -54,6 +54,7 @@ public struct MentionResolver: Sendable {
         discover(&state)
         resolveTitles(&state)
         resolveNominals(&state)
+        resolvePronouns(&state)
         return state.actors()
     }
 
@@ -285,5 +286,43 @@ public struct MentionResolver: Sendable {
             }
         }
         state.add(EntityMatcher.leftmostLongest(found))
+    }
+
+    // MARK: Pronouns
+
+    /// "he", "his", "she", "her" refer to a person; "its" to an organization,
+    /// product or country. ("it" is left alone: too often it refers to nothing.)
+    private static let pronouns: [String: Set<ActorType>] = [
+        "he": [.person], "him": [.person], "his": [.person], "she": [.person], "her": [.person],
+        "its": [.organization, .product, .country, .group],
+    ]
+
+    /// Links a pronoun to the subject (first actor) of its sentence when that
+    /// fits and comes before it, else to the subject of the sentence before,
+    /// else to the last fitting actor named in those two sentences.
+    private func resolvePronouns(_ state: inout ResolutionState) {
+        let text = state.text
+        let named = state
+        let bySentence = Dictionary(grouping: named.mentions, by: \.sentence).mapValues {
+            $0.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        }
+        var found: [Mention] = []
+        for (sentenceIndex, sentence) in text.sentences.enumerated() {
+            for index in sentence.tokens {
+                let form = text.folded(text.tokens[index])
+                guard let types = Self.pronouns[form], !named.isCovered(index ..< index + 1) else { continue }
+                let fits = { (mention: Mention) -> Bool in
+                    mention.via != .demonym && (named.type(of: mention).map(types.contains) ?? false)
+                }
+                let here = (bySentence[sentenceIndex] ?? []).filter { $0.tokens.upperBound <= index }
+                let before = bySentence[sentenceIndex - 1] ?? []
+                let antecedent = here.first.flatMap { fits($0) ? $0 : nil }
+                    ?? (here.isEmpty ? before.first.flatMap { fits($0) ? $0 : nil } : nil)
+                    ?? here.last(where: fits) ?? before.last(where: fits)
+                guard let antecedent, let id = antecedent.candidates.first else { continue }
+                found.append(Mention(tokens: index ..< index + 1, sentence: sentenceIndex, candidates: [id], via: .pronoun, rule: "pronoun.\(form)"))
+            }
+        }
+        state.add(found)
     }
 }
