@@ -59,7 +59,7 @@ import Testing
         let lopez = try #require(result.actor("maria-lopez"))
         #expect(lopez.type == .person && lopez.origin == .discovered)
         #expect(lopez.mentions.map(\.text) == ["Maria Lopez", "Lopez"])
-        #expect(result.actor("gazeta-nowa")?.subtype == "media")
+        #expect(result.actor("gazeta-nowa")?.subtype == "newspaper")
     }
 
     @Test func ambiguousAliasFollowsTheDocumentsCountry() throws {
