@@ -44,6 +44,8 @@ public struct MentionResolver: Sendable {
     /// Resolves `mentions` (from ``EntityMatcher``) in `text` into actors.
     ///
     /// - Parameters:
+    ///   - text: The tokenized document.
+    ///   - mentions: Its gazetteer mentions, from ``EntityMatcher/matches(in:)``.
     ///   - date: The document's date; titles resolve to who held the office
     ///     then. Without one, a title resolves only to an office holder the
     ///     document names.

@@ -1,4 +1,4 @@
-/// A dense id for one folded token form, unique within the ``Vocabulary`` that issued it.
+/// A dense id for one folded token form, unique within the text (or gazetteer) that interned it.
 public struct FormID: RawRepresentable, Hashable, Sendable, Comparable {
     public var rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
