@@ -58,6 +58,11 @@ struct EventCase: CustomTestStringConvertible, Sendable {
         #expect(graph.events.filter { $0.type == "statement" }.count == 1)
     }
 
+    @Test func plannedEventsLookForwardToTheirWeekday() throws {
+        let graph = try extractor().extract("Annalena Baerbock will fly to Moscow on Tuesday.", date: "2022-01-17")
+        #expect(graph.events.first { $0.type == "visit" }?.time?.value == "2022-01-18")
+    }
+
     @Test func linksADenialToTheClaim() throws {
         let graph = try extractor().extract("The Knesset set up a commission to investigate allegations that Pegasus was misused. NSO rejected the claims.", date: "2021-07-27")
         let accuse = try #require(graph.events.first { $0.type == "accuse" })

@@ -156,10 +156,11 @@ public struct EventExtractor: Sendable {
         // "Russian-backed": the actor joined to the participle by a hyphen is its agent.
         let hyphenAgent: ClauseView.MentionRef? = range.lowerBound >= 2 && view.form(range.lowerBound - 1) == "-"
             && !view.text.tokens[range.lowerBound].flags.contains(.spaceBefore) ? view.mention(at: range.lowerBound - 2) : nil
-        // "fly to Moscow for talks with Lavrov": a noun after "for" inherits the source of the event before it.
+        // "fly to Moscow for talks with Lavrov": a noun after "for" inherits the
+        // source of the verb event right before it.
         let purposeSource: ClauseView.MentionRef? = nominal && precededByFor(range.lowerBound, view: view, clause: clause)
-            ? previous.last { $0.actor(for: .source) != nil }.flatMap { event in
-                event.arguments.first { $0.role == .source }.flatMap { view.mention(at: $0.tokens.lowerBound) }
+            ? previous.last.flatMap { event in
+                event.nominalTrigger ? nil : event.arguments.first { $0.role == .source }.flatMap { view.mention(at: $0.tokens.lowerBound) }
             } : nil
         var arguments: [Event.Argument] = []
         var used = Set<Range<Int>>()
@@ -345,8 +346,9 @@ public struct EventExtractor: Sendable {
             if position > clause.lowerBound && lightVerbs.contains(view.form(position - 1) + " " + form) {
                 return subject(before: position - 1, clause: clause, view: view)
             }
+            // Another verb's object is not this noun's: "set up a commission to investigate allegations".
             if view.mention(at: position) != nil || view.text.tokens[position].kind == .punctuation
-                || FunctionWords.conjunctions.contains(form) { return nil }
+                || FunctionWords.conjunctions.contains(form) || form == "to" { return nil }
             position -= 1
         }
         return nil
@@ -403,7 +405,14 @@ public struct EventExtractor: Sendable {
             let before = events.indices.filter { events[$0].trigger.upperBound <= start && view.sameClause(events[$0].trigger.lowerBound, start) }
             let chosen = before.max { events[$0].trigger.lowerBound < events[$1].trigger.lowerBound }
                 ?? events.indices.min { abs(events[$0].trigger.lowerBound - start) < abs(events[$1].trigger.lowerBound - start) }
-            if let chosen, events[chosen].time == nil { events[chosen].time = expression }
+            if let chosen, events[chosen].time == nil {
+                var time = expression
+                // "will fly to Moscow on Tuesday": the coming Tuesday, not the last one.
+                if events[chosen].factuality == .planned, let weekday = time.weekday, let date {
+                    time.value = TimeExpressionFinder.upcoming(weekday, from: date)
+                }
+                events[chosen].time = time
+            }
         }
     }
 

@@ -11,6 +11,8 @@ public struct TokenizedText: Sendable {
     /// The sentences in text order; together they cover every token.
     public let sentences: [Sentence]
     let vocabulary: Vocabulary
+    /// Each distinct folded form as a string, made once per form rather than once per use.
+    private let forms: [String]
     private let scalarIndex: ScalarIndex
 
     init(text: String, tokens: ContiguousArray<Token>, sentences: [Sentence], vocabulary: Vocabulary) {
@@ -18,6 +20,7 @@ public struct TokenizedText: Sendable {
         self.tokens = tokens
         self.sentences = sentences
         self.vocabulary = vocabulary
+        self.forms = (0 ..< vocabulary.count).map { vocabulary.string(of: FormID(rawValue: UInt32($0))) }
         self.scalarIndex = ScalarIndex(text)
     }
 
@@ -29,7 +32,7 @@ public struct TokenizedText: Sendable {
     /// The folded form of a token: case-folded, without diacritics, NFKC,
     /// apostrophes straightened.
     public func folded(_ token: Token) -> String {
-        vocabulary.string(of: token.form)
+        forms[Int(token.form.rawValue)]
     }
 
     /// The text of tokens `range`, from the first token's start to the last one's end.

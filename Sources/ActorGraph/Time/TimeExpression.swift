@@ -6,6 +6,8 @@ public struct TimeExpression: Hashable, Sendable {
     /// ISO 8601: a day `2021-07-27`, a week `2021-W30`, a month `2020-01`, a
     /// year `2020`; `nil` when the expression is relative and there is no date.
     public var value: String?
+    /// For a bare weekday ("Tuesday"), its ISO number: a planned event moves it forward.
+    var weekday: Int?
 }
 
 /// Finds time expressions in a sentence and resolves them.
@@ -64,7 +66,8 @@ struct TimeExpressionFinder: Sendable {
             }
         }
         if let weekday = Self.weekdays.firstIndex(of: first), text.tokens[index].flags.contains(.capitalized) {
-            return TimeExpression(tokens: index ..< index + 1, value: date.map { Self.weekday(weekday + 1, from: $0, step: 0).description })
+            return TimeExpression(tokens: index ..< index + 1, value: date.map { Self.weekday(weekday + 1, from: $0, step: 0).description },
+                                  weekday: weekday + 1)
         }
         // Month [day][,] [year], "in January"; "May" only before a number.
         if let month = Self.monthNumber(first), text.tokens[index].flags.contains(.capitalized),
@@ -133,6 +136,11 @@ struct TimeExpressionFinder: Sendable {
         if month < 1 { month += 12; year -= 1 }
         if month > 12 { month -= 12; year += 1 }
         return String(year) + "-" + (month < 10 ? "0" : "") + String(month)
+    }
+
+    /// The value of a bare weekday for something still to come: that day on or after `day`.
+    static func upcoming(_ weekday: Int, from day: Day) -> String {
+        (weekday == day.weekday ? day : Self.weekday(weekday, from: day, step: 1)).description
     }
 
     /// The ISO `weekday` on or before `day` (step 0), strictly before (-1), or strictly after (1).
