@@ -25,6 +25,11 @@ struct EventCase: CustomTestStringConvertible, Sendable {
         EventCase(text: "Russia did not attack Ukraine that day.", type: "attack", source: "russia", target: "ukraine", factuality: .negated),
         EventCase(text: "Russia accused Ukraine of shelling Donetsk.", type: "accuse", source: "russia", target: "ukraine"),
         EventCase(text: "Le Monde reported the leak.", type: "report", source: "le-monde"),
+        EventCase(text: "In Paris, Emmanuel Macron condemned Russia.", type: "criticize", source: "emmanuel-macron", target: "russia"),
+        EventCase(text: "A day after Vladimir Putin recognised the regions of Donetsk and Luhansk in eastern Ukraine and ordered the deployment of troops.",
+                  type: "mobilize", source: "vladimir-putin"),
+        EventCase(text: "Russia's decision was condemned by the United States.", type: "criticize", source: "united-states", target: "russia"),
+        EventCase(text: "Separatists have been Russian-backed since 2014.", type: "support", source: "russia"),
     ]
 
     @Test(arguments: cases)

@@ -181,6 +181,10 @@ public struct EventExtractor: Sendable {
                 break
             }
         }
+        // An actor does not act on itself here: "the EU agreed on its own package" has no target.
+        if let source = arguments.first(where: { $0.role == .source }) {
+            arguments.removeAll { $0.role != .source && $0.actor == source.actor }
+        }
         arguments.sort { $0.role.order < $1.role.order }
         var factuality = compiled.rule.factuality ?? .asserted
         if let cue = cue(before: range.lowerBound, clause: clause, view: view, forms: cueForms, nominal: nominal)
@@ -303,19 +307,33 @@ public struct EventExtractor: Sendable {
         return nil
     }
 
-    /// Whether a preposition heads the phrase of `ref`: "on French President Emmanuel Macron".
+    /// Whether a preposition heads the phrase of `ref`: "on French President
+    /// Emmanuel Macron", "in eastern Ukraine", "of Donetsk and Luhansk". A
+    /// boundary word that opens the clause ("after Putin recognised") is a
+    /// conjunction there, not a preposition.
     private func isPrepositionalObject(_ ref: ClauseView.MentionRef, clause: Range<Int>, view: ClauseView) -> Bool {
         var position = ref.tokens.lowerBound - 1
+        var plainWords = 0
         while position >= clause.lowerBound {
             let token = view.text.tokens[position]
             let form = view.form(position)
             if FunctionWords.prepositions.contains(form) {
+                if position == clause.lowerBound && boundaries.contains(form) { return false }
                 // "thousands of Russian troops": the phrase after a quantity is the head.
                 return !(form == "of" && position > clause.lowerBound && FunctionWords.quantities.contains(view.form(position - 1)))
             }
-            if let other = view.mention(at: position), other.via == .demonym || other.via == .title {
+            if let other = view.mention(at: position) {
+                guard other.via == .demonym || other.via == .title else { return false }
                 position = other.tokens.lowerBound - 1
+            } else if form == "and" || form == "or" {
+                // A conjunct shares its phrase's preposition: "of Donetsk and Luhansk".
+                guard position > clause.lowerBound, let before = view.mention(at: position - 1) else { return false }
+                return isPrepositionalObject(before, clause: clause, view: view)
             } else if FunctionWords.determiners.contains(form) || (token.kind == .word && token.flags.contains(.capitalized)) {
+                position -= 1
+            } else if token.kind == .word && plainWords < 2 && !FunctionWords.auxiliaries.contains(form)
+                        && !FunctionWords.conjunctions.contains(form) && !lightVerbs.contains(form) {
+                plainWords += 1      // an adjective: "in eastern Ukraine"
                 position -= 1
             } else {
                 return false
