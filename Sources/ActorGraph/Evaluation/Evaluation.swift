@@ -17,8 +17,11 @@ public struct Evaluation: Hashable, Sendable {
         /// All gold items.
         public var gold = 0
 
+        /// Correct extracted items over all extracted items (1 when nothing was extracted).
         public var precision: Double { extracted == 0 ? 1 : Double(correct) / Double(extracted) }
+        /// Gold items found over all gold items (1 when the gold has none).
         public var recall: Double { gold == 0 ? 1 : Double(found) / Double(gold) }
+        /// The harmonic mean of precision and recall.
         public var f1: Double {
             precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
         }
@@ -56,15 +59,20 @@ public struct Evaluation: Hashable, Sendable {
         }
     }
 
+    /// (id, type) pairs of actors.
     public var actors = Score()
+    /// (actor id, mention text) pairs, once per occurrence.
     public var mentions = Score()
+    /// Events, matched by type and trigger text.
     public var events = Score()
+    /// (event, role, actor id) triples.
     public var roles = Score()
     /// What was found but is not in the gold file, one line each (`event: visit "trip"`).
     public var spurious: [String] = []
     /// What the gold file has but was not found.
     public var missed: [String] = []
 
+    /// An empty evaluation: no items counted.
     public init() {}
 
     static func + (lhs: Evaluation, rhs: Evaluation) -> Evaluation {
@@ -137,7 +145,9 @@ public struct Evaluation: Hashable, Sendable {
 
     /// One corpus document's score.
     public struct DocumentResult: Hashable, Sendable {
+        /// The article's file name without extension.
         public var name: String
+        /// Its scores.
         public var evaluation: Evaluation
     }
 

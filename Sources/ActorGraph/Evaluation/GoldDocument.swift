@@ -2,15 +2,20 @@ import Foundation
 
 /// A hand-checked annotation of one corpus article (`Tests/Corpus/README.md`).
 public struct GoldDocument: Hashable, Sendable, Decodable {
+    /// An actor the article names.
     public struct GoldActor: Hashable, Sendable, Decodable {
+        /// The gazetteer id, or the discovered id (the name as a slug).
         public var id: String
         public var type: ActorType
         /// The text of each mention, once per occurrence.
         public var mentions: [String]
     }
 
+    /// One telling of an event.
     public struct GoldEvent: Hashable, Sendable, Decodable {
+        /// The event type, from `events.rules`.
         public var type: String
+        /// The trigger word or phrase as written.
         public var trigger: String
         /// Role → actor ids.
         public var roles: [EventRole: [String]]
@@ -43,8 +48,11 @@ public struct GoldDocument: Hashable, Sendable, Decodable {
         }
     }
 
+    /// The publication date, `YYYY-MM-DD`.
     public var date: String?
+    /// Every actor of the article.
     public var actors: [GoldActor]
+    /// Every event told in the article.
     public var events: [GoldEvent]
 
     /// Reads a gold file.

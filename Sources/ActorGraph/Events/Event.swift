@@ -3,7 +3,9 @@
 public struct Event: Hashable, Sendable {
     /// An actor filling one role of an event, with the mention that fills it.
     public struct Argument: Hashable, Sendable {
+        /// The role filled.
         public var role: EventRole
+        /// The actor that fills it.
         public var actor: Entity.ID
         /// The token indices of the filling mention.
         public var tokens: Range<Int>
@@ -11,12 +13,17 @@ public struct Event: Hashable, Sendable {
 
     /// `e1`, `e2`, … in trigger order.
     public var id: String
+    /// The event type, with its PLOVER and CAMEO codes.
     public var type: EventType
     /// The token indices of the trigger.
     public var trigger: Range<Int>
+    /// The sentence of the trigger.
     public var sentence: Int
+    /// The actors that fill its roles, source first.
     public var arguments: [Argument]
+    /// How certain the text says it is.
     public var factuality: Factuality
+    /// When it happened, when the sentence says.
     public var time: TimeExpression?
     /// Who said or reported it.
     public var attributedTo: Entity.ID?
@@ -39,6 +46,7 @@ public struct Event: Hashable, Sendable {
 
 /// A trigger span: its tokens and sentence.
 public struct Trigger: Hashable, Sendable {
+    /// The token indices of the trigger.
     public var tokens: Range<Int>
     public var sentence: Int
 }

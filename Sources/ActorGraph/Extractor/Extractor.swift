@@ -12,11 +12,17 @@ import ActorGraphGazetteers
 /// let graph = try extractor.extract(article, date: "2021-07-27")
 /// ```
 public struct Extractor: Sendable {
+    /// The entities it knows.
     public let gazetteer: Gazetteer
+    /// The language rules it applies.
     public let rules: RuleSet
+    /// Stage 1: text to tokens and sentences.
     public let tokenizer = Tokenizer()
+    /// Stage 2: gazetteer mentions.
     public let matcher: EntityMatcher
+    /// Stage 3: mentions to actors.
     public let resolver: MentionResolver
+    /// Stage 4: events, links and text relations.
     public let events: EventExtractor
 
     /// An extractor with the bundled gazetteers and rules, plus the user

@@ -23,6 +23,7 @@ public struct Entity: Hashable, Sendable, Codable {
 
     /// A name the entity goes by in text.
     public struct Alias: Hashable, Sendable, Codable {
+        /// What kind of name an alias is.
         public enum Kind: String, Hashable, Sendable, Codable {
             /// The canonical name.
             case name
@@ -31,11 +32,14 @@ public struct Entity: Hashable, Sendable, Codable {
             /// A demonym or adjectival form ("French").
             case demonym
         }
+        /// The alias as written.
         public var text: String
+        /// Canonical name, other name or demonym.
         public var kind: Kind
         /// Matched only with the case written here.
         public var caseSensitive: Bool
 
+        /// An alias; folded unless `caseSensitive`.
         public init(text: String, kind: Kind, caseSensitive: Bool = false) {
             self.text = text
             self.kind = kind
@@ -49,9 +53,12 @@ public struct Entity: Hashable, Sendable, Codable {
         public var title: String
         /// The entity the role is held in (a country, an organization).
         public var of: ID?
+        /// The first day held; `nil` when unknown.
         public var from: Day?
+        /// The last day held; `nil` while it still holds or when unknown.
         public var to: Day?
 
+        /// A role with optional office entity and dates.
         public init(title: String, of: ID? = nil, from: Day? = nil, to: Day? = nil) {
             self.title = title
             self.of = of
@@ -69,18 +76,24 @@ public struct Entity: Hashable, Sendable, Codable {
 
     /// A typed link to another entity (`developer-of`, `member-of`, …).
     public struct Relation: Hashable, Sendable, Codable {
+        /// The relation type: `developer-of`, `member-of`, `part-of`, …
         public var type: String
+        /// The related entity.
         public var target: ID
+        /// A relation to `target`.
         public init(type: String, target: ID) {
             self.type = type
             self.target = target
         }
     }
 
+    /// The stable id.
     public var id: ID
+    /// What kind of actor it is.
     public var type: ActorType
     /// Free text from the gazetteer: `company`, `ngo`, `media`, `politician`, …
     public var subtype: String?
+    /// The canonical name.
     public var name: String
     /// Every name, including the canonical name and demonyms.
     public var aliases: [Alias]
@@ -88,9 +101,12 @@ public struct Entity: Hashable, Sendable, Codable {
     public var country: String?
     /// External ids by scheme (`wikidata`).
     public var externalIDs: [String: String]
+    /// Offices held, with dates.
     public var roles: [Role]
+    /// Links to other entities.
     public var relations: [Relation]
 
+    /// An entity; aliases should include the name with kind `.name`.
     public init(
         id: ID, type: ActorType, subtype: String? = nil, name: String, aliases: [Alias] = [],
         country: String? = nil, externalIDs: [String: String] = [:], roles: [Role] = [], relations: [Relation] = []

@@ -35,6 +35,7 @@ public struct Gazetteer: Sendable {
         private var entities: [Entity] = []
         private var ids: Set<Entity.ID> = []
 
+        /// An empty builder.
         public init() {}
 
         /// Adds an entity.

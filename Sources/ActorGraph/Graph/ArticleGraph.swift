@@ -10,6 +10,7 @@ public struct ArticleGraph: Hashable, Sendable, Codable {
     /// The schema version of this graph.
     public static let schemaVersion = "actorgraph/1"
 
+    /// The document the graph is of.
     public struct Document: Hashable, Sendable, Codable {
         /// Given by the caller, or the file name.
         public var id: String?
@@ -21,12 +22,14 @@ public struct ArticleGraph: Hashable, Sendable, Codable {
 
     /// A span of the text: `text` equals the input's scalars `start ..< end`.
     public struct Span: Hashable, Sendable, Codable {
+        /// First scalar offset.
         public var start: Int
         public var end: Int
         public var text: String
         public var sentence: Int
     }
 
+    /// One mention of an actor.
     public struct MentionNode: Hashable, Sendable, Codable {
         public var start: Int
         public var end: Int
@@ -37,6 +40,7 @@ public struct ArticleGraph: Hashable, Sendable, Codable {
         public var rule: String
     }
 
+    /// A role the actor held on the document date: title, office entity, dates.
     public struct RoleNode: Hashable, Sendable, Codable {
         public var title: String
         public var of: String?
@@ -44,6 +48,7 @@ public struct ArticleGraph: Hashable, Sendable, Codable {
         public var to: String?
     }
 
+    /// An actor, with the roles it held and its mentions.
     public struct ActorNode: Hashable, Sendable, Codable {
         public var id: String
         public var name: String
@@ -56,6 +61,7 @@ public struct ArticleGraph: Hashable, Sendable, Codable {
         public var mentions: [MentionNode]
     }
 
+    /// An actor filling a role of an event, with the span of its mention.
     public struct ArgumentNode: Hashable, Sendable, Codable {
         public var role: EventRole
         public var actor: String
@@ -63,6 +69,7 @@ public struct ArticleGraph: Hashable, Sendable, Codable {
         public var end: Int
     }
 
+    /// A time expression and its ISO value.
     public struct TimeNode: Hashable, Sendable, Codable {
         public var text: String
         public var start: Int
@@ -70,6 +77,7 @@ public struct ArticleGraph: Hashable, Sendable, Codable {
         public var value: String?
     }
 
+    /// An event: type, codes, trigger, roles, factuality, time, attribution, evidence.
     public struct EventNode: Hashable, Sendable, Codable {
         public var id: String
         public var type: String
@@ -86,7 +94,9 @@ public struct ArticleGraph: Hashable, Sendable, Codable {
         public var confidence: Double
     }
 
+    /// A relation between two actors, or a link between two events.
     public struct RelationNode: Hashable, Sendable, Codable {
+        /// Where a relation comes from: the gazetteer or the text.
         public enum Origin: String, Hashable, Sendable, Codable { case gazetteer, text }
         public var type: String
         /// An actor id, or an event id for links between events.
@@ -102,10 +112,15 @@ public struct ArticleGraph: Hashable, Sendable, Codable {
         public var rule: String?
     }
 
+    /// Always ``schemaVersion``.
     public var schema: String
+    /// The document: id, date, length.
     public var document: Document
+    /// Actors in order of first mention.
     public var actors: [ActorNode]
+    /// Events in trigger order.
     public var events: [EventNode]
+    /// Relations between actors, then links between events.
     public var relations: [RelationNode]
 
     /// The graph as JSON: keys sorted, slashes unescaped, so the same graph is always the same bytes.

@@ -14,9 +14,12 @@ public enum MatchPolicy: String, Sendable, Hashable, Codable {
 /// boundary, and compare folded forms (case-sensitive aliases also compare
 /// the text as written).
 public struct EntityMatcher: Sendable {
+    /// The entities it finds.
     public let gazetteer: Gazetteer
+    /// How overlapping matches are resolved.
     public let policy: MatchPolicy
 
+    /// A matcher over `gazetteer`, leftmost-longest unless told otherwise.
     public init(gazetteer: Gazetteer, policy: MatchPolicy = .leftmostLongest) {
         self.gazetteer = gazetteer
         self.policy = policy

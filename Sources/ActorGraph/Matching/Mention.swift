@@ -26,10 +26,12 @@ public struct Mention: Hashable, Sendable {
     public var sentence: Int
     /// The entities it may refer to, most likely first. One for a resolved mention.
     public var candidates: [Entity.ID]
+    /// How the span was linked to its entity.
     public var via: MentionVia
     /// What produced it: a gazetteer entity id, or a rule id (`title`, `nominal.company`, `cue.before.spokesman`).
     public var rule: String
 
+    /// A mention of `candidates` over `tokens`.
     public init(tokens: Range<Int>, sentence: Int, candidates: [Entity.ID], via: MentionVia, rule: String) {
         self.tokens = tokens
         self.sentence = sentence

@@ -5,6 +5,7 @@ import Foundation
 /// follows nominals back ("the company"), and discovers names that no
 /// gazetteer lists from the cue words around them.
 public struct MentionResolver: Sendable {
+    /// The entities mentions are resolved to.
     public let gazetteer: Gazetteer
     let titleRules: [TitleRule]
     let nominalRules: [NominalRule]

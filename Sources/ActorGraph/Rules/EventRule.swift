@@ -23,8 +23,11 @@ public enum EventRole: String, Codable, Hashable, Sendable, CaseIterable {
 
 /// An event type of the taxonomy, with its PLOVER category and CAMEO code where one applies.
 public struct EventType: Hashable, Sendable, Codable {
+    /// The type's name: `visit`, `meet`, …
     public var name: String
+    /// The PLOVER category, when one applies.
     public var plover: String?
+    /// The CAMEO code, when one applies.
     public var cameo: String?
 }
 
@@ -46,6 +49,7 @@ public struct EventRule: Hashable, Sendable {
 
     /// `<type>.<name>`, as it appears in the output.
     public var id: String
+    /// The event type the rule finds.
     public var type: String
     /// Verb lemmas; every inflection is matched.
     public var verbs: [String] = []

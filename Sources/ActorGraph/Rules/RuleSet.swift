@@ -17,6 +17,7 @@ public struct RuleSet: Sendable {
     var relations: [RelationRule] = []
     var inflector = Inflector()
 
+    /// An empty rule set: no event types, rules or cues.
     public init() {}
 
     /// Loads rule files: `*.rules` and `irregular-verbs.txt`, from files or folders.

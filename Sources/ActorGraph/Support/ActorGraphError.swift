@@ -26,6 +26,7 @@ public struct ActorGraphError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let icuFailure = Code(rawValue: "icu-failure")
     }
 
+    /// What kind of failure this is.
     public var code: Code
     /// One sentence, sentence case: what is wrong and what to do.
     public var message: String
@@ -36,6 +37,7 @@ public struct ActorGraphError: Error, Hashable, Sendable, CustomStringConvertibl
     /// 1-based column (in characters), when known.
     public var column: Int?
 
+    /// An error with its code, message and place.
     public init(_ code: Code, _ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil) {
         self.code = code
         self.message = message

@@ -30,7 +30,9 @@ public struct Token: Hashable, Sendable {
     public let start: UInt32
     /// The UTF-8 byte offset just past the token.
     public let end: UInt32
+    /// Word, number, punctuation or symbol.
     public let kind: Kind
+    /// Case, spacing and possessive flags.
     public let flags: Flags
     /// The folded form's id in the text's vocabulary.
     public let form: FormID

@@ -12,6 +12,7 @@ import CICUShim
 ///
 /// A `Tokenizer` holds no state; one value can be used from any thread.
 public struct Tokenizer: Sendable {
+    /// A tokenizer with ICU's English rules.
     public init() {}
 
     /// Tokenizes `text`.

@@ -1,7 +1,10 @@
 /// A calendar day (proleptic Gregorian), written `YYYY-MM-DD`.
 public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The year, 1 to 9999.
     public let year: Int
+    /// The month, 1 to 12.
     public let month: Int
+    /// The day of the month, from 1.
     public let day: Int
 
     /// A day, if `year`-`month`-`day` exists (`2021-02-30` does not).
