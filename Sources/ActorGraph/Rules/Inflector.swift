@@ -55,6 +55,8 @@ struct Inflector: Sendable {
     }
 
     func plural(_ noun: String) -> String {
+        // Already plural: "talks", "sanctions" (but "bus", "crisis", "address" are singular).
+        if noun.hasSuffix("s") && !noun.hasSuffix("ss") && !noun.hasSuffix("us") && !noun.hasSuffix("is") { return noun }
         if noun.hasSuffix("s") || noun.hasSuffix("x") || noun.hasSuffix("z") || noun.hasSuffix("ch") || noun.hasSuffix("sh") {
             return noun + "es"
         }
