@@ -45,6 +45,24 @@ import Testing
         #expect(try first.jsonData() == second.jsonData())
     }
 
+    @Test func oneExtractorSharedByConcurrentTasksGivesTheSameGraphs() async throws {
+        let shared = try extractor()
+        let texts = try Self.corpusTexts.map { try String(contentsOf: corpusFolder.appendingPathComponent($0), encoding: .utf8) }
+        let sequential = try texts.map { try shared.extract($0, date: "2021-07-27").jsonData() }
+        let concurrent = try await withThrowingTaskGroup(of: (Int, Data).self) { group in
+            for _ in 0 ..< 4 {
+                for (index, text) in texts.enumerated() {
+                    group.addTask { (index, try shared.extract(text, date: "2021-07-27").jsonData()) }
+                }
+            }
+            var results: [(Int, Data)] = []
+            for try await result in group { results.append(result) }
+            return results
+        }
+        #expect(concurrent.count == texts.count * 4)
+        for (index, data) in concurrent { #expect(data == sequential[index]) }
+    }
+
     @Test func jsonFollowsTheSchema() throws {
         let (_, graph) = try graph("000-seed.txt")
         let object = try #require(try JSONSerialization.jsonObject(with: graph.jsonData()) as? [String: Any])
