@@ -30,6 +30,11 @@ struct EventCase: CustomTestStringConvertible, Sendable {
                   type: "mobilize", source: "vladimir-putin"),
         EventCase(text: "Russia's decision was condemned by the United States.", type: "criticize", source: "united-states", target: "russia"),
         EventCase(text: "Separatists have been Russian-backed since 2014.", type: "support", source: "russia"),
+        EventCase(text: "Benjamin Netanyahu signed at a ceremony hosted by Donald Trump.", type: "host", source: "donald-trump"),
+        EventCase(text: "Amnesty International, which has declared Alexei Navalny a prisoner of conscience, also demanded his release.",
+                  type: "demand", source: "amnesty-international", factuality: .demanded),
+        EventCase(text: "Antony Blinken condemned the crackdown and called on Russia to release everyone detained.", type: "demand",
+                  source: "antony-blinken", target: "russia", factuality: .demanded),
     ]
 
     @Test(arguments: cases)

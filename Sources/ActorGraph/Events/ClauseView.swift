@@ -24,16 +24,28 @@ struct ClauseView {
                 for token in mention.tokens { owner[token] = index }
             }
         }
+        // Clauses are numbered in text order. A relative clause set off by a
+        // comma (", which has declared Navalny a prisoner of conscience,") is
+        // nested: after its closing comma the outer clause, and its number, go on.
         var number: Int32 = 0
         for sentence in text.sentences {
             number += 1
+            var current = number
+            var outer: Int32?
             for index in sentence.tokens {
                 let form = text.folded(text.tokens[index])
-                // "as" starts a clause after a comma: ", as thousands of troops remained massed".
-                let startsClause = form == ";" || (boundaries.contains(form) && owner[index] < 0)
-                    || (form == "as" && index > sentence.tokens.lowerBound && text.folded(text.tokens[index - 1]) == ",")
-                if startsClause { number += 1 }
-                clause[index] = number
+                let afterComma = index > sentence.tokens.lowerBound && text.folded(text.tokens[index - 1]) == ","
+                if form == ";" || (boundaries.contains(form) && owner[index] < 0) || (form == "as" && afterComma) {
+                    number += 1
+                    if afterComma && outer == nil && FunctionWords.relativePronouns.contains(form) { outer = current }
+                    current = number
+                }
+                clause[index] = current
+                if form == ",", let resumed = outer, index > sentence.tokens.lowerBound, clause[index - 1] == current,
+                   !FunctionWords.relativePronouns.contains(text.folded(text.tokens[index - 1])) {
+                    current = resumed
+                    outer = nil
+                }
             }
         }
     }
@@ -46,6 +58,11 @@ struct ClauseView {
     }
 
     func sameClause(_ a: Int, _ b: Int) -> Bool { clause[a] == clause[b] }
+
+    /// How token `index` stands to the clause numbered like token `reference`:
+    /// the same clause, one nested in it after it began (a relative clause),
+    /// or an earlier clause.
+    func clauseOrder(_ index: Int, relativeTo reference: Int) -> Int32 { clause[index] - clause[reference] }
 
     /// The token range of the clause holding `index`, inside `sentence`.
     func clauseRange(of index: Int, in sentence: Range<Int>) -> Range<Int> {

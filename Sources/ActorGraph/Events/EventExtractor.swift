@@ -103,9 +103,15 @@ public struct EventExtractor: Sendable {
             let key = sentence.tokens.map { text.tokens[$0].form }
             if key.count >= 3 && !seenSentences.insert(key).inserted { continue }   // a repeated caption
             var found: [Event] = []
-            for (range, hits) in triggerMatches(in: sentence.tokens, text: text, forms: triggerForms, view: view) {
+            let matches = triggerMatches(in: sentence.tokens, text: text, forms: triggerForms, view: view)
+            // Finite-looking verb triggers: not a gerund, not after "to".
+            let verbs = Set(matches.filter { range, hits in
+                hits.contains { $0.kind == .verb } && !hits.contains { $0.form == .gerund }
+                    && (range.lowerBound == 0 || text.folded(text.tokens[range.lowerBound - 1]) != "to")
+            }.map(\.0.lowerBound))
+            for (range, hits) in matches {
                 guard let event = makeEvent(range: range, hits: hits, sentence: sentenceIndex, sentenceRange: sentence.tokens,
-                                            view: view, cueForms: cueForms, previous: found) else { continue }
+                                            view: view, cueForms: cueForms, previous: found, verbs: verbs) else { continue }
                 if event.arguments.isEmpty { empty.append(event) } else { found.append(event) }
             }
             attachTimes(in: sentence.tokens, to: &found, text: text, date: date, view: view)
@@ -133,7 +139,7 @@ public struct EventExtractor: Sendable {
     }
 
     private func makeEvent(range: Range<Int>, hits: [TriggerHit], sentence: Int, sentenceRange: Range<Int>,
-                           view: ClauseView, cueForms: [UInt32], previous: [Event]) -> Event? {
+                           view: ClauseView, cueForms: [UInt32], previous: [Event], verbs: Set<Int>) -> Event? {
         let clause = view.clauseRange(of: range.lowerBound, in: sentenceRange)
         guard let hit = hits.first(where: { requirementsMet(rules[$0.rule], after: range, in: clause, view: view) }) else { return nil }
         let compiled = rules[hit.rule]
@@ -146,13 +152,21 @@ public struct EventExtractor: Sendable {
             : ((readings.contains { $0.form == .gerund } || hit.kind == .phrase) && nominalContext)
         let participle = readings.contains { $0.form == .pastParticiple }
             || (hit.kind == .phrase && Self.looksLikeParticiple(view.form(range.lowerBound)))
-        let passive = !nominal && participle && isPassive(range.lowerBound, view: view, clause: clause)
-        // ", adding that …": a participle after a comma shares the subject of the verb before it.
-        let participleSubject = readings.contains(where: { $0.form == .gerund }) && !nominal && range.lowerBound > sentenceRange.lowerBound
-            && view.form(range.lowerBound - 1) == ","
-            ? previous.last { $0.actor(for: .source) != nil }.flatMap { event in
+        // "was targeted", or a participle with its agent right after it: "a ceremony hosted by Trump".
+        let passive = !nominal && participle && (isPassive(range.lowerBound, view: view, clause: clause)
+            || (range.upperBound < clause.upperBound && view.form(range.upperBound) == "by"))
+        // ", adding that …": a participle after a comma shares the subject of the verb before it;
+        // so does a verb coordinated with it ("condemned … and called on …").
+        let before = range.lowerBound > sentenceRange.lowerBound ? view.form(range.lowerBound - 1) : ""
+        let sharesSubject = !nominal && ((readings.contains { $0.form == .gerund } && before == ",")
+            || ((before == "and" || before == "but" || before == "or") && readings.contains { $0.kind == .verb }))
+        let participleSubject = sharesSubject
+            ? previous.last { $0.actor(for: .source) != nil && !$0.nominalTrigger }.flatMap { event in
                 event.arguments.first { $0.role == .source }.flatMap { view.mention(at: $0.tokens.lowerBound) }
             } : nil
+        // A verb's subject stands before it with no other verb between, unless it is
+        // an infinitive ("agreed to investigate"), whose subject is the other verb's.
+        let stopVerbs = before == "to" || nominal || readings.contains { $0.form == .gerund } ? [] : verbs.subtracting([range.lowerBound])
         // "Russian-backed": the actor joined to the participle by a hyphen is its agent.
         let hyphenAgent: ClauseView.MentionRef? = range.lowerBound >= 2 && view.form(range.lowerBound - 1) == "-"
             && !view.text.tokens[range.lowerBound].flags.contains(.spaceBefore) ? view.mention(at: range.lowerBound - 2) : nil
@@ -171,7 +185,7 @@ public struct EventExtractor: Sendable {
         for (role, slots) in compiled.slots where !arguments.contains(where: { $0.role == role }) {
             for slot in slots {
                 let found = slot == .subject && participleSubject != nil ? participleSubject
-                    : find(slot, trigger: range, clause: clause, nominal: nominal, passive: passive, view: view, used: used)
+                    : find(slot, trigger: range, clause: clause, nominal: nominal, passive: passive, view: view, used: used, verbs: stopVerbs)
                 guard let ref = found else { continue }
                 used.insert(ref.tokens)
                 var actualRole = role
@@ -264,7 +278,7 @@ public struct EventExtractor: Sendable {
     // MARK: Slots
 
     private func find(_ slot: CompiledSlot, trigger: Range<Int>, clause: Range<Int>, nominal: Bool, passive: Bool,
-                      view: ClauseView, used: Set<Range<Int>>) -> ClauseView.MentionRef? {
+                      view: ClauseView, used: Set<Range<Int>>, verbs: Set<Int>) -> ClauseView.MentionRef? {
         var slot = slot
         if passive {
             if slot == .subject { slot = .by } else if slot == .object { slot = .subject }
@@ -273,7 +287,7 @@ public struct EventExtractor: Sendable {
         switch slot {
         case .subject:
             result = nominal ? (possessor(of: trigger, view: view) ?? lightVerbSubject(of: trigger, clause: clause, view: view))
-                             : subject(before: trigger.lowerBound, clause: clause, view: view)
+                             : subject(before: trigger.lowerBound, clause: clause, view: view, verbs: verbs)
         case .object:
             if nominal {
                 result = after([["of"]], trigger: trigger, clause: clause, view: view, used: used)
@@ -294,9 +308,17 @@ public struct EventExtractor: Sendable {
 
     /// The nearest actor before `index` in its clause that is not the object
     /// of a preposition ("the policy of Ynet News agrees" is not Ynet agreeing).
-    private func subject(before index: Int, clause: Range<Int>, view: ClauseView) -> ClauseView.MentionRef? {
+    /// A relative clause in between is skipped ("Amnesty, which has declared
+    /// Navalny a prisoner, demanded"). With `verbs`, the search stops at another
+    /// verb trigger: a verb's subject stands before it with no other verb between.
+    private func subject(before index: Int, clause: Range<Int>, view: ClauseView, verbs: Set<Int> = []) -> ClauseView.MentionRef? {
         var position = index - 1
-        while position >= clause.lowerBound {
+        let sentenceStart = view.text.sentences[view.text.sentence(containing: index)].tokens.lowerBound
+        while position >= sentenceStart {
+            let order = view.clauseOrder(position, relativeTo: min(index, view.text.tokens.count - 1))
+            if order < 0 { return nil }
+            if order > 0 { position -= 1; continue }      // inside a nested relative clause
+            if verbs.contains(position) { return nil }
             if let ref = view.mention(at: position) {
                 if !isPrepositionalObject(ref, clause: clause, view: view) { return ref }
                 position = ref.tokens.lowerBound - 1

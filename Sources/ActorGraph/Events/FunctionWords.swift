@@ -16,6 +16,8 @@ enum FunctionWords {
         "and", "or", "but", "nor", "so", "yet", "that", "which", "who", "whom", "whose", "while", "whereas",
         "because", "although", "though", "if", "when", "where", "than",
     ]
+    /// Words that open a relative clause.
+    static let relativePronouns: Set<String> = ["which", "who", "whom", "whose"]
     static let determiners: Set<String> = [
         "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
         "some", "any", "every", "each", "no", "another", "several", "many",
