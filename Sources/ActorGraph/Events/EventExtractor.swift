@@ -341,6 +341,12 @@ public struct EventExtractor: Sendable {
             let form = view.form(position)
             if FunctionWords.prepositions.contains(form) {
                 if position == clause.lowerBound && boundaries.contains(form) { return false }
+                // "Secretary of State Antony Blinken": an "of" between capitalized words is inside a name.
+                if form == "of", position > clause.lowerBound, position + 1 < ref.tokens.lowerBound,
+                   view.text.tokens[position - 1].flags.contains(.capitalized), view.text.tokens[position + 1].flags.contains(.capitalized) {
+                    position -= 1
+                    continue
+                }
                 // "thousands of Russian troops": the phrase after a quantity is the head.
                 return !(form == "of" && position > clause.lowerBound && FunctionWords.quantities.contains(view.form(position - 1)))
             }
