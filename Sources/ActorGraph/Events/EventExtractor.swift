@@ -296,7 +296,8 @@ public struct EventExtractor: Sendable {
                     ? view.headMention(from: trigger.upperBound, before: clause.upperBound) : nil
             }
         case .possessor:
-            result = possessor(of: trigger, view: view)
+            // Only a noun has a possessor; before a verb the same actor is its subject.
+            result = nominal ? possessor(of: trigger, view: view) : nil
         case .by:
             result = after([["by"]], trigger: trigger, clause: clause, view: view, used: used)
         case .after(let phrases):
