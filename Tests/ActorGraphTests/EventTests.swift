@@ -30,6 +30,7 @@ struct EventCase: CustomTestStringConvertible, Sendable {
                   type: "mobilize", source: "vladimir-putin"),
         EventCase(text: "Russia's decision was condemned by the United States.", type: "criticize", source: "united-states", target: "russia"),
         EventCase(text: "Separatists have been Russian-backed since 2014.", type: "support", source: "russia"),
+        EventCase(text: "Benjamin Netanyahu, who flew to Washington on Sunday, spoke.", type: "visit", source: "benjamin-netanyahu"),
         EventCase(text: "US Secretary of State Antony Blinken said the talks failed.", type: "statement", source: "antony-blinken"),
         EventCase(text: "Benjamin Netanyahu signed at a ceremony hosted by Donald Trump.", type: "host", source: "donald-trump"),
         EventCase(text: "Amnesty International, which has declared Alexei Navalny a prisoner of conscience, also demanded his release.",

@@ -317,7 +317,14 @@ public struct EventExtractor: Sendable {
         let sentenceStart = view.text.sentences[view.text.sentence(containing: index)].tokens.lowerBound
         while position >= sentenceStart {
             let order = view.clauseOrder(position, relativeTo: min(index, view.text.tokens.count - 1))
-            if order < 0 { return nil }
+            if order < 0 {
+                // The relative clause's own subject is its antecedent: "Trump, who was impeached".
+                let opener = position + 1
+                guard FunctionWords.relativePronouns.contains(view.form(opener)), position >= sentenceStart,
+                      view.form(position) == ",", position > sentenceStart, let antecedent = view.mention(at: position - 1),
+                      antecedent.via != .demonym else { return nil }
+                return antecedent
+            }
             if order > 0 { position -= 1; continue }      // inside a nested relative clause
             if verbs.contains(position) { return nil }
             if let ref = view.mention(at: position) {
