@@ -472,14 +472,20 @@ public struct EventExtractor: Sendable {
 
     /// A statement or report with a source attributes the other events of its sentence.
     private func attribute(_ events: inout [Event]) {
-        for index in events.indices where events[index].type.name == "statement" || events[index].type.name == "report" {
-            guard let source = events[index].actor(for: .source) else { continue }
-            for other in events.indices where other != index && events[other].sentence == events[index].sentence
-                && events[other].attributedTo == nil && events[other].type.name != "statement" {
-                events[other].attributedTo = source
-                if events[other].factuality == .asserted { events[other].factuality = .reported }
+        for indices in Self.bySentence(events).values {
+            for index in indices where events[index].type.name == "statement" || events[index].type.name == "report" {
+                guard let source = events[index].actor(for: .source) else { continue }
+                for other in indices where other != index && events[other].attributedTo == nil && events[other].type.name != "statement" {
+                    events[other].attributedTo = source
+                    if events[other].factuality == .asserted { events[other].factuality = .reported }
+                }
             }
         }
+    }
+
+    /// Event indices by sentence, each list in event order.
+    private static func bySentence(_ events: [Event]) -> [Int: [Int]] {
+        Dictionary(grouping: events.indices, by: { events[$0].sentence })
     }
 
     // MARK: Merging and links
@@ -499,26 +505,31 @@ public struct EventExtractor: Sendable {
 
     /// An event told again later is one event: a noun trigger with the same
     /// source ("Gantz's trip"), or a trigger with the same source and another
-    /// role the same (a subheadline and its paragraph).
+    /// role the same (a subheadline and its paragraph), as the last event of
+    /// its type with that source; a noun after "the" with no actor of its own,
+    /// as the last event of its type.
     private func mergeCoreferent(_ events: [Event]) -> [Event] {
         var result: [Event] = []
+        var lastOfType: [String: Int] = [:]
+        var lastOfTypeAndSource: [String: Int] = [:]
         for event in events {
             let source = event.actor(for: .source)
-            // "the visit", with no actor of its own, is the last visit told.
-            if event.definite, source == nil, let index = result.lastIndex(where: { $0.type == event.type && compatible($0, event) }) {
+            let typeKey = event.type.name
+            if event.definite, source == nil, let index = lastOfType[typeKey], compatible(result[index], event) {
                 result[index] = merged(result[index], event)
                 continue
             }
-            let index = source.flatMap { source in
-                result.lastIndex { earlier in
-                    guard earlier.type == event.type, earlier.actor(for: .source) == source, compatible(earlier, event) else { return false }
-                    let shared = event.arguments.contains { argument in
-                        argument.role != .source && earlier.actor(for: argument.role) == argument.actor
-                    }
-                    return event.nominalTrigger || shared
+            if let source, let index = lastOfTypeAndSource[typeKey + "\u{1}" + source.rawValue], compatible(result[index], event) {
+                let earlier = result[index]
+                let shared = event.arguments.contains { $0.role != .source && earlier.actor(for: $0.role) == $0.actor }
+                if event.nominalTrigger || shared {
+                    result[index] = merged(earlier, event)
+                    continue
                 }
             }
-            if let index { result[index] = merged(result[index], event) } else { result.append(event) }
+            result.append(event)
+            lastOfType[typeKey] = result.count - 1
+            if let source { lastOfTypeAndSource[typeKey + "\u{1}" + source.rawValue] = result.count - 1 }
         }
         return result
     }
@@ -547,9 +558,18 @@ public struct EventExtractor: Sendable {
     /// Denials and investigations point at the claim they answer; reports at what they report.
     private func link(_ events: [Event], empty: [Event], view: ClauseView) -> [EventLink] {
         var links: [EventLink] = []
+        let sentences = Self.bySentence(events)
+        let emptyBySentence = Dictionary(grouping: empty, by: \.sentence)
+        let byTrigger = Dictionary(events.map { ($0.trigger.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
+        var lastAccusation: Event?
+        var lastClaim: Event?
         for event in events {
+            defer {
+                if event.type.name == "accuse" { lastAccusation = event }
+                if Self.claimTypes.contains(event.type.name) { lastClaim = event }
+            }
             if event.type.name == "report" {
-                for other in events where other.sentence == event.sentence && other.trigger.lowerBound > event.trigger.upperBound
+                for other in (sentences[event.sentence] ?? []).map({ events[$0] }) where other.trigger.lowerBound > event.trigger.upperBound
                     && other.type.name != "statement" && other.type.name != "report" {
                     links.append(EventLink(type: "reports", source: event.id, target: other.id, sentence: event.sentence, rule: "link.report"))
                 }
@@ -557,17 +577,12 @@ public struct EventExtractor: Sendable {
             }
             guard let type = Self.linkTypes[event.type.name] else { continue }
             let window = event.trigger.upperBound ..< event.trigger.upperBound + 5
-            let inside = (events + empty).first { $0.sentence == event.sentence && window.contains($0.trigger.lowerBound) && Self.claimTypes.contains($0.type.name) }
-            let target: Event?
-            if let inside, !inside.arguments.isEmpty, let found = events.first(where: { $0.trigger == inside.trigger }) {
-                target = found
-            } else if inside != nil {
-                target = events.last { $0.trigger.lowerBound < event.trigger.lowerBound && $0.type.name == "accuse" }
-                    ?? events.last { $0.trigger.lowerBound < event.trigger.lowerBound && Self.claimTypes.contains($0.type.name) }
-            } else {
-                target = nil
+            let sameSentence = (sentences[event.sentence] ?? []).map { events[$0] } + (emptyBySentence[event.sentence] ?? [])
+            guard let inside = sameSentence.first(where: { window.contains($0.trigger.lowerBound) && Self.claimTypes.contains($0.type.name) }) else {
+                continue
             }
-            if let target {
+            let target = inside.arguments.isEmpty ? (lastAccusation ?? lastClaim) : byTrigger[inside.trigger.lowerBound]
+            if let target, target.id != event.id {
                 links.append(EventLink(type: type, source: event.id, target: target.id, sentence: event.sentence, rule: "link.\(event.type.name)"))
             }
         }

@@ -14,6 +14,8 @@ public struct Gazetteer: Sendable {
     let exactAliases: [[String]]
     /// How many person entities share each folded surname.
     let surnameCounts: [String: Int]
+    /// Person entities by the titles of their roles.
+    private let holdersByTitle: [String: [Int]]
 
     /// What a matched alias points at.
     struct AliasTarget: Sendable, Hashable {
@@ -29,6 +31,11 @@ public struct Gazetteer: Sendable {
     }
 
     func index(of id: Entity.ID) -> Int? { indexByID[id] }
+
+    /// The people with a role of this title, at any time.
+    func holders(of title: String) -> [Entity] {
+        (holdersByTitle[title] ?? []).map { entities[$0] }
+    }
 
     /// Collects entities, then compiles them into a ``Gazetteer``.
     public struct Builder: Sendable {
@@ -110,6 +117,11 @@ public struct Gazetteer: Sendable {
         self.aliases = aliases
         self.exactAliases = exactAliases
         self.surnameCounts = surnameCounts
+        var holders: [String: [Int]] = [:]
+        for (offset, entity) in entities.enumerated() where entity.type == .person {
+            for title in Set(entity.roles.map(\.title)).sorted() { holders[title, default: []].append(offset) }
+        }
+        self.holdersByTitle = holders
     }
 
     /// Loads `.gaz` files and folders of them (read in name order), in the order given.

@@ -21,6 +21,7 @@ struct ResolutionState {
             mentions.append(mention)
             for token in mention.tokens { owner[token] = index }
         }
+        indexCache = IndexCache()
     }
 
     func isCovered(_ range: Range<Int>) -> Bool {
@@ -51,25 +52,32 @@ struct ResolutionState {
     /// Without an office, only a holder the document names counts, the one
     /// named last before `position` first.
     func holder(of title: String, in office: Entity.ID?, before position: Int) -> Entity.ID? {
-        let holders = gazetteer.entities.filter { entity in
-            entity.type == .person && entity.roles.contains { role in
+        let holders = gazetteer.holders(of: title).filter { entity in
+            entity.roles.contains { role in
                 role.title == title && (office == nil || role.of == office) && (date.map(role.holds(on:)) ?? true)
             }
         }.map(\.id)
         guard !holders.isEmpty else { return nil }
-        let named = mentions.filter { $0.via != .title && holders.contains($0.candidates[0]) }
-            .sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
-        if let before = named.last(where: { $0.tokens.lowerBound < position }) { return before.candidates[0] }
-        if let after = named.first { return after.candidates[0] }
+        let named = index.named
+        var latestBefore: (position: Int, id: Entity.ID)?
+        var earliest: (position: Int, id: Entity.ID)?
+        for id in holders {
+            guard let positions = named[id], let first = positions.first else { continue }
+            if first < (earliest?.position ?? Int.max) { earliest = (first, id) }
+            if let last = positions.last(before: position), last > (latestBefore?.position ?? Int.min) {
+                latestBefore = (last, id)
+            }
+        }
+        if let latestBefore { return latestBefore.id }
+        if let earliest { return earliest.id }
         guard office != nil, date != nil else { return nil }
         return holders.first
     }
 
     /// The holder in `office` of the office held by the person named last before `position`.
     func counterpart(in office: Entity.ID, before position: Int) -> Entity.ID? {
-        let people = mentions.filter { $0.tokens.lowerBound < position && type(of: $0) == .person }
-            .sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
-        guard let person = people.last.flatMap({ gazetteer[$0.candidates[0]] }) else { return nil }
+        let people = index.people
+        guard let last = people.lastIndex(startingBefore: position), let person = gazetteer[people[last].id] else { return nil }
         for role in person.roles where role.of != office && (date.map(role.holds(on:)) ?? false) {
             if let holder = holder(of: role.title, in: office, before: position), holder != person.id { return holder }
         }
@@ -78,13 +86,56 @@ struct ResolutionState {
 
     /// The last actor named before `position` with this type (and subtype, when given).
     func lastActor(before position: Int, type: ActorType, subtype: String?) -> Entity.ID? {
-        let candidates = mentions.filter { mention in
-            guard mention.tokens.upperBound <= position, mention.via != .demonym, let id = mention.candidates.first else { return false }
-            let entityType = gazetteer[id]?.type ?? discovered[id]?.type
-            let entitySubtype = gazetteer[id]?.subtype ?? discovered[id]?.subtype
-            return entityType == type && (subtype == nil || entitySubtype == subtype)
+        let key = subtype.map { "\(type.rawValue)/\($0)" } ?? type.rawValue
+        guard let list = index.byKind[key], let last = list.lastIndex(endingBy: position) else { return nil }
+        return list[last].id
+    }
+
+    // MARK: Index
+
+    /// Mentions sorted for the resolver's questions, rebuilt after each batch of additions.
+    struct Index {
+        /// Token starts of the mentions that name an entity (not titles, nominals, pronouns), sorted.
+        var named: [Entity.ID: [Int]] = [:]
+        /// Person mentions in text order.
+        var people: [Located] = []
+        /// Mentions by "type" and "type/subtype", in text order (demonyms left out).
+        var byKind: [String: [Located]] = [:]
+    }
+
+    struct Located {
+        var start: Int
+        var end: Int
+        var id: Entity.ID
+    }
+
+    /// A box, so that a state value can cache its index without being mutated.
+    private final class IndexCache {
+        var index: Index?
+    }
+
+    private var indexCache = IndexCache()
+
+    private var index: Index {
+        if let index = indexCache.index { return index }
+        var index = Index()
+        for mention in mentions.sorted(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }) {
+            guard let id = mention.candidates.first else { continue }
+            let located = Located(start: mention.tokens.lowerBound, end: mention.tokens.upperBound, id: id)
+            let type = gazetteer[id]?.type ?? discovered[id]?.type
+            if mention.via != .title && mention.via != .nominal && mention.via != .pronoun {
+                index.named[id, default: []].append(located.start)
+            }
+            if type == .person { index.people.append(located) }
+            if let type, mention.via != .demonym {
+                index.byKind[type.rawValue, default: []].append(located)
+                if let subtype = gazetteer[id]?.subtype ?? discovered[id]?.subtype {
+                    index.byKind["\(type.rawValue)/\(subtype)", default: []].append(located)
+                }
+            }
         }
-        return candidates.max { $0.tokens.lowerBound < $1.tokens.lowerBound }?.candidates.first
+        indexCache.index = index
+        return index
     }
 
     /// The actors, in order of first mention, each with its mentions in text order.
@@ -109,5 +160,39 @@ struct ResolutionState {
         let roles = date.map { day in entity.roles.filter { $0.holds(on: day) } } ?? entity.roles
         return Actor(id: entity.id, name: entity.name, type: entity.type, subtype: entity.subtype, country: entity.country,
                      origin: .gazetteer, externalIDs: entity.externalIDs, roles: roles, mentions: [])
+    }
+}
+
+extension Array where Element == Int {
+    /// The last element below `bound`, in a sorted array.
+    func last(before bound: Int) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < bound { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? self[low - 1] : nil
+    }
+}
+
+extension Array where Element == ResolutionState.Located {
+    /// The index of the last element that starts before `bound`, in a list sorted by start.
+    func lastIndex(startingBefore bound: Int) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].start < bound { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? low - 1 : nil
+    }
+
+    /// The index of the last element that ends by `bound` (ends grow with starts: mentions do not overlap).
+    func lastIndex(endingBy bound: Int) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].end <= bound { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? low - 1 : nil
     }
 }
