@@ -64,6 +64,15 @@ import Testing
         #expect(error.map { $0.description.replacingOccurrences(of: $0.file ?? "", with: "test.gaz") } == message)
     }
 
+    @Test func fileWideCaseSensitivity() throws {
+        let loaded = try gazetteer("option case-sensitive\nentity who organization/igo\n  name WHO\n  alias World Health Organization\n")
+        let matcher = EntityMatcher(gazetteer: loaded)
+        let tokenized = try Tokenizer().tokenize("WHO said who knows; the World Health Organization agreed.")
+        #expect(matcher.matches(in: tokenized).map { String(tokenized.string(ofTokens: $0.tokens)) } == ["WHO", "World Health Organization"])
+        let misplaced = actorGraphError { _ = try gazetteer("entity a place\n  name A\noption case-sensitive\n") }
+        #expect(misplaced?.message == "Put \"option\" lines before the first entity of the file.")
+    }
+
     @Test func refusesAnAliasWithNoWord() {
         let error = actorGraphError { _ = try gazetteer("entity x person\n  name X\n  alias --\n") }
         #expect(error?.message == "The alias \"--\" of \"x\" has no word to match; remove it.")

@@ -35,7 +35,19 @@ struct GazetteerParser {
             parsed.entities.append(entity)
             parsed.lines.append(currentLine)
         }
+        var caseSensitive = false
         for directive in try reader.directives(in: text) {
+            if !directive.indented && directive.keyword == "option" {
+                // File-wide folding: "option case-sensitive" makes every alias of the file exact.
+                guard current == nil, parsed.entities.isEmpty else {
+                    throw reader.error("Put \"option\" lines before the first entity of the file.", line: directive.line, column: directive.keywordColumn)
+                }
+                guard directive.value == "case-sensitive" else {
+                    throw reader.error("Unknown option \"\(directive.value)\"; the only option is \"case-sensitive\".", line: directive.line, column: directive.valueColumn)
+                }
+                caseSensitive = true
+                continue
+            }
             if !directive.indented {
                 try finish()
                 current = try header(directive)
@@ -47,6 +59,9 @@ struct GazetteerParser {
                                    line: directive.line, column: directive.keywordColumn)
             }
             try attribute(directive, to: &entity, references: &parsed.references)
+            if caseSensitive {
+                for index in entity.aliases.indices where entity.aliases[index].kind != .demonym { entity.aliases[index].caseSensitive = true }
+            }
             current = entity
         }
         try finish()
