@@ -62,8 +62,38 @@ import Testing
         #expect(result.actor("gazeta-nowa")?.subtype == "newspaper")
     }
 
-    @Test func ambiguousAliasFollowsTheDocumentsCountry() throws {
-        let result = try graph("Israel's leaders met. The Defense Ministry said the visit went well.")
-        #expect(result.actor("israel-ministry-of-defense") != nil)
+    @Test(arguments: [
+        ("Paris and Lyon voted. In France, the Defense Ministry said the visit went well.", "fr-defense"),
+        ("Israel's leaders met in Israel. The Defense Ministry said the visit went well.", "il-defense"),
+        ("The French Defense Ministry met Israel's and Israel's envoys. The Defense Ministry said so.", "fr-defense"),
+    ])
+    func ambiguousAliasFollowsTheDocument(text: String, expected: String) throws {
+        let local = try gazetteer("""
+            entity france country
+              name France
+              demonym French
+              country FRA
+            entity israel country
+              name Israel
+              country ISR
+            entity paris city
+              name Paris
+              country FRA
+            entity lyon city
+              name Lyon
+              country FRA
+            entity il-defense organization/government-agency
+              name Israeli Ministry of Defense
+              alias Defense Ministry
+              country ISR
+            entity fr-defense organization/government-agency
+              name French Ministry of Defense
+              alias French Defense Ministry
+              alias Defense Ministry
+              country FRA
+            """)
+        let result = try Extractor(gazetteer: local, rules: RuleSet.bundled()).extract(text, date: "2021-07-27")
+        let ministries = result.actors.filter { $0.subtype == "government-agency" }.map(\.id)
+        #expect(ministries == [expected])
     }
 }
