@@ -20,11 +20,17 @@ func fail(_ error: any Error) -> ExitCode {
 
 enum Console {
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data(("actorgraph: " + line + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(("actorgraph: " + line + "\n").utf8))
     }
 
+    /// Writes to standard output; if it is closed or broken, says so and exits with status 1.
     static func write(_ data: Data) {
-        FileHandle.standardOutput.write(data)
+        do {
+            try FileHandle.standardOutput.write(contentsOf: data)
+        } catch {
+            Console.error("error: cannot write to standard output; check that it is open and writable.")
+            exit(1)
+        }
     }
 
     static func write(_ text: String) {

@@ -117,6 +117,20 @@ struct CommandLine_ {
         #expect(result.stdout.contains("Acme Corp (organization/company) ×1"))
     }
 
+    @Test func closedStandardOutputIsAClearError() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\"$0\" extract Tests/Corpus/000-seed.txt 2>&1 >&-", CommandLine_.binary.path]
+        process.currentDirectoryURL = packageRoot
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 1)
+        #expect(text == "actorgraph: error: cannot write to standard output; check that it is open and writable.\n")
+    }
+
     @Test func evalPrintsScores() throws {
         let result = try CommandLine_.run(["eval", "Tests/Corpus"])
         #expect(result.status == 0)
