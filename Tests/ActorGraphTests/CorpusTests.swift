@@ -3,18 +3,19 @@ import Testing
 @testable import ActorGraph
 
 /// The scored test corpus (`Tests/Corpus`): the extractor must stay above
-/// these micro-averaged F1 scores. They sit a little below what it reaches
-/// today, so a change that loses quality fails here.
+/// these micro-averaged F1 scores over all ten articles. They sit a little
+/// below what it reaches today (actors 0.99, mentions 0.94, events 0.80,
+/// roles 0.62), so a change that loses quality fails here.
 @Suite struct CorpusTests {
 
     @Test func corpusScoresStayAboveThresholds() throws {
         let (documents, total) = try Evaluation.evaluate(try extractor(), corpus: corpusFolder)
-        #expect(documents.count >= 7)
+        #expect(documents.count >= 10)
         let thresholds: [(String, Evaluation.Score, Double)] = [
             ("actors", total.actors, 0.95),
-            ("mentions", total.mentions, 0.92),
-            ("events", total.events, 0.82),
-            ("roles", total.roles, 0.60),
+            ("mentions", total.mentions, 0.91),
+            ("events", total.events, 0.77),
+            ("roles", total.roles, 0.58),
         ]
         for (name, score, minimum) in thresholds {
             #expect(score.f1 >= minimum, "\(name) F1 \(score.f1) fell below \(minimum)")
