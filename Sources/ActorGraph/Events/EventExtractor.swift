@@ -213,9 +213,11 @@ public struct EventExtractor: Sendable {
                      definite: nominal && range.lowerBound > 0 && ["the", "this", "that"].contains(view.form(range.lowerBound - 1)))
     }
 
+    /// Whether a word the rule requires stands in the trigger's clause: after it, or before it
+    /// (a passive: "the agreement was signed").
     private func requirementsMet(_ rule: CompiledRule, after range: Range<Int>, in clause: Range<Int>, view: ClauseView) -> Bool {
         guard !rule.requires.isEmpty else { return true }
-        let window = range.upperBound ..< min(clause.upperBound, range.upperBound + 12)
+        let window = max(clause.lowerBound, range.lowerBound - 8) ..< min(clause.upperBound, range.upperBound + 12)
         return rule.requires.contains { phrase in window.contains { matches(phrase, at: $0, view: view, limit: clause.upperBound) } }
     }
 
