@@ -1,5 +1,6 @@
 #include "CICUShim.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -13,12 +14,30 @@ struct agicu_breaker {
     UText *text;
 };
 
+// Opening a break iterator loads and compiles its rules (and, for sentences,
+// the abbreviation filter); cloning a template made once is far cheaper.
+// ubrk_clone may be called on one template from several threads at once.
+static UBreakIterator *templates[2];
+static UErrorCode template_status[2];
+static pthread_once_t templates_once = PTHREAD_ONCE_INIT;
+
+static void open_templates(void) {
+    template_status[0] = U_ZERO_ERROR;
+    template_status[1] = U_ZERO_ERROR;
+    templates[AGICU_BREAK_WORD] = ubrk_open(UBRK_WORD, "en", NULL, 0, &template_status[0]);
+    // "ss=standard" suppresses sentence breaks after known abbreviations ("Mr.", "U.S.").
+    templates[AGICU_BREAK_SENTENCE] = ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &template_status[1]);
+}
+
 agicu_breaker *agicu_breaker_open(agicu_break_kind kind, const uint8_t *utf8, int64_t length, int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;
-    // "ss=standard" suppresses sentence breaks after known abbreviations ("Mr.", "U.S.").
-    UBreakIterator *iterator = kind == AGICU_BREAK_WORD
-        ? ubrk_open(UBRK_WORD, "en", NULL, 0, &status)
-        : ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &status);
+    pthread_once(&templates_once, open_templates);
+    int index = kind == AGICU_BREAK_WORD ? 0 : 1;
+    if (U_FAILURE(template_status[index])) {
+        *error = (int32_t)template_status[index];
+        return NULL;
+    }
+    UBreakIterator *iterator = ubrk_clone(templates[index], &status);
     if (U_FAILURE(status)) {
         *error = (int32_t)status;
         return NULL;

@@ -12,6 +12,8 @@ struct ClauseView {
     private var owner: [Int32]            // token → index into refs, or -1
     private(set) var refs: [MentionRef] = []
     private var clause: [Int32]           // token → clause number
+    private var runStart: [Int32] = []    // token → first token of its clause run
+    private var runEnd: [Int32] = []      // token → one past the last token of its clause run
 
     init(text: TokenizedText, actors: [Actor], boundaries: Set<String>) {
         self.text = text
@@ -48,6 +50,21 @@ struct ClauseView {
                 }
             }
         }
+        // Runs of equal clause numbers inside each sentence, for constant-time clause ranges.
+        runStart = Array(repeating: 0, count: clause.count)
+        runEnd = Array(repeating: 0, count: clause.count)
+        for sentence in text.sentences {
+            var start = sentence.tokens.lowerBound
+            for index in sentence.tokens {
+                if index > start && clause[index] != clause[index - 1] { start = index }
+                runStart[index] = Int32(start)
+            }
+            var end = sentence.tokens.upperBound
+            for index in sentence.tokens.reversed() {
+                if index + 1 < end && clause[index] != clause[index + 1] { end = index + 1 }
+                runEnd[index] = Int32(end)
+            }
+        }
     }
 
     func form(_ index: Int) -> String { text.folded(text.tokens[index]) }
@@ -64,12 +81,10 @@ struct ClauseView {
     /// or an earlier clause.
     func clauseOrder(_ index: Int, relativeTo reference: Int) -> Int32 { clause[index] - clause[reference] }
 
-    /// The token range of the clause holding `index`, inside `sentence`.
+    /// The token range of the run of the clause that holds `index` (a relative
+    /// clause nested in a clause splits it into two runs).
     func clauseRange(of index: Int, in sentence: Range<Int>) -> Range<Int> {
-        var start = index, end = index + 1
-        while start > sentence.lowerBound && clause[start - 1] == clause[index] { start -= 1 }
-        while end < sentence.upperBound && clause[end] == clause[index] { end += 1 }
-        return start ..< end
+        Int(runStart[index]) ..< Int(runEnd[index])
     }
 
     /// Whether token `index` ends a noun phrase: punctuation (but a possessive or

@@ -38,6 +38,23 @@ public struct Event: Hashable, Sendable {
     /// Whether the trigger is a noun after "the", "this" or "that": it may refer back.
     var definite: Bool = false
 
+    /// Takes in `other`, a later telling of this event: its trigger becomes a
+    /// retelling, and it fills the roles, time and factuality this one lacks.
+    /// In place, so that an event told many times costs no copying.
+    mutating func absorb(_ other: Event) {
+        retellings.append(Trigger(tokens: other.trigger, sentence: other.sentence))
+        retellings += other.retellings
+        var added = false
+        for argument in other.arguments where actor(for: argument.role) == nil {
+            arguments.append(argument)
+            added = true
+        }
+        if added { arguments.sort { $0.role.order < $1.role.order } }
+        if time == nil { time = other.time }
+        if factuality == .asserted { factuality = other.factuality }
+        confidence = max(confidence, other.confidence)
+    }
+
     /// The actor filling `role`, if any.
     public func actor(for role: EventRole) -> Entity.ID? {
         arguments.first { $0.role == role }?.actor

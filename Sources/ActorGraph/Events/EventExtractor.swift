@@ -166,7 +166,7 @@ public struct EventExtractor: Sendable {
             } : nil
         // A verb's subject stands before it with no other verb between, unless it is
         // an infinitive ("agreed to investigate"), whose subject is the other verb's.
-        let stopVerbs = before == "to" || nominal || readings.contains { $0.form == .gerund } ? [] : verbs.subtracting([range.lowerBound])
+        let stopVerbs = before == "to" || nominal || readings.contains { $0.form == .gerund } ? [] : verbs
         // "Russian-backed": the actor joined to the participle by a hyphen is its agent.
         let hyphenAgent: ClauseView.MentionRef? = range.lowerBound >= 2 && view.form(range.lowerBound - 1) == "-"
             && !view.text.tokens[range.lowerBound].flags.contains(.spaceBefore) ? view.mention(at: range.lowerBound - 2) : nil
@@ -328,7 +328,7 @@ public struct EventExtractor: Sendable {
                 return antecedent
             }
             if order > 0 { position -= 1; continue }      // inside a nested relative clause
-            if verbs.contains(position) { return nil }
+            if position != index && verbs.contains(position) { return nil }
             if let ref = view.mention(at: position) {
                 if !isPrepositionalObject(ref, clause: clause, view: view) { return ref }
                 position = ref.tokens.lowerBound - 1
@@ -497,7 +497,7 @@ public struct EventExtractor: Sendable {
         var result: [Event] = []
         for event in events {
             if let index = result.firstIndex(where: { $0.type == event.type && compatible($0, event) }) {
-                result[index] = merged(result[index], event)
+                result[index].absorb(event)
             } else {
                 result.append(event)
             }
@@ -518,14 +518,13 @@ public struct EventExtractor: Sendable {
             let source = event.actor(for: .source)
             let typeKey = event.type.name
             if event.definite, source == nil, let index = lastOfType[typeKey], compatible(result[index], event) {
-                result[index] = merged(result[index], event)
+                result[index].absorb(event)
                 continue
             }
             if let source, let index = lastOfTypeAndSource[typeKey + "\u{1}" + source.rawValue], compatible(result[index], event) {
-                let earlier = result[index]
-                let shared = event.arguments.contains { $0.role != .source && earlier.actor(for: $0.role) == $0.actor }
+                let shared = event.arguments.contains { $0.role != .source && result[index].actor(for: $0.role) == $0.actor }
                 if event.nominalTrigger || shared {
-                    result[index] = merged(earlier, event)
+                    result[index].absorb(event)
                     continue
                 }
             }
@@ -543,16 +542,6 @@ public struct EventExtractor: Sendable {
         return true
     }
 
-    private func merged(_ a: Event, _ b: Event) -> Event {
-        var result = a
-        result.retellings += [Trigger(tokens: b.trigger, sentence: b.sentence)] + b.retellings
-        for argument in b.arguments where result.actor(for: argument.role) == nil { result.arguments.append(argument) }
-        result.arguments.sort { $0.role.order < $1.role.order }
-        if result.time == nil { result.time = b.time }
-        if result.factuality == .asserted { result.factuality = b.factuality }
-        result.confidence = max(a.confidence, b.confidence)
-        return result
-    }
 
     private static let linkTypes = ["deny": "denies", "reject": "denies", "investigate": "investigates"]
     private static let claimTypes: Set<String> = ["accuse", "report", "surveil", "crime", "criticize"]
