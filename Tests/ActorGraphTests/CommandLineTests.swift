@@ -111,6 +111,21 @@ struct CommandLine_ {
         #expect(result.stderr == "actorgraph: error: \(file.path):3:3: Unknown key \"alais\"; use one of: name, alias, exact, demonym, country, wikidata, role, relation.\n")
     }
 
+    @Test func unknownRoleTitleNamesTheEntityAndItsLine() throws {
+        let file = try temporaryFile("mine.gaz", Data("entity jane-roe person\n  name Jane Roe\n  role Presidnet | of=france\n".utf8))
+        let result = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--gazetteer", file.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("actorgraph: error: \(file.path):1: The role title \"Presidnet\" of \"jane-roe\" is not a title of titles.rules; use one of: "))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func gazetteerFolderWithoutGazetteersIsAnError() throws {
+        let folder = try temporaryFile("notes.txt", Data("nothing".utf8)).deletingLastPathComponent()
+        let result = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--gazetteer", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "actorgraph: error: The folder \"\(folder.path)\" holds no .gaz file; name the files or a folder that has them.\n")
+    }
+
     @Test func userGazetteerAddsActors() throws {
         let file = try temporaryFile("mine.gaz", Data("entity acme-corp organization/company\n  name Acme Corp\n".utf8))
         let result = try CommandLine_.run(["extract", "--gazetteer", file.path, "--format", "text"], stdin: Data("Acme Corp denied the report.".utf8))

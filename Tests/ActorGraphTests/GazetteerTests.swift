@@ -44,7 +44,7 @@ import Testing
         ("  name X\n",
          "test.gaz:1:3: The attribute \"name\" comes before any entity; start the block with \"entity <id> <type>\"."),
         ("entity x person\n  name X\n  role President | from=2021-02-30\n",
-         "test.gaz:3:8: \"2021-02-30\" is not a day of the calendar; check the month and the day."),
+         "test.gaz:3:20: \"2021-02-30\" is not a day of the calendar; check the month and the day."),
         ("entity x person\n  name X\n  role President | from=2022-01-01 | to=2021-01-01\n",
          "test.gaz:3:8: The role \"President\" ends (2021-01-01) before it starts (2022-01-01); check the dates."),
         ("entity x country\n  name X\n  country France\n",
@@ -57,6 +57,18 @@ import Testing
          "test.gaz:3:3: \"alias\" has no value; write one after the key or remove the line."),
         ("entity x person\n  name X\n  demonym A,,B\n",
          "test.gaz:3:11: Demonym 2 in \"A,,B\" is empty; remove the extra comma."),
+        ("entity x person\n  name X\n  alias --\n",
+         "test.gaz:3:9: The alias \"--\" has no letter or digit to match; remove it."),
+        ("entity x country\n  name X\n  country FRA\n  country DEU\n",
+         "test.gaz:4:3: Entity \"x\" has a second country \"DEU\"; keep one."),
+        ("entity x person\n  name X\n  role President | from=2020-01-01 | from=2021-01-01\n",
+         "test.gaz:3:38: The role field \"from=\" appears twice; keep one."),
+        ("entity x person\n  name X\n  relation member-of x\n",
+         "test.gaz:3:22: Entity \"x\" is related to itself; name another entity."),
+        ("entity x person/Top_Brass\n  name X\n",
+         "test.gaz:1:17: The subtype \"Top_Brass\" may use only lowercase letters, digits and hyphens, e.g. \"government-agency\"."),
+        ("entity x person\n  name X\u{1}Y\n",
+         "test.gaz:2:9: The line holds a control character (U+1); remove it."),
     ])
     func reportsMalformedEntriesWithTheirPlace(text: String, message: String) {
         let error = actorGraphError { _ = try gazetteer(text) }
@@ -73,9 +85,21 @@ import Testing
         #expect(misplaced?.message == "Put \"option\" lines before the first entity of the file.")
     }
 
-    @Test func refusesAnAliasWithNoWord() {
-        let error = actorGraphError { _ = try gazetteer("entity x person\n  name X\n  alias --\n") }
-        #expect(error?.message == "The alias \"--\" of \"x\" has no word to match; remove it.")
+    @Test func readsWindowsAndOldMacLineEnds() throws {
+        for text in ["entity x place\r\n  name X Land\r\n  alias Xland\r\n", "entity x place\r  name X Land\r  alias Xland\r"] {
+            #expect(try gazetteer(text)["x"]?.aliases.map(\.text) == ["X Land", "Xland"])
+        }
+    }
+
+    @Test func refusesBytesThatAreNotUTF8WithTheirPlace() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-utf8-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.gaz")
+        try Data("entity x place\n  name Ab".utf8 + [0xFF] + Data("c\n".utf8)).write(to: file)
+        let error = actorGraphError { _ = try Gazetteer.load([file]) }
+        #expect(error?.line == 2 && error?.column == 10)
+        #expect(error?.message == "The file is not valid UTF-8 here; save it as UTF-8.")
     }
 
     @Test func builderRefusesDuplicateIDs() throws {

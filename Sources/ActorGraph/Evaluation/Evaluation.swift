@@ -170,7 +170,11 @@ public struct Evaluation: Hashable, Sendable {
                 throw ActorGraphError(.malformedGold, "\"\(textURL.lastPathComponent)\" has no gold file; write \(goldURL.lastPathComponent) beside it.", file: textURL.path)
             }
             let gold = try GoldDocument.load(goldURL)
-            let graph = try extractor.extract(try SourceFiles.read(textURL), date: gold.date, id: base)
+            let data: Data
+            do { data = try Data(contentsOf: textURL) } catch {
+                throw ActorGraphError(.unreadableInput, "\"\(textURL.path)\" cannot be read; check that it is a file you may read.")
+            }
+            let graph = try extractor.extract(String(decoding: data, as: UTF8.self), date: gold.date, id: base)
             let evaluation = score(graph, against: gold)
             documents.append(DocumentResult(name: base, evaluation: evaluation))
             total = total + evaluation

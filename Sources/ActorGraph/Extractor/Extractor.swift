@@ -36,7 +36,18 @@ public struct Extractor: Sendable {
     }
 
     /// An extractor with the given gazetteer and rules.
+    /// - Throws: ``ActorGraphError`` (`malformedGazetteer`) for a role whose
+    ///   title `titles.rules` does not define, naming the entity's file and line.
     public init(gazetteer: Gazetteer, rules: RuleSet) throws {
+        let titles = Set(rules.titles.map(\.canonical))
+        for entity in gazetteer.entities {
+            for role in entity.roles where !titles.contains(role.title) {
+                let place = gazetteer.locations[entity.id]
+                throw ActorGraphError(.malformedGazetteer,
+                    "The role title \"\(role.title)\" of \"\(entity.id)\" is not a title of titles.rules; use one of: \(titles.sorted().joined(separator: ", ")).",
+                    file: place?.file, line: place?.line)
+            }
+        }
         self.gazetteer = gazetteer
         self.rules = rules
         matcher = EntityMatcher(gazetteer: gazetteer)

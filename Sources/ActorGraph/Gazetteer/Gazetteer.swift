@@ -16,6 +16,8 @@ public struct Gazetteer: Sendable {
     let surnameCounts: [String: Int]
     /// Person entities by the titles of their roles.
     private let holdersByTitle: [String: [Int]]
+    /// Where each entity loaded from a file is defined: `file:line`.
+    private(set) var locations: [Entity.ID: (file: String, line: Int)] = [:]
 
     /// What a matched alias points at.
     struct AliasTarget: Sendable, Hashable {
@@ -134,8 +136,9 @@ public struct Gazetteer: Sendable {
         var builder = Builder()
         var references: [(file: String, reference: GazetteerParser.Reference)] = []
         var defined: [Entity.ID: String] = [:]
+        var locations: [Entity.ID: (file: String, line: Int)] = [:]
         for file in try SourceFiles.expand(urls, extension: "gaz") {
-            let text = try SourceFiles.read(file)
+            let text = try SourceFiles.read(file, code: .malformedGazetteer)
             let display = SourceFiles.displayName(file)
             let parser = GazetteerParser(file: display)
             let parsed = try parser.parse(text)
@@ -144,6 +147,7 @@ public struct Gazetteer: Sendable {
                     throw parser.reader.error("The entity id \"\(entity.id)\" is already defined in \(first); give each entity its own id.", line: line, column: 8)
                 }
                 defined[entity.id] = "\(display):\(line)"
+                locations[entity.id] = (display, line)
                 try builder.add(entity)
             }
             references += parsed.references.map { (display, $0) }
@@ -152,7 +156,9 @@ public struct Gazetteer: Sendable {
             throw ActorGraphError(.malformedGazetteer, "No loaded gazetteer defines \"\(reference.target)\"; add the entity or fix the id.",
                                   file: file, line: reference.line, column: reference.column)
         }
-        return try builder.build()
+        var gazetteer = try builder.build()
+        gazetteer.locations = locations
+        return gazetteer
     }
 
     /// The gazetteers bundled with ActorGraph.

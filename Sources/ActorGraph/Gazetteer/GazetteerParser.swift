@@ -88,9 +88,9 @@ struct GazetteerParser {
                                line: directive.line, column: directive.valueColumn + id.count + 1)
         }
         let subtype = typeText.count > 1 ? String(typeText[1]) : nil
-        if let subtype, subtype.isEmpty {
-            throw reader.error("The subtype after \"\(typeText[0])/\" is empty; write it or drop the slash.",
-                               line: directive.line, column: directive.valueColumn + id.count + 1)
+        if let subtype, !Self.isValidID(subtype) {
+            throw reader.error("The subtype \"\(subtype)\" may use only lowercase letters, digits and hyphens, e.g. \"government-agency\".",
+                               line: directive.line, column: directive.valueColumn + id.count + typeText[0].count + 2)
         }
         return Entity(id: Entity.ID(rawValue: id), type: type, subtype: subtype, name: "")
     }
@@ -98,6 +98,11 @@ struct GazetteerParser {
     private func attribute(_ directive: Directive, to entity: inout Entity, references: inout [Reference]) throws {
         let value = directive.value
         let line = directive.line, column = directive.valueColumn
+        func requireWord(_ text: String) throws {
+            guard text.contains(where: { $0.isLetter || $0.isNumber }) else {
+                throw reader.error("The \(directive.keyword) \"\(text)\" has no letter or digit to match; remove it.", line: line, column: column)
+            }
+        }
         func requireValue() throws {
             if value.isEmpty {
                 throw reader.error("\"\(directive.keyword)\" has no value; write one after the key or remove the line.",
@@ -110,30 +115,36 @@ struct GazetteerParser {
             guard entity.name.isEmpty else {
                 throw reader.error("Entity \"\(entity.id)\" has a second name \"\(value)\"; make it an alias.", line: line, column: directive.keywordColumn)
             }
+            try requireWord(value)
             entity.name = value
             entity.aliases.insert(Entity.Alias(text: value, kind: .name), at: 0)
-        case "alias":
+        case "alias", "exact":
             try requireValue()
-            entity.aliases.append(Entity.Alias(text: value, kind: .alias))
-        case "exact":
-            try requireValue()
-            entity.aliases.append(Entity.Alias(text: value, kind: .alias, caseSensitive: true))
+            try requireWord(value)
+            entity.aliases.append(Entity.Alias(text: value, kind: .alias, caseSensitive: directive.keyword == "exact"))
         case "demonym":
             try requireValue()
             for (offset, item) in value.commaSeparated().enumerated() {
                 guard !item.isEmpty else {
                     throw reader.error("Demonym \(offset + 1) in \"\(value)\" is empty; remove the extra comma.", line: line, column: column)
                 }
+                try requireWord(item)
                 entity.aliases.append(Entity.Alias(text: item, kind: .demonym))
             }
         case "country":
             guard value.count == 3, value.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
                 throw reader.error("The country \"\(value)\" is not an ISO 3166-1 alpha-3 code; write three capital letters, e.g. FRA.", line: line, column: column)
             }
+            guard entity.country == nil else {
+                throw reader.error("Entity \"\(entity.id)\" has a second country \"\(value)\"; keep one.", line: line, column: directive.keywordColumn)
+            }
             entity.country = value
         case "wikidata":
             guard value.first == "Q", value.count > 1, value.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw reader.error("The Wikidata id \"\(value)\" is not a QID; write Q followed by digits, e.g. Q90.", line: line, column: column)
+            }
+            guard entity.externalIDs["wikidata"] == nil else {
+                throw reader.error("Entity \"\(entity.id)\" has a second Wikidata id \"\(value)\"; keep one.", line: line, column: directive.keywordColumn)
             }
             entity.externalIDs["wikidata"] = value
         case "role":
@@ -144,6 +155,9 @@ struct GazetteerParser {
                 throw reader.error("The relation \"\(value)\" needs a type and an entity id, e.g. \"relation developer-of pegasus\".", line: line, column: column)
             }
             let target = Entity.ID(rawValue: String(parts[1]))
+            guard target != entity.id else {
+                throw reader.error("Entity \"\(entity.id)\" is related to itself; name another entity.", line: line, column: column + parts[0].count + 1)
+            }
             references.append(Reference(target: target, line: line, column: column + parts[0].count + 1))
             entity.relations.append(Entity.Relation(type: String(parts[0]), target: target))
         default:
@@ -160,10 +174,22 @@ struct GazetteerParser {
             throw reader.error("The role \"\(value)\" has no title; start it with the title, e.g. \"role President | of=france\".", line: line, column: column)
         }
         var role = Entity.Role(title: title)
-        for field in fields.dropFirst() {
+        var seen = Set<Substring>()
+        // The column of each field: after the title and each "|".
+        var offsets: [Int] = []
+        var position = 0
+        for part in value.split(separator: "|", omittingEmptySubsequences: false) {
+            offsets.append(position + part.prefix { $0.isWhitespace }.count)
+            position += part.count + 1
+        }
+        for (number, field) in fields.enumerated().dropFirst() {
+            let column = column + offsets[number]
             let pair = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard pair.count == 2 else {
                 throw reader.error("The role field \"\(field)\" is not key=value; use of=, from= or to=.", line: line, column: column)
+            }
+            guard seen.insert(pair[0]).inserted else {
+                throw reader.error("The role field \"\(pair[0])=\" appears twice; keep one.", line: line, column: column)
             }
             let fieldValue = String(pair[1])
             switch pair[0] {

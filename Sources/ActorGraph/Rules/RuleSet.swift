@@ -24,12 +24,12 @@ public struct RuleSet: Sendable {
     /// - Throws: ``ActorGraphError`` (`malformedRules`) with file, line and column.
     public static func load(_ urls: [URL]) throws -> RuleSet {
         var rules = RuleSet()
-        let files = try SourceFiles.expand(urls, extension: "rules") + SourceFiles.expand(urls, extension: "txt")
+        let files = try SourceFiles.expand(urls, extension: "rules") + SourceFiles.expand(urls, extension: "txt", required: false)
         for file in files where file.lastPathComponent == "irregular-verbs.txt" {
-            try rules.parseIrregularVerbs(SourceFiles.read(file), file: SourceFiles.displayName(file))
+            try rules.parseIrregularVerbs(SourceFiles.read(file, code: .malformedRules), file: SourceFiles.displayName(file))
         }
         for file in files where file.pathExtension == "rules" {
-            try rules.parse(SourceFiles.read(file), file: SourceFiles.displayName(file))
+            try rules.parse(SourceFiles.read(file, code: .malformedRules), file: SourceFiles.displayName(file))
         }
         for rule in rules.eventRules where rules.eventTypes[rule.type] == nil {
             throw ActorGraphError(.malformedRules, "The rule \"\(rule.id)\" has the undeclared type \"\(rule.type)\"; add a \"type \(rule.type)\" line.")
@@ -215,7 +215,7 @@ public struct RuleSet: Sendable {
 
     mutating func parseIrregularVerbs(_ text: String, file: String) throws {
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in DirectiveReader.lines(of: text) {
             lineNumber += 1
             let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let words = content.split(whereSeparator: \.isWhitespace).map(String.init)

@@ -22,13 +22,14 @@ struct DirectiveReader {
     func directives(in text: String) throws -> [Directive] {
         var directives: [Directive] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in Self.lines(of: text) {
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
+            var line = rawLine
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-            if line.contains("\u{FFFD}") {
-                throw error("The line is not valid UTF-8; save the file as UTF-8.", line: lineNumber, column: 1)
+            if let control = line.unicodeScalars.firstIndex(where: { $0.properties.generalCategory == .control && $0 != "\t" }) {
+                let column = String(line.unicodeScalars[..<control]).count + 1
+                throw error("The line holds a control character (U+\(String(line.unicodeScalars[control].value, radix: 16, uppercase: true))); remove it.",
+                            line: lineNumber, column: column)
             }
             let content = Self.stripComment(line)
             let indent = content.prefix { $0 == " " || $0 == "\t" }
@@ -49,6 +50,29 @@ struct DirectiveReader {
             ))
         }
         return directives
+    }
+
+    /// The lines of `text`, split at LF, CRLF or a lone CR (a `String` sees
+    /// CRLF as one `Character`, so splitting on "\n" alone would miss it).
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        let scalars = text.unicodeScalars
+        while index < text.endIndex {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(text[start ..< index])
+                var next = scalars.index(after: index)
+                if scalar == "\r", next < text.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+                start = next
+                index = next
+            } else {
+                index = scalars.index(after: index)
+            }
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     /// An error at a place in this file.

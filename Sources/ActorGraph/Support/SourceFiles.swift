@@ -2,9 +2,12 @@ import Foundation
 
 /// Finding and reading the data files the loaders take: files, or folders of them.
 enum SourceFiles {
-    /// `urls` with every folder replaced by its files ending in `.ext`, sorted by name.
-    static func expand(_ urls: [URL], extension ext: String) throws -> [URL] {
+    /// `urls` with every folder replaced by its files ending in `.ext`, sorted
+    /// by name (hidden files left out); a file named twice is read once.
+    /// - Parameter required: Whether a folder without such files is an error.
+    static func expand(_ urls: [URL], extension ext: String, required: Bool = true) throws -> [URL] {
         var files: [URL] = []
+        var seen = Set<String>()
         for url in urls {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
@@ -15,21 +18,41 @@ enum SourceFiles {
                 do { names = try FileManager.default.contentsOfDirectory(atPath: url.path) } catch {
                     throw ActorGraphError(.unreadableInput, "The folder \"\(url.path)\" cannot be read; check its permissions.")
                 }
-                files += names.filter { $0.hasSuffix("." + ext) }.sorted().map { url.appendingPathComponent($0) }
+                let matching = names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted()
+                if matching.isEmpty && required {
+                    throw ActorGraphError(.unreadableInput, "The folder \"\(url.path)\" holds no .\(ext) file; name the files or a folder that has them.")
+                }
+                files += matching.map { url.appendingPathComponent($0) }
             } else {
                 files.append(url)
             }
         }
-        return files
+        return files.filter { seen.insert($0.standardizedFileURL.path).inserted }
     }
 
-    /// The text of a UTF-8 file.
-    static func read(_ url: URL) throws -> String {
+    /// The text of a UTF-8 data file.
+    /// - Throws: ``ActorGraphError`` for an unreadable file, or (with `code`)
+    ///   for bytes that are not UTF-8, naming the line and column.
+    static func read(_ url: URL, code: ActorGraphError.Code) throws -> String {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw ActorGraphError(.unreadableInput, "\"\(url.path)\" cannot be read; check that it is a file you may read.")
         }
-        return String(decoding: data, as: UTF8.self)
+        if let text = String(data: data, encoding: .utf8) { return text }
+        let valid = validPrefixLength(data)
+        let before = String(decoding: data.prefix(valid), as: UTF8.self)
+        let lines = DirectiveReader.lines(of: before)
+        throw ActorGraphError(code, "The file is not valid UTF-8 here; save it as UTF-8.", file: displayName(url),
+                              line: lines.count, column: (lines.last?.count ?? 0) + 1)
+    }
+
+    /// How many bytes at the start of `data` are valid UTF-8.
+    static func validPrefixLength(_ data: Data) -> Int {
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
+        return offset
     }
 
     /// The name to show in messages: the path relative to the current folder when inside it.
