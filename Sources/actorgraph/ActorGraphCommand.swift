@@ -9,6 +9,26 @@ struct ActorGraphCommand: ParsableCommand {
         abstract: "Turn news text into a graph of actors and events.",
         subcommands: [ExtractCommand.self, EvalCommand.self]
     )
+
+    /// Runs the command; a usage error is one line on stderr (`actorgraph: error: …`), status 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                Console.write(fullMessage(for: error) + "\n")      // --help
+                Foundation.exit(0)
+            }
+            let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? ""
+            if !message.isEmpty {
+                let reason = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+                Console.error("error: \(reason) (see 'actorgraph --help')")
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 /// Prints `actorgraph: error: …` on stderr and exits with status 1.

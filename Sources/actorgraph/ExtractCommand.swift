@@ -33,6 +33,10 @@ struct ExtractCommand: ParsableCommand {
     var id: String?
 
     func validate() throws {
+        if id != nil && !files.isEmpty {
+            throw ValidationError("--id names the document read from standard input; files take their file names as ids.")
+        }
+        if id == "" { throw ValidationError("--id is empty; give the document an id or leave the option out.") }
         if let date {
             do { _ = try Day(iso: date) } catch let error as ActorGraphError { throw ValidationError("--date: \(error.message)") }
         }
@@ -45,14 +49,10 @@ struct ExtractCommand: ParsableCommand {
         } catch {
             throw fail(error)
         }
-        let documents: [InputDocument]
-        do {
-            documents = try InputDocument.read(files: files, jsonLines: format == .jsonl, defaultDate: date, stdinID: id)
-        } catch {
-            throw fail(error)
-        }
+        let documents = InputDocument.read(files: files, jsonLines: format == .jsonl, defaultDate: date, stdinID: id)
         var failures = 0
         var graphs: [ArticleGraph] = []
+        var printedText = false
         for document in documents {
             for warning in document.warnings { Console.error("warning: \(warning)") }
             let result: Result<ArticleGraph, any Error>
@@ -67,14 +67,15 @@ struct ExtractCommand: ParsableCommand {
             case (.success(let graph), .json):
                 graphs.append(graph)
             case (.success(let graph), .text):
-                Console.write(TextSummary(graph: graph).render())
-            case (.failure(let error), .jsonl):
-                failures += 1
-                Console.write(try InputDocument.errorLine(id: document.id, line: document.line, error: error))
-                Console.error("error: \(document.label): \((error as? ActorGraphError)?.description ?? "\(error)")")
+                Console.write((printedText ? "\n" : "") + TextSummary(graph: graph).render())
+                printedText = true
             case (.failure(let error), _):
                 failures += 1
-                Console.error("error: \(document.label): \((error as? ActorGraphError)?.description ?? "\(error)")")
+                if format == .jsonl, document.line != nil {
+                    Console.write(try InputDocument.errorLine(id: document.id, line: document.line, error: error))
+                }
+                let message = (error as? ActorGraphError)?.description ?? "\(error)"
+                Console.error("error: " + (document.label.isEmpty ? "" : "\(document.label): ") + message)
             }
         }
         if format == .json {
@@ -87,7 +88,7 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         if failures > 0 {
-            Console.error("\(failures) of \(documents.count) documents failed")
+            if documents.count > 1 { Console.error("\(failures) of \(documents.count) documents failed") }
             throw ExitCode(1)
         }
     }

@@ -6,7 +6,7 @@ struct InputDocument {
     var id: String?
     var text: String
     var date: String?
-    /// Where it came from, for messages: `file.txt`, `<stdin>:3`.
+    /// Where it came from, for messages: `file.txt`, `<stdin>:3`; empty when the message names it already.
     var label: String
     /// The 1-based input line, for JSON Lines documents.
     var line: Int?
@@ -14,19 +14,29 @@ struct InputDocument {
     var problem: ActorGraphError?
     var warnings: [String] = []
 
-    static func read(files: [String], jsonLines: Bool, defaultDate: String?, stdinID: String?) throws -> [InputDocument] {
+    /// The documents to extract. A path that cannot be read becomes a failed
+    /// document, so that the others still come out.
+    static func read(files: [String], jsonLines: Bool, defaultDate: String?, stdinID: String?) -> [InputDocument] {
         if files.isEmpty {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let data = try? FileHandle.standardInput.readToEnd() ?? Data() else {
+                return [failed("", ActorGraphError(.unreadableInput, "Standard input cannot be read; pass a file or pipe text in."))]
+            }
             if jsonLines { return parseLines(data, source: "<stdin>", defaultDate: defaultDate) }
             return [document(data, id: stdinID, label: "<stdin>", date: defaultDate)]
         }
         var documents: [InputDocument] = []
         for path in files {
-            for url in try expand(path) {
-                let data: Data
-                do { data = try Data(contentsOf: url) } catch {
-                    throw ActorGraphError(.unreadableInput, "\"\(url.path)\" cannot be read; check that it is a file you may read.")
+            let urls: [URL]
+            do { urls = try expand(path) } catch {
+                documents.append(failed("", error))
+                continue
+            }
+            for url in urls {
+                guard let handle = try? FileHandle(forReadingFrom: url), let data = try? handle.readToEnd() ?? Data() else {
+                    documents.append(failed("", ActorGraphError(.unreadableInput, "\"\(url.path)\" cannot be read; check that it is a file you may read.")))
+                    continue
                 }
+                try? handle.close()
                 if jsonLines && url.pathExtension == "jsonl" {
                     documents += parseLines(data, source: url.path, defaultDate: defaultDate)
                 } else {
@@ -37,7 +47,12 @@ struct InputDocument {
         return documents
     }
 
-    /// A path as files: a folder stands for its `.txt` files, in name order.
+    private static func failed(_ label: String, _ error: any Error) -> InputDocument {
+        InputDocument(id: nil, text: "", date: nil, label: label,
+                      problem: error as? ActorGraphError ?? ActorGraphError(.unreadableInput, "\(error)"))
+    }
+
+    /// A path as files: a folder stands for its `.txt` files (hidden ones left out), in name order.
     private static func expand(_ path: String) throws -> [URL] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -45,8 +60,11 @@ struct InputDocument {
         }
         let url = URL(fileURLWithPath: path)
         guard isFolder.boolValue else { return [url] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        let texts = names.filter { $0.hasSuffix(".txt") }.sorted()
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+            throw ActorGraphError(.unreadableInput, "The folder \"\(path)\" cannot be read; check its permissions.")
+        }
+        let texts = names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
         guard !texts.isEmpty else {
             throw ActorGraphError(.unreadableInput, "The folder \"\(path)\" holds no .txt file; pass text files or a folder of them.")
         }
@@ -54,10 +72,10 @@ struct InputDocument {
     }
 
     private static func document(_ data: Data, id: String?, label: String, date: String?) -> InputDocument {
-        let text = String(decoding: data, as: UTF8.self)
-        var document = InputDocument(id: id, text: text, date: date, label: label)
-        if let offset = firstInvalidUTF8(data) {
-            document.warnings.append("\(label): invalid UTF-8 from byte \(offset) on was replaced with U+FFFD; offsets refer to the text as read.")
+        var document = InputDocument(id: id, text: String(decoding: data, as: UTF8.self), date: date, label: label)
+        let valid = validPrefixLength(data)
+        if valid < data.count {
+            document.warnings.append("\(label): invalid UTF-8 from byte \(valid) on was replaced with U+FFFD; offsets refer to the text as read.")
         }
         return document
     }
@@ -70,47 +88,81 @@ struct InputDocument {
             let label = "\(source):\(lineNumber)"
             if rawLine.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             var document = InputDocument(id: nil, text: "", date: defaultDate, label: label, line: lineNumber)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(rawLine)) as? [String: Any] else {
-                document.problem = ActorGraphError(.unreadableInput, "Line \(lineNumber) is not a JSON object; write {\"id\": \"…\", \"text\": \"…\"}.")
-                documents.append(document)
-                continue
+            var bytes = Data(rawLine)
+            let valid = validPrefixLength(bytes)
+            if valid < bytes.count {
+                // Read what can be read: invalid bytes become U+FFFD, as in text files.
+                bytes = Data(String(decoding: bytes, as: UTF8.self).utf8)
+                document.warnings.append("\(label): invalid UTF-8 from byte \(valid) of the line on was replaced with U+FFFD.")
             }
-            document.id = object["id"] as? String ?? (object["id"] as? NSNumber)?.stringValue
-            if let date = object["date"] as? String { document.date = date }
-            if let text = object["text"] as? String {
-                document.text = text
-            } else {
-                document.problem = ActorGraphError(.unreadableInput, "Line \(lineNumber) has no \"text\" string; add the article's text.")
+            do {
+                let line = try JSONDecoder().decode(Line.self, from: bytes)
+                document.id = line.id
+                if let date = line.date { document.date = date }
+                document.text = line.text
+            } catch let problem as LineProblem {
+                document.problem = ActorGraphError(.unreadableInput, problem.message)
+            } catch {
+                document.problem = ActorGraphError(.unreadableInput, "The line is not a JSON object; write {\"id\": \"…\", \"text\": \"…\"}.")
             }
             documents.append(document)
         }
         return documents
     }
 
+    /// One JSON Lines document: `{"id": "…", "text": "…", "date": "YYYY-MM-DD"}`.
+    private struct Line: Decodable {
+        var id: String?
+        var text: String
+        var date: String?
+
+        enum Key: String, CodingKey { case id, text, date }
+
+        init(from decoder: any Decoder) throws {
+            let container: KeyedDecodingContainer<Key>
+            do { container = try decoder.container(keyedBy: Key.self) } catch {
+                throw LineProblem(message: "The line is not a JSON object; write {\"id\": \"…\", \"text\": \"…\"}.")
+            }
+            if container.contains(.id) {
+                if let text = try? container.decode(String.self, forKey: .id), !text.isEmpty {
+                    id = text
+                } else if let number = try? container.decode(Int.self, forKey: .id) {
+                    id = String(number)
+                } else {
+                    throw LineProblem(message: "The \"id\" is not a non-empty string or a whole number; fix it or leave it out.")
+                }
+            }
+            if container.contains(.date) {
+                guard let text = try? container.decode(String.self, forKey: .date) else {
+                    throw LineProblem(message: "The \"date\" is not a string; write it as \"YYYY-MM-DD\".")
+                }
+                date = text
+            }
+            guard let text = try? container.decode(String.self, forKey: .text) else {
+                throw LineProblem(message: "The line has no \"text\" string; add the article's text.")
+            }
+            self.text = text
+        }
+    }
+
+    private struct LineProblem: Error {
+        var message: String
+    }
+
     /// `{"id": …, "error": …, "line": …}` for a document that failed.
     static func errorLine(id: String?, line: Int?, error: any Error) throws -> Data {
-        var object: [String: Any] = ["error": (error as? ActorGraphError)?.message ?? "\(error)"]
+        var object: [String: Any] = ["error": (error as? ActorGraphError)?.description ?? "\(error)"]
         if let id { object["id"] = id }
         if let line { object["line"] = line }
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) + Data("\n".utf8)
     }
 
-    /// The byte offset of the first invalid UTF-8 sequence.
-    private static func firstInvalidUTF8(_ data: Data) -> Int? {
+    /// How many bytes at the start of `data` are valid UTF-8.
+    private static func validPrefixLength(_ data: Data) -> Int {
         var iterator = data.makeIterator()
         var decoder = UTF8()
         var offset = 0
-        var consumed = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                offset += UTF8.width(scalar)
-                consumed = offset
-            case .emptyInput:
-                return nil
-            case .error:
-                return consumed
-            }
-        }
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
+        return offset
     }
 }

@@ -4,6 +4,11 @@ import ActorGraph
 struct TextSummary {
     let graph: ArticleGraph
 
+    /// Text on one line: line breaks inside a span become spaces.
+    private func flat(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
+    }
+
     func render() -> String {
         var lines: [String] = []
         let names = Dictionary(graph.actors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -15,7 +20,7 @@ struct TextSummary {
             for actor in graph.actors {
                 let type = actor.subtype.map { "\(actor.type.rawValue)/\($0)" } ?? actor.type.rawValue
                 let origin = actor.origin == .discovered ? ", discovered" : ""
-                let texts = Array(Set(actor.mentions.map(\.text))).sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+                let texts = Array(Set(actor.mentions.map { flat($0.text) })).sorted().map { "\"\($0)\"" }.joined(separator: ", ")
                 lines.append("  \(actor.name) (\(type)\(origin)) ×\(actor.mentions.count): \(texts)")
             }
         }
@@ -24,9 +29,9 @@ struct TextSummary {
             lines.append("Events")
             for event in graph.events {
                 let roles = event.roles.map { "\($0.role.rawValue) \(names[$0.actor] ?? $0.actor)" }.joined(separator: ", ")
-                var line = "  \(event.id) \(event.type) \"\(event.trigger.text)\" [\(event.factuality.rawValue)]"
+                var line = "  \(event.id) \(event.type) \"\(flat(event.trigger.text))\" [\(event.factuality.rawValue)]"
                 if !roles.isEmpty { line += ": \(roles)" }
-                if let time = event.time { line += "; when \"\(time.text)\"" + (time.value.map { " = \($0)" } ?? "") }
+                if let time = event.time { line += "; when \"\(flat(time.text))\"" + (time.value.map { " = \($0)" } ?? "") }
                 if let source = event.attributedTo { line += "; according to \(names[source] ?? source)" }
                 line += "  (sentence \(event.trigger.sentence), rule \(event.rule))"
                 lines.append(line)

@@ -62,7 +62,8 @@ struct CommandLine_ {
         let lines = result.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(lines.count == 4)
         #expect((lines[0]?["document"] as? [String: Any])?["id"] as? String == "a")
-        #expect(lines[1]?["error"] as? String == "Line 2 is not a JSON object; write {\"id\": \"…\", \"text\": \"…\"}.")
+        #expect(lines[1]?["error"] as? String == "The line is not a JSON object; write {\"id\": \"…\", \"text\": \"…\"}.")
+        #expect(lines[1]?["line"] as? Int == 2)
         #expect(lines[2]?["id"] as? String == "c")
         #expect(lines[2]?["error"] as? String == "\"2021-02-30\" is not a day of the calendar; check the month and the day.")
         #expect((lines[3]?["document"] as? [String: Any])?["id"] as? String == "d")
@@ -80,7 +81,31 @@ struct CommandLine_ {
     @Test func invalidDateIsAUsageError() throws {
         let result = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--date", "2021-02-30"])
         #expect(result.status != 0)
-        #expect(result.stderr.hasPrefix("Error: --date: \"2021-02-30\" is not a day of the calendar; check the month and the day.\n"))
+        #expect(result.status == 64)
+        #expect(result.stderr == "actorgraph: error: --date: \"2021-02-30\" is not a day of the calendar; check the month and the day. (see 'actorgraph --help')\n")
+    }
+
+    @Test func badPathsFailAloneAndTheOtherDocumentsStillComeOut() throws {
+        let result = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "nope.txt", "--format", "jsonl"])
+        #expect(result.status == 1)
+        #expect(result.stdout.split(separator: "\n").count == 1)
+        #expect(result.stderr == "actorgraph: error: \"nope.txt\" does not exist; check the path.\nactorgraph: 1 of 2 documents failed\n")
+    }
+
+    @Test func jsonLinesFieldsOfTheWrongKindAreReported() throws {
+        let input = "{\"id\": true, \"text\": \"a\"}\n{\"id\": \"b\", \"text\": \"x\", \"date\": 20210727}\n{\"id\": 7, \"text\": \"NSO said so.\"}\n"
+        let result = try CommandLine_.run(["extract", "--format", "jsonl"], stdin: Data(input.utf8))
+        let lines = result.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.count == 3)
+        #expect(lines[0]?["error"] as? String == "The \"id\" is not a non-empty string or a whole number; fix it or leave it out.")
+        #expect(lines[1]?["error"] as? String == "The \"date\" is not a string; write it as \"YYYY-MM-DD\".")
+        #expect((lines[2]?["document"] as? [String: Any])?["id"] as? String == "7")
+    }
+
+    @Test func idIsOnlyForStandardInput() throws {
+        let result = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--id", "x"])
+        #expect(result.status == 64)
+        #expect(result.stderr == "actorgraph: error: --id names the document read from standard input; files take their file names as ids. (see 'actorgraph --help')\n")
     }
 
     @Test func emptyFileGivesAnEmptyGraph() throws {
