@@ -41,9 +41,23 @@ import Testing
         #expect(actorGraphError { _ = try Day(iso: text) }?.code == .invalidDate)
     }
 
+    @Test(arguments: ["0001-01-01", "9999-12-31"])
+    func valuesOutsideTheCalendarAreLeftOut(date: String) throws {
+        let tokenized = try Tokenizer().tokenize("They met last week, last month, last year, yesterday and tomorrow, next week, next year.")
+        let found = TimeExpressionFinder().find(in: tokenized, tokens: tokenized.tokens.indices, date: try Day(iso: date))
+        #expect(found.count == 7)
+        for value in found.compactMap(\.value) {
+            let year = Int(value.prefix(4)) ?? 0
+            let rest = value.dropFirst(4)
+            let shaped = rest.isEmpty || rest.wholeMatch(of: /-W\d\d|-\d\d(-\d\d)?/) != nil
+            #expect((1 ... 9999).contains(year) && shaped, "\(value)")
+        }
+        #expect(found.contains { $0.value == nil })
+    }
+
     @Test func knowsWeeksAndWeekdays() throws {
         #expect(try Day(iso: "2021-07-27").weekday == 2)
         #expect(try Day(iso: "2021-01-03").isoWeek == "2020-W53")
-        #expect(try Day(iso: "2024-02-29").adding(days: 1).description == "2024-03-01")
+        #expect(try Day(iso: "2024-02-29").adding(days: 1)?.description == "2024-03-01")
     }
 }

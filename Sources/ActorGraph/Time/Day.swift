@@ -77,8 +77,11 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.day = day
     }
 
-    /// The day `count` days later (earlier when negative).
-    func adding(days count: Int) -> Day { Day(ordinal: ordinal + count) }
+    /// The day `count` days later (earlier when negative), if it is within years 1 to 9999.
+    func adding(days count: Int) -> Day? {
+        let result = Day(ordinal: ordinal + count)
+        return (1 ... 9999).contains(result.year) ? result : nil
+    }
 
     /// ISO weekday: 1 = Monday … 7 = Sunday.
     var weekday: Int {
@@ -86,16 +89,12 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return (value < 0 ? value + 7 : value) + 1
     }
 
-    /// The ISO 8601 week, `YYYY-Www`.
-    var isoWeek: String {
-        let thursday = adding(days: 4 - weekday)
-        let firstOfYear = Day(ordinal: Day.january1(thursday.year))
+    /// The ISO 8601 week, `YYYY-Www`, if its year is within 1 to 9999.
+    var isoWeek: String? {
+        guard let thursday = adding(days: 4 - weekday), let firstOfYear = Day(year: thursday.year, month: 1, day: 1) else { return nil }
         let week = (thursday.ordinal - firstOfYear.ordinal) / 7 + 1
-        return String(thursday.year) + "-W" + (week < 10 ? "0" : "") + String(week)
-    }
-
-    private static func january1(_ year: Int) -> Int {
-        Day(year: year, month: 1, day: 1).map(\.ordinal) ?? 0
+        let year = String(thursday.year)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-W" + (week < 10 ? "0" : "") + String(week)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -45,7 +45,7 @@ struct TimeExpressionFinder: Sendable {
         guard let first = word(0) else { return nil }
         // today, yesterday, tomorrow
         if let shift = ["yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1][first] {
-            return TimeExpression(tokens: index ..< index + 1, value: date?.adding(days: shift).description)
+            return TimeExpression(tokens: index ..< index + 1, value: date?.adding(days: shift)?.description)
         }
         // (last|next|this|earlier this|later this) week|month|year, (last|next|on) weekday
         var modifierLength = 0
@@ -56,17 +56,17 @@ struct TimeExpressionFinder: Sendable {
             let range = index ..< index + modifierLength + 1
             let step = modifier == "last" ? -1 : modifier == "next" ? 1 : 0
             switch unit {
-            case "week", "weekend": return TimeExpression(tokens: range, value: date?.adding(days: 7 * step).isoWeek)
-            case "month": return TimeExpression(tokens: range, value: date.map { Self.month(of: $0, shifted: step) })
-            case "year": return TimeExpression(tokens: range, value: date.map { String($0.year + step) })
+            case "week", "weekend": return TimeExpression(tokens: range, value: date?.adding(days: 7 * step)?.isoWeek)
+            case "month": return TimeExpression(tokens: range, value: date.flatMap { Self.month(of: $0, shifted: step) })
+            case "year": return TimeExpression(tokens: range, value: date.flatMap { (1 ... 9999).contains($0.year + step) ? Self.year($0.year + step) : nil })
             default:
                 if let weekday = Self.weekdays.firstIndex(of: unit) {
-                    return TimeExpression(tokens: range, value: date.map { Self.weekday(weekday + 1, from: $0, step: step).description })
+                    return TimeExpression(tokens: range, value: date.flatMap { Self.weekday(weekday + 1, from: $0, step: step)?.description })
                 }
             }
         }
         if let weekday = Self.weekdays.firstIndex(of: first), text.tokens[index].flags.contains(.capitalized) {
-            return TimeExpression(tokens: index ..< index + 1, value: date.map { Self.weekday(weekday + 1, from: $0, step: 0).description },
+            return TimeExpression(tokens: index ..< index + 1, value: date.flatMap { Self.weekday(weekday + 1, from: $0, step: 0)?.description },
                                   weekday: weekday + 1)
         }
         // Month [day][,] [year], "in January"; "May" only before a number.
@@ -130,21 +130,28 @@ struct TimeExpressionFinder: Sendable {
         return nil
     }
 
-    private static func month(of day: Day, shifted step: Int) -> String {
+    private static func month(of day: Day, shifted step: Int) -> String? {
         var year = day.year
         var month = day.month + step
         if month < 1 { month += 12; year -= 1 }
         if month > 12 { month -= 12; year += 1 }
-        return String(year) + "-" + (month < 10 ? "0" : "") + String(month)
+        guard (1 ... 9999).contains(year) else { return nil }
+        return Self.year(year) + "-" + (month < 10 ? "0" : "") + String(month)
+    }
+
+    /// A year as four digits.
+    private static func year(_ year: Int) -> String {
+        let text = String(year)
+        return String(repeating: "0", count: max(0, 4 - text.count)) + text
     }
 
     /// The value of a bare weekday for something still to come: that day on or after `day`.
-    static func upcoming(_ weekday: Int, from day: Day) -> String {
-        (weekday == day.weekday ? day : Self.weekday(weekday, from: day, step: 1)).description
+    static func upcoming(_ weekday: Int, from day: Day) -> String? {
+        (weekday == day.weekday ? day : Self.weekday(weekday, from: day, step: 1))?.description
     }
 
     /// The ISO `weekday` on or before `day` (step 0), strictly before (-1), or strictly after (1).
-    private static func weekday(_ weekday: Int, from day: Day, step: Int) -> Day {
+    private static func weekday(_ weekday: Int, from day: Day, step: Int) -> Day? {
         var difference = day.weekday - weekday
         if difference < 0 { difference += 7 }
         switch step {
