@@ -130,14 +130,17 @@ int64_t agicu_fold(const uint8_t *utf8, int64_t length, uint8_t *out, int64_t ca
             UChar c = decomposed[i];
             if (U16_IS_LEAD(c) && i + 1 < decomposed_length && U16_IS_TRAIL(decomposed[i + 1])) {
                 UChar32 scalar = U16_GET_SUPPLEMENTARY(c, decomposed[i + 1]);
-                if (u_charType(scalar) != U_NON_SPACING_MARK) {
+                int8_t type = u_charType(scalar);
+                if (type != U_NON_SPACING_MARK && type != U_FORMAT_CHAR) {
                     decomposed[kept++] = c;
                     decomposed[kept++] = decomposed[i + 1];
                 }
                 i++;
                 continue;
             }
-            if (u_charType(c) == U_NON_SPACING_MARK) continue;
+            // Marks go (diacritics); so do format characters (bidi controls, ZWJ, soft hyphen).
+            int8_t type = u_charType(c);
+            if (type == U_NON_SPACING_MARK || type == U_FORMAT_CHAR) continue;
             decomposed[kept++] = is_apostrophe(c) ? (UChar)'\'' : c;
         }
         decomposed_length = kept;

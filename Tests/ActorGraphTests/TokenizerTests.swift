@@ -47,6 +47,12 @@ import Testing
         #expect(tokenized.tokens.map { tokenized.folded($0) } == expected)
     }
 
+    @Test func formatCharactersStayOutOfTokensAndForms() throws {
+        let tokenized = try tokenizer.tokenize("\u{200F}Macron\u{202C} and Ma\u{200D}cron")
+        #expect(tokenized.tokens.map { String(tokenized.string(of: $0)) } == ["Macron", "and", "Ma\u{200D}cron"])
+        #expect(tokenized.tokens.map { tokenized.folded($0) } == ["macron", "and", "macron"])
+    }
+
     @Test func flagsCapitalization() throws {
         let tokenized = try tokenizer.tokenize("NSO Pegasus spyware")
         #expect(tokenized.tokens.map { $0.flags.contains(.capitalized) } == [true, true, false])
@@ -88,17 +94,17 @@ import Testing
     }
 
     @Test func tokensAreInOrderWithWhitespaceGaps() throws {
-        let text = "Gantz, NSO’s \"Pegasus\"\r\n• 2021-07-27 — U.S.-made 🇫🇷 drones\u{0}!"
+        let text = "Gantz, NSO’s \"Pegasus\"\r\n• 2021-07-27 — U.S.-made 🇫🇷 drones\u{0}! \u{200F}Macron\u{202C} Ma\u{200D}cron"
         let tokenized = try tokenizer.tokenize(text)
         var previousEnd = 0
         let utf8 = Array(text.utf8)
         for token in tokenized.tokens {
             #expect(Int(token.start) >= previousEnd && token.end > token.start)
             let gap = String(decoding: utf8[previousEnd ..< Int(token.start)], as: UTF8.self)
-            #expect(gap.allSatisfy { $0.isWhitespace })
+            #expect(gap.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format })
             previousEnd = Int(token.end)
         }
         let tail = String(decoding: utf8[previousEnd...], as: UTF8.self)
-        #expect(tail.allSatisfy { $0.isWhitespace })
+        #expect(tail.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format })
     }
 }

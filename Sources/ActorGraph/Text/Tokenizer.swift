@@ -91,7 +91,10 @@ private struct TokenBuilder {
         tokens.reserveCapacity(buffer.count / 5)
     }
 
-    mutating func addSegment(_ range: Range<Int>, ruleStatus: Int32) {
+    mutating func addSegment(_ segment: Range<Int>, ruleStatus: Int32) {
+        // Format characters (bidi controls, zero-width joiners) at the edges of a
+        // segment stay out of the token, like whitespace.
+        let range = trimmingFormatCharacters(segment)
         guard !range.isEmpty else { return }
         let first = firstScalar(at: range.lowerBound)
         if ruleStatus < 100 {
@@ -110,6 +113,22 @@ private struct TokenBuilder {
         } else {
             append(range, kind: kind)
         }
+    }
+
+    private func trimmingFormatCharacters(_ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end {
+            let (scalar, length) = decodeScalar(at: start, limit: end)
+            guard scalar.properties.generalCategory == .format else { break }
+            start += length
+        }
+        while start < end {
+            var lead = end - 1
+            while lead > start && buffer[lead] & 0xC0 == 0x80 { lead -= 1 }
+            guard decodeScalar(at: lead, limit: end).0.properties.generalCategory == .format else { break }
+            end = lead
+        }
+        return start ..< end
     }
 
     private mutating func noteWhitespace(_ range: Range<Int>) {

@@ -33,7 +33,8 @@ int64_t agicu_breaker_next(agicu_breaker *breaker, int32_t *rule_status);
 void agicu_breaker_close(agicu_breaker *breaker);
 
 /// Folds UTF-8 text for matching: NFKC case folding, diacritics removed
-/// (nonspacing marks after canonical decomposition), curly and modifier
+/// (nonspacing marks after canonical decomposition), format characters
+/// removed (bidi controls, zero-width joiners), curly and modifier
 /// apostrophes straightened, recomposed to NFC.
 /// Writes at most `capacity` bytes to `out` and returns the folded length in
 /// bytes; if that exceeds `capacity`, call again with a larger buffer.
