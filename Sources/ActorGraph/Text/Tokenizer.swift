@@ -117,6 +117,8 @@ private struct TokenBuilder {
 
     private func trimmingFormatCharacters(_ range: Range<Int>) -> Range<Int> {
         var start = range.lowerBound, end = range.upperBound
+        // Format characters are never ASCII.
+        guard start < end, buffer[start] >= 0x80 || buffer[end - 1] >= 0x80 else { return range }
         while start < end {
             let (scalar, length) = decodeScalar(at: start, limit: end)
             guard scalar.properties.generalCategory == .format else { break }
@@ -240,6 +242,18 @@ private struct TokenBuilder {
         var index = range.lowerBound
         var first = true
         while index < range.upperBound {
+            let byte = buffer[index]
+            if byte < 0x80 {
+                // ASCII without a table lookup.
+                let upper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+                let lower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+                if first && upper { flags.insert(.capitalized) }
+                first = false
+                if upper || lower { letters += 1 }
+                if lower { allUpper = false }
+                index += 1
+                continue
+            }
             let (scalar, length) = decodeScalar(at: index, limit: range.upperBound)
             let properties = scalar.properties
             if first, properties.isUppercase || properties.generalCategory == .titlecaseLetter {
