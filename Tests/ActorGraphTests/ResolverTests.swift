@@ -54,6 +54,12 @@ import Testing
         #expect(result.actor("nso-group")?.mentions.last?.via == .nominal)
     }
 
+    @Test func aPronounIsNoDiscoveredName() throws {
+        let result = try graph("Evan Gershkovich denied it. His newspaper said so. The daily agreed.")
+        #expect(result.actors.allSatisfy { $0.origin == .gazetteer })
+        #expect(mentions(of: "evan-gershkovich", in: result) == ["Evan Gershkovich", "His"])
+    }
+
     @Test func discoversNamesFromCueWords() throws {
         let result = try graph("Spokeswoman Maria Lopez said the daily Gazeta Nowa was wrong. Lopez left.")
         let lopez = try #require(result.actor("maria-lopez"))

@@ -102,7 +102,12 @@ public struct MentionResolver: Sendable {
     // MARK: Discovered names
 
     private static let connectors: Set<String> = ["de", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "da", "dos", "el", "ben"]
-    private static let leadingDeterminers: Set<String> = ["the", "a", "an", "this", "that"]
+    /// Capitalized words that start sentences but never names: "His newspaper said".
+    private static let notNames: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+        "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "for", "from", "with", "by", "of", "to",
+        "and", "but", "or", "as", "after", "before", "when", "while", "if", "some", "many", "most", "all", "both",
+    ]
 
     /// Finds capitalized names beside cue words ("spokesman X", "X NGO") that no mention covers.
     private func discover(_ state: inout ResolutionState) {
@@ -175,7 +180,7 @@ public struct MentionResolver: Sendable {
         if !forward { indices.reverse() }
         // Trim connectors at the edges and a leading determiner ("The").
         while let first = indices.first, Self.connectors.contains(text.folded(text.tokens[first]))
-            || Self.leadingDeterminers.contains(text.folded(text.tokens[first])) { indices.removeFirst() }
+            || Self.notNames.contains(text.folded(text.tokens[first])) { indices.removeFirst() }
         while let last = indices.last, Self.connectors.contains(text.folded(text.tokens[last])) { indices.removeLast() }
         guard let first = indices.first, let last = indices.last else { return start ..< start }
         return first ..< last + 1
