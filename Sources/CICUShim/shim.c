@@ -79,6 +79,10 @@ void agicu_breaker_close(agicu_breaker *breaker) {
 
 // Normalizes `source` with `normalizer` into a fresh buffer; the caller frees it.
 static UChar *normalized(const UNormalizer2 *normalizer, const UChar *source, int32_t length, int32_t *out_length, UErrorCode *status) {
+    if (U_FAILURE(*status) || normalizer == NULL) {
+        if (U_SUCCESS(*status)) *status = U_MISSING_RESOURCE_ERROR;
+        return NULL;
+    }
     UErrorCode probe = U_ZERO_ERROR;
     int32_t needed = unorm2_normalize(normalizer, source, length, NULL, 0, &probe);
     if (probe != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(probe)) {
@@ -95,7 +99,8 @@ static UChar *normalized(const UNormalizer2 *normalizer, const UChar *source, in
 }
 
 static int is_apostrophe(UChar c) {
-    return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB || c == 0xFF07 || c == 0x0060 || c == 0x00B4;
+    // NFKC folding has already turned the fullwidth apostrophe into '.
+    return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB || c == 0x0060;
 }
 
 int64_t agicu_fold(const uint8_t *utf8, int64_t length, uint8_t *out, int64_t capacity, int32_t *error) {

@@ -12,6 +12,8 @@ struct ActorGraphCommand: ParsableCommand {
 
     /// Runs the command; a usage error is one line on stderr (`actorgraph: error: …`), status 64.
     static func main() {
+        // A reader that goes away (`| head`) is a write error to report, not a signal to die of.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -54,6 +54,17 @@ import Testing
         #expect(result.actor("nso-group")?.mentions.last?.via == .nominal)
     }
 
+    @Test(arguments: [
+        ("Emmanuel Macron met Angela Merkel. France said he would go.", "emmanuel-macron"),
+        ("Angela Merkel arrived. She said the talks would go on.", "angela-merkel"),
+        ("Angela Merkel spoke. NSO said Pegasus meets its rules.", "nso-group"),
+        ("Pegasus was sold. Macron called a meeting to discuss the spyware after reports about its use.", "pegasus"),
+    ])
+    func pronounsFindTheirAntecedent(text: String, antecedent: String) throws {
+        let result = try graph(text)
+        #expect(result.actors.first { $0.mentions.contains { $0.via == .pronoun } }?.id == antecedent)
+    }
+
     @Test func aPronounIsNoDiscoveredName() throws {
         let result = try graph("Evan Gershkovich denied it. His newspaper said so. The daily agreed.")
         #expect(result.actors.allSatisfy { $0.origin == .gazetteer })

@@ -157,7 +157,7 @@ public struct Evaluation: Hashable, Sendable {
     /// - Throws: ``ActorGraphError`` for an unreadable folder, a text without
     ///   its gold file, or a malformed gold file.
     public static func evaluate(_ extractor: Extractor, corpus: URL) throws -> (documents: [DocumentResult], total: Evaluation) {
-        let texts = try SourceFiles.expand([corpus], extension: "txt")
+        let texts = try SourceFiles.expand([corpus], extensions: ["txt"])
         guard !texts.isEmpty else {
             throw ActorGraphError(.unreadableInput, "\"\(corpus.path)\" holds no .txt article; point eval at a corpus folder such as Tests/Corpus.")
         }

@@ -43,8 +43,9 @@ public struct EventExtractor: Sendable {
         }
         var compiled: [CompiledRule] = []
         var triggers = PhraseSet<TriggerHit>.Builder()
-        for (index, rule) in rules.eventRules.enumerated() {
+        for rule in rules.eventRules {
             guard let type = rules.eventTypes[rule.type] else { continue }
+            let index = compiled.count
             var slots: [(EventRole, [CompiledSlot])] = []
             for (role, list) in rule.slots {
                 slots.append((role, try list.map { slot -> CompiledSlot in
@@ -210,7 +211,7 @@ public struct EventExtractor: Sendable {
         return Event(id: "", type: compiled.type, trigger: range, sentence: sentence, arguments: arguments,
                      factuality: factuality, time: nil, attributedTo: nil, retellings: [], rule: compiled.rule.id,
                      confidence: (confidence * 100).rounded() / 100, nominalTrigger: nominal,
-                     definite: nominal && range.lowerBound > 0 && ["the", "this", "that"].contains(view.form(range.lowerBound - 1)))
+                     definite: nominal && range.lowerBound > 0 && Self.definiteDeterminers.contains(view.form(range.lowerBound - 1)))
     }
 
     /// Whether a word the rule requires stands in the trigger's clause: after it, or before it
@@ -458,9 +459,20 @@ public struct EventExtractor: Sendable {
         guard !events.isEmpty else { return }
         for expression in times.find(in: text, tokens: sentence, date: date) {
             let start = expression.tokens.lowerBound
-            let before = events.indices.filter { events[$0].trigger.upperBound <= start && view.sameClause(events[$0].trigger.lowerBound, start) }
-            let chosen = before.max { events[$0].trigger.lowerBound < events[$1].trigger.lowerBound }
-                ?? events.indices.min { abs(events[$0].trigger.lowerBound - start) < abs(events[$1].trigger.lowerBound - start) }
+            // Events are in trigger order: find the last one whose trigger ends by `start`.
+            var low = 0, high = events.count
+            while low < high {
+                let middle = (low + high) / 2
+                if events[middle].trigger.upperBound <= start { low = middle + 1 } else { high = middle }
+            }
+            let before = low > 0 ? low - 1 : nil
+            let after = low < events.count ? low : nil
+            let chosen: Int?
+            if let before, view.sameClause(events[before].trigger.lowerBound, start) {
+                chosen = before
+            } else {
+                chosen = [before, after].compactMap { $0 }.min { abs(events[$0].trigger.lowerBound - start) < abs(events[$1].trigger.lowerBound - start) }
+            }
             if let chosen, events[chosen].time == nil {
                 var time = expression
                 // "will fly to Moscow on Tuesday": the coming Tuesday, not the last one.
@@ -495,11 +507,15 @@ public struct EventExtractor: Sendable {
     /// Two triggers of one type in a sentence whose roles agree are one event ("said in a statement").
     private func mergeWithinSentence(_ events: [Event]) -> [Event] {
         var result: [Event] = []
+        var recentOfType: [String: [Int]] = [:]
         for event in events {
-            if let index = result.firstIndex(where: { $0.type == event.type && compatible($0, event) }) {
+            // Among the last few events of its type: a sentence may list many.
+            let recent = recentOfType[event.type.name, default: []]
+            if let index = recent.first(where: { compatible(result[$0], event) }) {
                 result[index].absorb(event)
             } else {
                 result.append(event)
+                recentOfType[event.type.name] = Array((recent + [result.count - 1]).suffix(8))
             }
         }
         return result
@@ -543,6 +559,7 @@ public struct EventExtractor: Sendable {
     }
 
 
+    private static let definiteDeterminers: Set<String> = ["the", "this", "that"]
     private static let linkTypes = ["deny": "denies", "reject": "denies", "investigate": "investigates"]
     private static let claimTypes: Set<String> = ["accuse", "report", "surveil", "crime", "criticize"]
 
@@ -560,7 +577,9 @@ public struct EventExtractor: Sendable {
                 if Self.claimTypes.contains(event.type.name) { lastClaim = event }
             }
             if event.type.name == "report" {
+                // What the report says follows it closely: "Le Monde reported that Macron's phone was …".
                 for other in (sentences[event.sentence] ?? []).map({ events[$0] }) where other.trigger.lowerBound > event.trigger.upperBound
+                    && other.trigger.lowerBound <= event.trigger.upperBound + 40 && view.sameClause(other.trigger.lowerBound, event.trigger.lowerBound)
                     && other.type.name != "statement" && other.type.name != "report" {
                     links.append(EventLink(type: "reports", source: event.id, target: other.id, sentence: event.sentence, rule: "link.report"))
                 }

@@ -63,7 +63,7 @@ public struct Extractor: Sendable {
     ///     relative times ("last week") resolve.
     ///   - id: The document id to carry into the output.
     /// - Throws: ``ActorGraphError`` with code `invalidDate` for a date that
-    ///   is not a real day; `textTooLarge` for 4 GiB of text or more.
+    ///   is not a real day; `textTooLarge` for 2 GiB of text or more.
     /// - Complexity: O(*n*) in the length of the text, for a given gazetteer and rule set.
     public func extract(_ text: String, date: String? = nil, id: String? = nil) throws -> ArticleGraph {
         try extract(text, day: date.map(Day.init(iso:)), id: id)

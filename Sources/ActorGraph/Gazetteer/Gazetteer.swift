@@ -137,7 +137,7 @@ public struct Gazetteer: Sendable {
         var references: [(file: String, reference: GazetteerParser.Reference)] = []
         var defined: [Entity.ID: String] = [:]
         var locations: [Entity.ID: (file: String, line: Int)] = [:]
-        for file in try SourceFiles.expand(urls, extension: "gaz") {
+        for file in try SourceFiles.expand(urls, extensions: ["gaz"]) {
             let text = try SourceFiles.read(file, code: .malformedGazetteer)
             let display = SourceFiles.displayName(file)
             let parser = GazetteerParser(file: display)

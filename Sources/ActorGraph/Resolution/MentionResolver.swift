@@ -298,37 +298,45 @@ public struct MentionResolver: Sendable {
 
     // MARK: Pronouns
 
-    /// "he", "his", "she", "her" refer to a person; "its" to an organization,
-    /// product or country. ("it" is left alone: too often it refers to nothing.)
-    private static let pronouns: [String: Set<ActorType>] = [
-        "he": [.person], "him": [.person], "his": [.person], "she": [.person], "her": [.person],
-        "its": [.organization, .product, .country, .group],
-    ]
+    /// "he", "his", "she", "her" refer to a person (`true`); "its" to an
+    /// organization, product, country or group (`false`). ("it" is left alone:
+    /// too often it refers to nothing.)
+    private static let pronouns: [String: Bool] = ["he": true, "him": true, "his": true, "she": true, "her": true, "its": false]
 
     /// Links a pronoun to the subject (first actor) of its sentence when that
-    /// fits and comes before it, else to the subject of the sentence before,
-    /// else to the last fitting actor named in those two sentences.
+    /// fits and comes before it, else to the last fitting actor named before it
+    /// in its sentence, else to the subject of the sentence before when that
+    /// fits, else to the last fitting actor of the sentence before.
+    /// - Complexity: O(*n* + *m*) for *n* tokens and *m* mentions.
     private func resolvePronouns(_ state: inout ResolutionState) {
         let text = state.text
         let named = state
         let bySentence = Dictionary(grouping: named.mentions, by: \.sentence).mapValues {
             $0.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         }
+        func fits(_ mention: Mention, person: Bool) -> Bool {
+            guard mention.via != .demonym, let type = named.type(of: mention) else { return false }
+            return person ? type == .person : [.organization, .product, .country, .group].contains(type)
+        }
         var found: [Mention] = []
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
+            let here = bySentence[sentenceIndex] ?? []
+            let before = bySentence[sentenceIndex - 1] ?? []
+            let lastBefore = [true: before.last { fits($0, person: true) }, false: before.last { fits($0, person: false) }]
+            var lastHere: [Bool: Mention] = [:]
+            var next = 0
             for index in sentence.tokens {
-                let form = text.folded(text.tokens[index])
-                guard let types = Self.pronouns[form], !named.isCovered(index ..< index + 1) else { continue }
-                let fits = { (mention: Mention) -> Bool in
-                    mention.via != .demonym && (named.type(of: mention).map(types.contains) ?? false)
+                while next < here.count && here[next].tokens.upperBound <= index {
+                    for person in [true, false] where fits(here[next], person: person) { lastHere[person] = here[next] }
+                    next += 1
                 }
-                let here = (bySentence[sentenceIndex] ?? []).filter { $0.tokens.upperBound <= index }
-                let before = bySentence[sentenceIndex - 1] ?? []
-                let antecedent = here.first.flatMap { fits($0) ? $0 : nil }
-                    ?? (here.isEmpty ? before.first.flatMap { fits($0) ? $0 : nil } : nil)
-                    ?? here.last(where: fits) ?? before.last(where: fits)
-                guard let antecedent, let id = antecedent.candidates.first else { continue }
-                found.append(Mention(tokens: index ..< index + 1, sentence: sentenceIndex, candidates: [id], via: .pronoun, rule: "pronoun.\(form)"))
+                guard let person = Self.pronouns[text.folded(text.tokens[index])], !named.isCovered(index ..< index + 1) else { continue }
+                let subjectHere = next > 0 && fits(here[0], person: person) ? here[0] : nil
+                let subjectBefore = before.first.flatMap { fits($0, person: person) ? $0 : nil }
+                guard let antecedent = subjectHere ?? lastHere[person] ?? subjectBefore ?? lastBefore[person] ?? nil,
+                      let id = antecedent.candidates.first else { continue }
+                found.append(Mention(tokens: index ..< index + 1, sentence: sentenceIndex, candidates: [id], via: .pronoun,
+                                     rule: "pronoun.\(text.folded(text.tokens[index]))"))
             }
         }
         state.add(found)

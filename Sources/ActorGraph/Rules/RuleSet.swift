@@ -24,7 +24,7 @@ public struct RuleSet: Sendable {
     /// - Throws: ``ActorGraphError`` (`malformedRules`) with file, line and column.
     public static func load(_ urls: [URL]) throws -> RuleSet {
         var rules = RuleSet()
-        let files = try SourceFiles.expand(urls, extension: "rules") + SourceFiles.expand(urls, extension: "txt", required: false)
+        let files = try SourceFiles.expand(urls, extensions: ["rules", "txt"])
         for file in files where file.lastPathComponent == "irregular-verbs.txt" {
             try rules.parseIrregularVerbs(SourceFiles.read(file, code: .malformedRules), file: SourceFiles.displayName(file))
         }

@@ -20,7 +20,7 @@ public struct ActorGraphError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let unreadableInput = Code(rawValue: "unreadable-input")
         /// A gold file of the evaluation corpus that cannot be used.
         public static let malformedGold = Code(rawValue: "malformed-gold")
-        /// A text too large to index (4 GiB of UTF-8 or more).
+        /// A text too large to index (2 GiB of UTF-8 or more).
         public static let textTooLarge = Code(rawValue: "text-too-large")
         /// ICU failed; the message carries its error code.
         public static let icuFailure = Code(rawValue: "icu-failure")

@@ -2,10 +2,10 @@ import Foundation
 
 /// Finding and reading the data files the loaders take: files, or folders of them.
 enum SourceFiles {
-    /// `urls` with every folder replaced by its files ending in `.ext`, sorted
-    /// by name (hidden files left out); a file named twice is read once.
-    /// - Parameter required: Whether a folder without such files is an error.
-    static func expand(_ urls: [URL], extension ext: String, required: Bool = true) throws -> [URL] {
+    /// `urls` with every folder replaced by its files ending in one of
+    /// `extensions`, sorted by name (hidden files left out); a file named twice
+    /// is read once. A folder without such files is an error.
+    static func expand(_ urls: [URL], extensions: [String]) throws -> [URL] {
         var files: [URL] = []
         var seen = Set<String>()
         for url in urls {
@@ -18,9 +18,11 @@ enum SourceFiles {
                 do { names = try FileManager.default.contentsOfDirectory(atPath: url.path) } catch {
                     throw ActorGraphError(.unreadableInput, "The folder \"\(url.path)\" cannot be read; check its permissions.")
                 }
-                let matching = names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted()
-                if matching.isEmpty && required {
-                    throw ActorGraphError(.unreadableInput, "The folder \"\(url.path)\" holds no .\(ext) file; name the files or a folder that has them.")
+                let matching = names.filter { name in
+                    !name.hasPrefix(".") && extensions.contains { name.hasSuffix("." + $0) }
+                }.sorted()
+                if matching.isEmpty {
+                    throw ActorGraphError(.unreadableInput, "The folder \"\(url.path)\" holds no .\(extensions[0]) file; name the files or a folder that has them.")
                 }
                 files += matching.map { url.appendingPathComponent($0) }
             } else {

@@ -19,14 +19,15 @@ public struct Tokenizer: Sendable {
     ///
     /// - Parameter text: Any string; an empty one gives no tokens and no sentences.
     /// - Returns: The tokens, sentences and folded forms of `text`.
-    /// - Throws: ``ActorGraphError`` with code `textTooLarge` for 4 GiB of
+    /// - Throws: ``ActorGraphError`` with code `textTooLarge` for 2 GiB of
     ///   UTF-8 or more, `icuFailure` if ICU cannot open its break rules.
     /// - Complexity: O(*n*) in the length of the text.
     public func tokenize(_ text: String) throws -> TokenizedText {
         var text = text
         text.makeContiguousUTF8()
-        guard text.utf8.count < Int(UInt32.max) else {
-            throw ActorGraphError(.textTooLarge, "The text is \(text.utf8.count) bytes; split it into documents under 4 GiB.")
+        // ICU's break iterators count in Int32.
+        guard text.utf8.count < Int(Int32.max) else {
+            throw ActorGraphError(.textTooLarge, "The text is \(text.utf8.count) bytes; split it into documents under 2 GiB.")
         }
         let result: Result<(ContiguousArray<Token>, [Sentence], Vocabulary), ActorGraphError>? =
             text.utf8.withContiguousStorageIfAvailable { buffer in
@@ -108,7 +109,7 @@ private struct TokenBuilder {
         }
         let kind: Token.Kind = ruleStatus < 200 ? .number : .word
         if kind == .word, let split = possessiveSplit(range) {
-            append(range.lowerBound ..< split, kind: .word)
+            append(trimmingFormatCharacters(range.lowerBound ..< split), kind: .word)
             append(split ..< range.upperBound, kind: .word, extra: .possessive)
         } else {
             append(range, kind: kind)
