@@ -6,7 +6,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score extraction against a corpus of gold-annotated articles.",
-        discussion: "Each NNN-slug.txt in DIR needs a NNN-slug.gold.json beside it (see Tests/Corpus/README.md)."
+        discussion: "Each NNN-slug.txt in DIR needs its NNN-slug.gold.json beside it (see Tests/Corpus/README.md)."
     )
 
     @Argument(help: "The corpus folder.")

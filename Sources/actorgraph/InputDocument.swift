@@ -27,7 +27,7 @@ struct InputDocument {
         var documents: [InputDocument] = []
         for path in files {
             let urls: [URL]
-            do { urls = try expand(path) } catch {
+            do { urls = try SourceFiles.expand([URL(fileURLWithPath: path)], extensions: ["txt"]) } catch {
                 documents.append(failed("", error))
                 continue
             }
@@ -52,28 +52,9 @@ struct InputDocument {
                       problem: error as? ActorGraphError ?? ActorGraphError(.unreadableInput, "\(error)"))
     }
 
-    /// A path as files: a folder stands for its `.txt` files (hidden ones left out), in name order.
-    private static func expand(_ path: String) throws -> [URL] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw ActorGraphError(.unreadableInput, "\"\(path)\" does not exist; check the path.")
-        }
-        let url = URL(fileURLWithPath: path)
-        guard isFolder.boolValue else { return [url] }
-        let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
-            throw ActorGraphError(.unreadableInput, "The folder \"\(path)\" cannot be read; check its permissions.")
-        }
-        let texts = names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
-        guard !texts.isEmpty else {
-            throw ActorGraphError(.unreadableInput, "The folder \"\(path)\" holds no .txt file; pass text files or a folder of them.")
-        }
-        return texts.map { url.appendingPathComponent($0) }
-    }
-
     private static func document(_ data: Data, id: String?, label: String, date: String?) -> InputDocument {
         var document = InputDocument(id: id, text: String(decoding: data, as: UTF8.self), date: date, label: label)
-        let valid = validPrefixLength(data)
+        let valid = SourceFiles.validPrefixLength(data)
         if valid < data.count {
             document.warnings.append("\(label): invalid UTF-8 from byte \(valid) on was replaced with U+FFFD; offsets refer to the text as read.")
         }
@@ -89,7 +70,7 @@ struct InputDocument {
             if rawLine.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             var document = InputDocument(id: nil, text: "", date: defaultDate, label: label, line: lineNumber)
             var bytes = Data(rawLine)
-            let valid = validPrefixLength(bytes)
+            let valid = SourceFiles.validPrefixLength(bytes)
             if valid < bytes.count {
                 // Read what can be read: invalid bytes become U+FFFD, as in text files.
                 bytes = Data(String(decoding: bytes, as: UTF8.self).utf8)
@@ -155,14 +136,5 @@ struct InputDocument {
         if let id { object["id"] = id }
         if let line { object["line"] = line }
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) + Data("\n".utf8)
-    }
-
-    /// How many bytes at the start of `data` are valid UTF-8.
-    private static func validPrefixLength(_ data: Data) -> Int {
-        var iterator = data.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while case .scalarValue(let scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
-        return offset
     }
 }

@@ -172,6 +172,22 @@ struct CommandLine_ {
         #expect(text == "actorgraph: error: cannot write to standard output; check that it is open and writable.\n")
     }
 
+    @Test func aReaderThatStopsEarlyEndsTheRunWithoutACrash() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "\"$0\" extract Tests/Corpus --format jsonl 2>/tmp/actorgraph-pipe.err | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}",
+                             CommandLine_.binary.path]
+        process.currentDirectoryURL = packageRoot
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        let status = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(status == "1\n")
+        let errors = (try? String(contentsOfFile: "/tmp/actorgraph-pipe.err", encoding: .utf8)) ?? ""
+        #expect(errors == "actorgraph: error: cannot write to standard output; check that it is open and writable.\n")
+    }
+
     @Test func evalPrintsScores() throws {
         let result = try CommandLine_.run(["eval", "Tests/Corpus"])
         #expect(result.status == 0)

@@ -65,6 +65,23 @@ import Testing
         #expect(result.actors.first { $0.mentions.contains { $0.via == .pronoun } }?.id == antecedent)
     }
 
+    @Test func handMadeMentionsThatDoNotFitAreLeftOut() throws {
+        let extractor = try extractor()
+        let text = try Tokenizer().tokenize("Gantz met Parly.")
+        let mentions = [
+            Mention(tokens: 0 ..< 1, sentence: 9, candidates: ["benny-gantz"], via: .partial, rule: "x"),
+            Mention(tokens: 2 ..< 3, sentence: 0, candidates: [], via: .name, rule: "x"),
+            Mention(tokens: 5 ..< 9, sentence: 0, candidates: ["france"], via: .name, rule: "x"),
+            Mention(tokens: 2 ..< 3, sentence: 0, candidates: ["no-such-entity"], via: .name, rule: "x"),
+        ]
+        let actors = extractor.resolver.resolve(text, mentions: mentions, date: nil)
+        #expect(actors.map(\.id) == ["benny-gantz"])
+        #expect(actors.first?.mentions.first?.sentence == 0)
+        let found = extractor.events.extract(from: text, actors: actors + [Actor(id: "x", name: "X", type: .person, origin: .discovered,
+            externalIDs: [:], roles: [], mentions: [Mention(tokens: 40 ..< 50, sentence: 0, candidates: ["x"], via: .name, rule: "x")])], date: nil)
+        #expect(found.events.count <= 1)
+    }
+
     @Test func aPronounIsNoDiscoveredName() throws {
         let result = try graph("Evan Gershkovich denied it. His newspaper said so. The daily agreed.")
         #expect(result.actors.allSatisfy { $0.origin == .gazetteer })

@@ -69,6 +69,15 @@ import Testing
         #expect(actorGraphError { _ = try load(text) }?.description == message)
     }
 
+    @Test func loadsRuleFilesNamedOneByOne() throws {
+        let folder = packageRoot.appendingPathComponent("Gazetteers/rules")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { folder.appendingPathComponent($0) }
+        let fromFiles = try RuleSet.load(files)
+        let fromFolder = try RuleSet.bundled()
+        #expect(fromFiles.eventRules.map(\.id) == fromFolder.eventRules.map(\.id))
+        #expect(fromFiles.eventTypes == fromFolder.eventTypes)
+    }
+
     @Test func refusesARuleOfAnUndeclaredType() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-rules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -151,7 +151,7 @@ public struct Evaluation: Hashable, Sendable {
         public var evaluation: Evaluation
     }
 
-    /// Runs `extractor` over every `NNN-slug.txt` of `corpus` that has a
+    /// Runs `extractor` over every `NNN-slug.txt` of `corpus`, each with its
     /// `NNN-slug.gold.json` beside it, and scores each.
     /// - Returns: The per-document scores, in name order, and their micro-averaged total.
     /// - Throws: ``ActorGraphError`` for an unreadable folder, a text without

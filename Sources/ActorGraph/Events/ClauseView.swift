@@ -20,7 +20,7 @@ struct ClauseView {
         owner = Array(repeating: -1, count: text.tokens.count)
         clause = Array(repeating: 0, count: text.tokens.count)
         for actor in actors {
-            for mention in actor.mentions {
+            for mention in actor.mentions where mention.tokens.lowerBound >= 0 && mention.tokens.upperBound <= text.tokens.count {
                 let index = Int32(refs.count)
                 refs.append(MentionRef(actor: actor.id, type: actor.type, via: mention.via, tokens: mention.tokens))
                 for token in mention.tokens { owner[token] = index }
@@ -83,7 +83,7 @@ struct ClauseView {
 
     /// The token range of the run of the clause that holds `index` (a relative
     /// clause nested in a clause splits it into two runs).
-    func clauseRange(of index: Int, in sentence: Range<Int>) -> Range<Int> {
+    func clauseRange(of index: Int) -> Range<Int> {
         Int(runStart[index]) ..< Int(runEnd[index])
     }
 

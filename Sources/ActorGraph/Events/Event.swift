@@ -31,7 +31,7 @@ public struct Event: Hashable, Sendable {
     public var retellings: [Trigger] = []
     /// The id of the rule that found it.
     public var rule: String
-    /// 0.5 for a trigger with one role, up to 1.0 with a source, a second role and a verb trigger.
+    /// 0.5, plus 0.2 with a source, 0.2 with two roles or more, 0.1 for a verb trigger (at most 1.0).
     public var confidence: Double
     /// Whether the trigger is a noun ("trip") rather than a verb ("travel").
     var nominalTrigger: Bool
@@ -65,6 +65,7 @@ public struct Event: Hashable, Sendable {
 public struct Trigger: Hashable, Sendable {
     /// The token indices of the trigger.
     public var tokens: Range<Int>
+    /// The sentence of the trigger.
     public var sentence: Int
 }
 
@@ -72,19 +73,28 @@ public struct Trigger: Hashable, Sendable {
 public struct EventLink: Hashable, Sendable {
     /// `denies`, `investigates`, `reports`.
     public var type: String
+    /// The id of the linking event (the denial).
     public var source: String
+    /// The id of the event linked to (the claim).
     public var target: String
+    /// The sentence of the linking event.
     public var sentence: Int
+    /// The rule that made the link: `link.deny`, `link.report`, …
     public var rule: String
 }
 
 /// A relation between two actors stated in the text: "malware created by NSO".
 public struct TextRelation: Hashable, Sendable {
+    /// The relation type: `developer-of`, `based-in`, …
     public var type: String
+    /// The relation's source actor.
     public var source: Entity.ID
+    /// The relation's target actor.
     public var target: Entity.ID
+    /// The sentence that states it.
     public var sentence: Int
     /// The token indices of the phrase that states it.
     public var tokens: Range<Int>
+    /// The id of the relation rule.
     public var rule: String
 }

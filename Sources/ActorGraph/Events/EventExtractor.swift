@@ -47,8 +47,8 @@ public struct EventExtractor: Sendable {
             guard let type = rules.eventTypes[rule.type] else { continue }
             let index = compiled.count
             var slots: [(EventRole, [CompiledSlot])] = []
-            for (role, list) in rule.slots {
-                slots.append((role, try list.map { slot -> CompiledSlot in
+            for entry in rule.slots {
+                slots.append((entry.role, try entry.slots.map { slot -> CompiledSlot in
                     switch slot {
                     case .subject: return .subject
                     case .object: return .object
@@ -89,7 +89,7 @@ public struct EventExtractor: Sendable {
     ///
     /// - Parameters:
     ///   - text: The tokenized document.
-    ///   - actors: Its actors, from ``MentionResolver``.
+    ///   - actors: Its actors, from ``MentionResolver``; mentions outside the text are ignored.
     ///   - date: The document's date, for time expressions.
     /// - Returns: Events in trigger order, links between them, and relations
     ///   between actors that the text states.
@@ -128,20 +128,18 @@ public struct EventExtractor: Sendable {
     // MARK: Triggers
 
     private func triggerMatches(in sentence: Range<Int>, text: TokenizedText, forms: [UInt32], view: ClauseView) -> [(Range<Int>, [TriggerHit])] {
-        var matches: [Mention] = []
-        var hitsByRange: [Range<Int>: [TriggerHit]] = [:]
+        var matches: [(Range<Int>, [TriggerHit])] = []
         triggers.forEachMatch(in: text.tokens, translated: forms, starts: sentence, limit: sentence.upperBound) { range, hits in
             // A trigger inside a name ("Reporters", "Security Council") is part of the name.
             guard !range.contains(where: { view.mention(at: $0) != nil }) else { return }
-            hitsByRange[range, default: []] += hits
-            matches.append(Mention(tokens: range, sentence: 0, candidates: [], via: .name, rule: ""))
+            matches.append((range, Array(hits)))
         }
-        return EntityMatcher.leftmostLongest(matches).compactMap { match in hitsByRange[match.tokens].map { (match.tokens, $0) } }
+        return EntityMatcher.leftmostLongest(ranges: matches.map(\.0)).map { matches[$0] }
     }
 
     private func makeEvent(range: Range<Int>, hits: [TriggerHit], sentence: Int, sentenceRange: Range<Int>,
                            view: ClauseView, cueForms: [UInt32], previous: [Event], verbs: Set<Int>) -> Event? {
-        let clause = view.clauseRange(of: range.lowerBound, in: sentenceRange)
+        let clause = view.clauseRange(of: range.lowerBound)
         guard let hit = hits.first(where: { requirementsMet(rules[$0.rule], after: range, in: clause, view: view) }) else { return nil }
         let compiled = rules[hit.rule]
         let readings = hits.filter { $0.rule == hit.rule }

@@ -70,6 +70,11 @@ public struct Extractor: Sendable {
     }
 
     /// Extracts the graph of one document dated `day`.
+    /// - Parameters:
+    ///   - text: The document.
+    ///   - day: Its publication day, or `nil`.
+    ///   - id: The document id to carry into the output.
+    /// - Throws: ``ActorGraphError`` with code `textTooLarge` for 2 GiB of text or more.
     public func extract(_ text: String, day: Day?, id: String? = nil) throws -> ArticleGraph {
         let tokenized = try tokenizer.tokenize(text)
         let mentions = matcher.matches(in: tokenized)

@@ -59,16 +59,22 @@ public struct EntityMatcher: Sendable {
     }
 
     /// Keeps the leftmost-longest matches of `mentions` (see ``MatchPolicy/leftmostLongest``).
+    /// - Complexity: O(*m* log *m*) for *m* mentions.
     public static func leftmostLongest(_ mentions: [Mention]) -> [Mention] {
-        let ordered = mentions.enumerated().sorted {
-            ($0.element.tokens.lowerBound, -$0.element.tokens.count, $0.offset)
-                < ($1.element.tokens.lowerBound, -$1.element.tokens.count, $1.offset)
+        leftmostLongest(ranges: mentions.map(\.tokens)).map { mentions[$0] }
+    }
+
+    /// The indices of the leftmost-longest ranges of `ranges`, in text order:
+    /// the same policy for any kind of match (triggers, titles, nominals).
+    static func leftmostLongest(ranges: [Range<Int>]) -> [Int] {
+        let ordered = ranges.indices.sorted {
+            (ranges[$0].lowerBound, -ranges[$0].count, $0) < (ranges[$1].lowerBound, -ranges[$1].count, $1)
         }
-        var kept: [Mention] = []
+        var kept: [Int] = []
         var end = Int.min
-        for (_, mention) in ordered where mention.tokens.lowerBound >= end {
-            kept.append(mention)
-            end = mention.tokens.upperBound
+        for index in ordered where ranges[index].lowerBound >= end {
+            kept.append(index)
+            end = ranges[index].upperBound
         }
         return kept
     }

@@ -24,7 +24,7 @@ public struct Mention: Hashable, Sendable {
     public var tokens: Range<Int>
     /// The sentence that holds it.
     public var sentence: Int
-    /// The entities it may refer to, most likely first. One for a resolved mention.
+    /// The entities it may refer to, in gazetteer load order; exactly one once resolved.
     public var candidates: [Entity.ID]
     /// How the span was linked to its entity.
     public var via: MentionVia

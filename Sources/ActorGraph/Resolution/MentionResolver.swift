@@ -47,13 +47,24 @@ public struct MentionResolver: Sendable {
     /// - Parameters:
     ///   - text: The tokenized document.
     ///   - mentions: Its gazetteer mentions, from ``EntityMatcher/matches(in:)``.
+    ///     Mentions outside the text, without candidates or naming entities the
+    ///     gazetteer lacks are left out.
     ///   - date: The document's date; titles resolve to who held the office
     ///     then. Without one, a title resolves only to an office holder the
     ///     document names.
     /// - Returns: Actors in order of first mention.
     public func resolve(_ text: TokenizedText, mentions: [Mention], date: Day?) -> [Actor] {
         var state = ResolutionState(text: text, gazetteer: gazetteer, date: date)
-        state.add(disambiguate(mentions))
+        // Mentions made by hand may be wrong: keep those inside the text with a known entity.
+        let usable = mentions.filter { mention in
+            !mention.tokens.isEmpty && mention.tokens.lowerBound >= 0 && mention.tokens.upperBound <= text.tokens.count
+                && !mention.candidates.isEmpty && mention.candidates.allSatisfy { gazetteer[$0] != nil }
+        }.map { mention -> Mention in
+            var mention = mention
+            mention.sentence = text.sentence(containing: mention.tokens.lowerBound)
+            return mention
+        }
+        state.add(disambiguate(usable))
         discover(&state)
         resolveTitles(&state)
         resolveNominals(&state)
@@ -216,16 +227,13 @@ public struct MentionResolver: Sendable {
                 if let first = payloads.first { matches.append((range, first)) }
             }
         }
-        let longest = EntityMatcher.leftmostLongest(matches.map {
-            Mention(tokens: $0.0, sentence: 0, candidates: [], via: .title, rule: String($0.1))
-        })
         var found: [Mention] = []
-        for match in longest where !state.isCovered(match.tokens) && !namesFollow(match.tokens, state: state) {
-            guard let ruleIndex = Int(match.rule) else { continue }
+        for (tokens, ruleIndex) in EntityMatcher.leftmostLongest(ranges: matches.map(\.0)).map({ matches[$0] })
+        where !state.isCovered(tokens) && !namesFollow(tokens, state: state) {
             let rule = titleRules[ruleIndex]
-            let office = officeContext(before: match.tokens.lowerBound, after: match.tokens.upperBound, state: state)
-            guard let holder = state.holder(of: rule.canonical, in: office, before: match.tokens.lowerBound) else { continue }
-            found.append(Mention(tokens: match.tokens, sentence: text.sentence(containing: match.tokens.lowerBound),
+            let office = officeContext(before: tokens.lowerBound, after: tokens.upperBound, state: state)
+            guard let holder = state.holder(of: rule.canonical, in: office, before: tokens.lowerBound) else { continue }
+            found.append(Mention(tokens: tokens, sentence: text.sentence(containing: tokens.lowerBound),
                                  candidates: [holder], via: .title, rule: "title.\(Self.slug(rule.canonical))"))
         }
         state.add(found)

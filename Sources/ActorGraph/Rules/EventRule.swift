@@ -57,15 +57,18 @@ public struct EventRule: Hashable, Sendable {
     public var nouns: [String] = []
     /// Phrases matched as written.
     public var phrases: [String] = []
-    /// Slots for each role, tried in order.
-    public var slots: [(role: EventRole, slots: [Slot])] = []
+    /// Where to look for the actor of one role: slots tried in order.
+    public struct RoleSlots: Hashable, Sendable {
+        public var role: EventRole
+        public var slots: [Slot]
+    }
+
+    /// Slots for each role, in file order.
+    public var slots: [RoleSlots] = []
     /// Factuality when no cue says otherwise.
     public var factuality: Factuality?
     /// Words one of which must follow the trigger in its clause.
     public var requires: [String] = []
-
-    public static func == (lhs: EventRule, rhs: EventRule) -> Bool { lhs.id == rhs.id }
-    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
 
 /// Canonical titles and their spellings: `title Defense Minister: defence minister, …`.

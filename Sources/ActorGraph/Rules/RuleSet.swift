@@ -142,7 +142,7 @@ public struct RuleSet: Sendable {
             }
             let slots = try value.split(separator: "|").map { try slot(String($0), fail: fail) }
             guard !slots.isEmpty else { throw fail("The role \"\(role.rawValue)\" lists no slot; use subject, object, after <word>, possessor or by.") }
-            rule.slots.append((role, slots))
+            rule.slots.append(EventRule.RoleSlots(role: role, slots: slots))
         }
     }
 

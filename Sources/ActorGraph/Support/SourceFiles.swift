@@ -1,28 +1,28 @@
 import Foundation
 
 /// Finding and reading the data files the loaders take: files, or folders of them.
-enum SourceFiles {
+package enum SourceFiles {
     /// `urls` with every folder replaced by its files ending in one of
     /// `extensions`, sorted by name (hidden files left out); a file named twice
     /// is read once. A folder without such files is an error.
-    static func expand(_ urls: [URL], extensions: [String]) throws -> [URL] {
+    package static func expand(_ urls: [URL], extensions: [String]) throws -> [URL] {
         var files: [URL] = []
         var seen = Set<String>()
         for url in urls {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-                throw ActorGraphError(.unreadableInput, "\"\(url.path)\" does not exist; check the path.")
+                throw ActorGraphError(.unreadableInput, "\"\(displayName(url))\" does not exist; check the path.")
             }
             if isFolder.boolValue {
                 let names: [String]
                 do { names = try FileManager.default.contentsOfDirectory(atPath: url.path) } catch {
-                    throw ActorGraphError(.unreadableInput, "The folder \"\(url.path)\" cannot be read; check its permissions.")
+                    throw ActorGraphError(.unreadableInput, "The folder \"\(displayName(url))\" cannot be read; check its permissions.")
                 }
                 let matching = names.filter { name in
                     !name.hasPrefix(".") && extensions.contains { name.hasSuffix("." + $0) }
                 }.sorted()
                 if matching.isEmpty {
-                    throw ActorGraphError(.unreadableInput, "The folder \"\(url.path)\" holds no .\(extensions[0]) file; name the files or a folder that has them.")
+                    throw ActorGraphError(.unreadableInput, "The folder \"\(displayName(url))\" holds no .\(extensions[0]) file; name the files or a folder that has them.")
                 }
                 files += matching.map { url.appendingPathComponent($0) }
             } else {
@@ -38,7 +38,7 @@ enum SourceFiles {
     static func read(_ url: URL, code: ActorGraphError.Code) throws -> String {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw ActorGraphError(.unreadableInput, "\"\(url.path)\" cannot be read; check that it is a file you may read.")
+            throw ActorGraphError(.unreadableInput, "\"\(displayName(url))\" cannot be read; check that it is a file you may read.")
         }
         if let text = String(data: data, encoding: .utf8) { return text }
         let valid = validPrefixLength(data)
@@ -49,7 +49,7 @@ enum SourceFiles {
     }
 
     /// How many bytes at the start of `data` are valid UTF-8.
-    static func validPrefixLength(_ data: Data) -> Int {
+    package static func validPrefixLength(_ data: Data) -> Int {
         var iterator = data.makeIterator()
         var decoder = UTF8()
         var offset = 0

@@ -18,6 +18,9 @@ struct SentenceSplitter {
     /// Abbreviations that end a sentence only when a capitalized word follows.
     private static let others: Set<String> = ["inc", "corp", "co", "ltd", "jr", "sr", "etc", "approx", "est"]
 
+    /// Punctuation that can end a line that ends a sentence.
+    private static let closers: Set<String> = [".", "!", "?", ":", ";", "\"", "'", ")", "…", "”", "’"]
+
     private static let bullets: Set<Unicode.Scalar> = ["•", "▪", "‣", "◦", "●", "■", "►", "▸"]
 
     func sentences(icuBoundaries: [Int]) -> [Sentence] {
@@ -69,7 +72,7 @@ struct SentenceSplitter {
     private func endsClause(_ token: Token) -> Bool {
         guard token.kind == .punctuation else { return false }
         let form = vocabulary.string(of: token.form)
-        return [".", "!", "?", ":", ";", "\"", "'", ")", "…", "”", "’"].contains(form)
+        return Self.closers.contains(form)
     }
 
     private func startsLowercase(_ token: Token) -> Bool {

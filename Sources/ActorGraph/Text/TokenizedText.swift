@@ -47,6 +47,7 @@ public struct TokenizedText: Sendable {
     }
 
     /// The string range of a UTF-8 byte range of the text.
+    /// - Precondition: `range` lies within the text's UTF-8 view, as token ranges do.
     public func range(ofUTF8 range: Range<Int>) -> Range<String.Index> {
         let utf8 = text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
@@ -56,6 +57,7 @@ public struct TokenizedText: Sendable {
 
     /// The Unicode scalar offset of a UTF-8 byte offset that starts a scalar.
     ///
+    /// - Precondition: `offset` is at most the text's UTF-8 length, as token offsets are.
     /// - Complexity: O(1): a table lookup and a scan of at most 63 bytes.
     public func scalarOffset(ofUTF8 offset: Int) -> Int {
         scalarIndex.scalarOffset(ofUTF8: offset, in: text)

@@ -44,14 +44,19 @@ struct TimeExpressionFinder: Sendable {
         }
         guard let first = word(0) else { return nil }
         // today, yesterday, tomorrow
-        if let shift = ["yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1][first] {
+        if let shift = Self.dayWords[first] {
             return TimeExpression(tokens: index ..< index + 1, value: date?.adding(days: shift)?.description)
         }
         // (last|next|this|earlier this|later this) week|month|year, (last|next|on) weekday
         var modifierLength = 0
         var modifier = ""
-        if ["earlier", "later"].contains(first), word(1) == "this" { modifierLength = 2; modifier = "this" }
-        else if ["last", "next", "this", "past", "coming"].contains(first) { modifierLength = 1; modifier = first == "past" ? "last" : first == "coming" ? "next" : first }
+        if first == "earlier" || first == "later", word(1) == "this" {
+            modifierLength = 2
+            modifier = "this"
+        } else if let canonical = Self.modifiers[first] {
+            modifierLength = 1
+            modifier = canonical
+        }
         if modifierLength > 0, let unit = word(modifierLength) {
             let range = index ..< index + modifierLength + 1
             let step = modifier == "last" ? -1 : modifier == "next" ? 1 : 0
@@ -117,6 +122,8 @@ struct TimeExpressionFinder: Sendable {
         return nil
     }
 
+    private static let dayWords = ["yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1]
+    private static let modifiers = ["last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"]
     static let timePrepositions: Set<String> = ["in", "since", "until", "by", "of", "early", "late", "mid", "during", "before", "after"]
 
     private func follows(_ words: Set<String>, at index: Int, in text: TokenizedText) -> Bool {
