@@ -31,7 +31,7 @@ public struct EventExtractor: Sendable {
     let boundaries: Set<String>
     let lightVerbs: Set<String>
     let relations: RelationExtractor
-    private let times = TimeExpressionFinder()
+    let times = TimeExpressionFinder()
 
     /// Compiles the event rules of `rules`.
     /// - Throws: ``ActorGraphError`` if a trigger phrase cannot be tokenized.
@@ -127,7 +127,7 @@ public struct EventExtractor: Sendable {
 
     // MARK: Triggers
 
-    private func triggerMatches(in sentence: Range<Int>, text: TokenizedText, forms: [UInt32], view: ClauseView) -> [(Range<Int>, [TriggerHit])] {
+    func triggerMatches(in sentence: Range<Int>, text: TokenizedText, forms: [UInt32], view: ClauseView) -> [(Range<Int>, [TriggerHit])] {
         var matches: [(Range<Int>, [TriggerHit])] = []
         triggers.forEachMatch(in: text.tokens, translated: forms, starts: sentence, limit: sentence.upperBound) { range, hits in
             // A trigger inside a name ("Reporters", "Security Council") is part of the name.
@@ -137,7 +137,7 @@ public struct EventExtractor: Sendable {
         return EntityMatcher.leftmostLongest(ranges: matches.map(\.0)).map { matches[$0] }
     }
 
-    private func makeEvent(range: Range<Int>, hits: [TriggerHit], sentence: Int, sentenceRange: Range<Int>,
+    func makeEvent(range: Range<Int>, hits: [TriggerHit], sentence: Int, sentenceRange: Range<Int>,
                            view: ClauseView, cueForms: [UInt32], previous: [Event], verbs: Set<Int>) -> Event? {
         let clause = view.clauseRange(of: range.lowerBound)
         guard let hit = hits.first(where: { requirementsMet(rules[$0.rule], after: range, in: clause, view: view) }) else { return nil }
@@ -214,13 +214,13 @@ public struct EventExtractor: Sendable {
 
     /// Whether a word the rule requires stands in the trigger's clause: after it, or before it
     /// (a passive: "the agreement was signed").
-    private func requirementsMet(_ rule: CompiledRule, after range: Range<Int>, in clause: Range<Int>, view: ClauseView) -> Bool {
+    func requirementsMet(_ rule: CompiledRule, after range: Range<Int>, in clause: Range<Int>, view: ClauseView) -> Bool {
         guard !rule.requires.isEmpty else { return true }
         let window = max(clause.lowerBound, range.lowerBound - 8) ..< min(clause.upperBound, range.upperBound + 12)
         return rule.requires.contains { phrase in window.contains { matches(phrase, at: $0, view: view, limit: clause.upperBound) } }
     }
 
-    private func matches(_ phrase: [String], at index: Int, view: ClauseView, limit: Int) -> Bool {
+    func matches(_ phrase: [String], at index: Int, view: ClauseView, limit: Int) -> Bool {
         guard index + phrase.count <= limit else { return false }
         return phrase.enumerated().allSatisfy { view.form(index + $0.offset) == $0.element }
     }
@@ -228,7 +228,7 @@ public struct EventExtractor: Sendable {
     /// A gerund used as a noun: a determiner stands before it in its phrase
     /// ("a national security meeting"), not across a plural noun ("many
     /// demonstrators chanted slogans criticising").
-    private func isNominalUse(_ index: Int, view: ClauseView, clause: Range<Int>) -> Bool {
+    func isNominalUse(_ index: Int, view: ClauseView, clause: Range<Int>) -> Bool {
         var position = index - 1
         while position >= clause.lowerBound && position >= index - 4 {
             let form = view.form(position)
@@ -241,14 +241,14 @@ public struct EventExtractor: Sendable {
     }
 
     /// "Gantz to meet Parly": an infinitive right after its subject, the headline future.
-    private func headlineInfinitive(_ index: Int, view: ClauseView, clause: Range<Int>) -> Factuality? {
+    func headlineInfinitive(_ index: Int, view: ClauseView, clause: Range<Int>) -> Factuality? {
         guard index - 2 >= clause.lowerBound, view.form(index - 1) == "to", let ref = view.mention(at: index - 2),
               ref.tokens.upperBound == index - 1 else { return nil }
         return .planned
     }
 
     /// "for (the) talks": "for" before a noun trigger, with only determiners between.
-    private func precededByFor(_ index: Int, view: ClauseView, clause: Range<Int>) -> Bool {
+    func precededByFor(_ index: Int, view: ClauseView, clause: Range<Int>) -> Bool {
         var position = index - 1
         while position >= clause.lowerBound && position >= index - 3 {
             let form = view.form(position)
@@ -265,7 +265,7 @@ public struct EventExtractor: Sendable {
     }
 
     /// A past participle after a form of "be": "was targeted".
-    private func isPassive(_ index: Int, view: ClauseView, clause: Range<Int>) -> Bool {
+    func isPassive(_ index: Int, view: ClauseView, clause: Range<Int>) -> Bool {
         var position = index - 1
         while position >= clause.lowerBound && position >= index - 3 {
             let form = view.form(position)
@@ -276,324 +276,4 @@ public struct EventExtractor: Sendable {
         return false
     }
 
-    // MARK: Slots
-
-    private func find(_ slot: CompiledSlot, trigger: Range<Int>, clause: Range<Int>, nominal: Bool, passive: Bool,
-                      view: ClauseView, used: Set<Range<Int>>, verbs: Set<Int>) -> ClauseView.MentionRef? {
-        var slot = slot
-        if passive {
-            if slot == .subject { slot = .by } else if slot == .object { slot = .subject }
-        }
-        let result: ClauseView.MentionRef?
-        switch slot {
-        case .subject:
-            result = nominal ? (possessor(of: trigger, view: view) ?? lightVerbSubject(of: trigger, clause: clause, view: view))
-                             : subject(before: trigger.lowerBound, clause: clause, view: view, verbs: verbs)
-        case .object:
-            if nominal {
-                result = after([["of"]], trigger: trigger, clause: clause, view: view, used: used)
-            } else {
-                result = trigger.upperBound < clause.upperBound && !view.stopsPhrase(trigger.upperBound)
-                    ? view.headMention(from: trigger.upperBound, before: clause.upperBound) : nil
-            }
-        case .possessor:
-            // Only a noun has a possessor; before a verb the same actor is its subject.
-            result = nominal ? possessor(of: trigger, view: view) : nil
-        case .by:
-            result = after([["by"]], trigger: trigger, clause: clause, view: view, used: used)
-        case .after(let phrases):
-            result = after(phrases, trigger: trigger, clause: clause, view: view, used: used)
-        }
-        guard let result, !used.contains(result.tokens) else { return nil }
-        return result
-    }
-
-    /// The nearest actor before `index` in its clause that is not the object
-    /// of a preposition ("the policy of Ynet News agrees" is not Ynet agreeing).
-    /// A relative clause in between is skipped ("Amnesty, which has declared
-    /// Navalny a prisoner, demanded"). With `verbs`, the search stops at another
-    /// verb trigger: a verb's subject stands before it with no other verb between.
-    private func subject(before index: Int, clause: Range<Int>, view: ClauseView, verbs: Set<Int> = []) -> ClauseView.MentionRef? {
-        var position = index - 1
-        let sentenceStart = view.text.sentences[view.text.sentence(containing: index)].tokens.lowerBound
-        while position >= sentenceStart {
-            let order = view.clauseOrder(position, relativeTo: min(index, view.text.tokens.count - 1))
-            if order < 0 {
-                // The relative clause's own subject is its antecedent: "Trump, who was impeached".
-                let opener = position + 1
-                guard FunctionWords.relativePronouns.contains(view.form(opener)), position >= sentenceStart,
-                      view.form(position) == ",", position > sentenceStart, let antecedent = view.mention(at: position - 1),
-                      antecedent.via != .demonym else { return nil }
-                return antecedent
-            }
-            if order > 0 { position -= 1; continue }      // inside a nested relative clause
-            if position != index && verbs.contains(position) { return nil }
-            if let ref = view.mention(at: position) {
-                if !isPrepositionalObject(ref, clause: clause, view: view) { return ref }
-                position = ref.tokens.lowerBound - 1
-                continue
-            }
-            position -= 1
-        }
-        return nil
-    }
-
-    /// Whether a preposition heads the phrase of `ref`: "on French President
-    /// Emmanuel Macron", "in eastern Ukraine", "of Donetsk and Luhansk". A
-    /// boundary word that opens the clause ("after Putin recognised") is a
-    /// conjunction there, not a preposition.
-    private func isPrepositionalObject(_ ref: ClauseView.MentionRef, clause: Range<Int>, view: ClauseView) -> Bool {
-        var position = ref.tokens.lowerBound - 1
-        var plainWords = 0
-        while position >= clause.lowerBound {
-            let token = view.text.tokens[position]
-            let form = view.form(position)
-            if FunctionWords.prepositions.contains(form) {
-                if position == clause.lowerBound && boundaries.contains(form) { return false }
-                // "Secretary of State Antony Blinken": an "of" between capitalized words is inside a name.
-                if form == "of", position > clause.lowerBound, position + 1 < ref.tokens.lowerBound,
-                   view.text.tokens[position - 1].flags.contains(.capitalized), view.text.tokens[position + 1].flags.contains(.capitalized) {
-                    position -= 1
-                    continue
-                }
-                // "thousands of Russian troops": the phrase after a quantity is the head.
-                return !(form == "of" && position > clause.lowerBound && FunctionWords.quantities.contains(view.form(position - 1)))
-            }
-            if let other = view.mention(at: position) {
-                guard other.via == .demonym || other.via == .title else { return false }
-                position = other.tokens.lowerBound - 1
-            } else if form == "and" || form == "or" {
-                // A conjunct shares its phrase's preposition: "of Donetsk and Luhansk".
-                guard position > clause.lowerBound, let before = view.mention(at: position - 1) else { return false }
-                return isPrepositionalObject(before, clause: clause, view: view)
-            } else if FunctionWords.determiners.contains(form) || (token.kind == .word && token.flags.contains(.capitalized)) {
-                position -= 1
-            } else if token.kind == .word && plainWords < 2 && !FunctionWords.auxiliaries.contains(form)
-                        && !FunctionWords.conjunctions.contains(form) && !lightVerbs.contains(form) {
-                plainWords += 1      // an adjective: "in eastern Ukraine"
-                position -= 1
-            } else {
-                return false
-            }
-        }
-        return false
-    }
-
-    /// "Gantz's trip", "Israeli strikes": the actor right before a noun trigger.
-    private func possessor(of trigger: Range<Int>, view: ClauseView) -> ClauseView.MentionRef? {
-        var position = trigger.lowerBound - 1
-        guard position >= 0 else { return nil }
-        if view.text.tokens[position].flags.contains(.possessive) { position -= 1 }
-        guard position >= 0, let ref = view.mention(at: position), ref.tokens.upperBound == position + 1 else { return nil }
-        return ref
-    }
-
-    /// The subject lent to a noun trigger by the verb before it: a light verb
-    /// ("Macron called a national security meeting") or a form of *be* ("Macron's
-    /// phone was on a list of targets").
-    private func lightVerbSubject(of trigger: Range<Int>, clause: Range<Int>, view: ClauseView) -> ClauseView.MentionRef? {
-        var position = trigger.lowerBound - 1
-        while position >= clause.lowerBound && position >= trigger.lowerBound - 7 {
-            let form = view.form(position)
-            if lightVerbs.contains(form) || FunctionWords.beForms.contains(form) {
-                return subject(before: position, clause: clause, view: view)
-            }
-            if position > clause.lowerBound && lightVerbs.contains(view.form(position - 1) + " " + form) {
-                return subject(before: position - 1, clause: clause, view: view)
-            }
-            // Another verb's object is not this noun's: "set up a commission to investigate allegations".
-            if view.mention(at: position) != nil || view.text.tokens[position].kind == .punctuation
-                || FunctionWords.conjunctions.contains(form) || form == "to" { return nil }
-            position -= 1
-        }
-        return nil
-    }
-
-    /// The first actor after one of `phrases`, which must begin within six
-    /// words after the trigger, in its clause.
-    private func after(_ phrases: [[String]], trigger: Range<Int>, clause: Range<Int>, view: ClauseView,
-                       used: Set<Range<Int>>) -> ClauseView.MentionRef? {
-        let end = min(clause.upperBound, trigger.upperBound + 6)
-        var position = trigger.lowerBound + 1
-        while position < end {
-            for phrase in phrases where matches(phrase, at: position, view: view, limit: clause.upperBound)
-                && !endsComplexPreposition(phrase, at: position, view: view) {
-                if let ref = view.headMention(from: position + phrase.count, before: clause.upperBound), !used.contains(ref.tokens) { return ref }
-            }
-            position += 1
-        }
-        return nil
-    }
-
-    /// Whether `phrase` at `position` is only the tail of a longer preposition: the "of" of "on behalf of".
-    private func endsComplexPreposition(_ phrase: [String], at position: Int, view: ClauseView) -> Bool {
-        for complex in FunctionWords.complexPrepositions where complex.count > phrase.count && Array(complex.suffix(phrase.count)) == phrase {
-            let start = position - (complex.count - phrase.count)
-            if start >= 0 && matches(complex, at: start, view: view, limit: position + phrase.count) { return true }
-        }
-        return false
-    }
-
-    // MARK: Factuality, time, attribution
-
-    /// The factuality cue ending nearest before the trigger, at most three words before it, in its clause.
-    /// A noun takes only cues that can modify a noun ("possible surveillance"), not verbal ones ("to", "will").
-    private func cue(before index: Int, clause: Range<Int>, view: ClauseView, forms: [UInt32], nominal: Bool) -> Factuality? {
-        var best: (end: Int, factuality: Factuality)?
-        let start = max(clause.lowerBound, index - 6)
-        cues.forEachMatch(in: view.text.tokens, translated: forms, starts: start ..< index, limit: index) { range, payloads in
-            guard index - range.upperBound <= 3, let factuality = payloads.first else { return }
-            if nominal {
-                let last = view.form(range.upperBound - 1)
-                if last == "to" || FunctionWords.auxiliaries.contains(last) { return }
-            }
-            if range.upperBound >= (best?.end ?? Int.min) { best = (range.upperBound, factuality) }
-        }
-        return best?.factuality
-    }
-
-    /// Each time expression goes to the nearest trigger before it in its clause, else the nearest in the sentence.
-    private func attachTimes(in sentence: Range<Int>, to events: inout [Event], text: TokenizedText, date: Day?, view: ClauseView) {
-        guard !events.isEmpty else { return }
-        for expression in times.find(in: text, tokens: sentence, date: date) {
-            let start = expression.tokens.lowerBound
-            // Events are in trigger order: find the last one whose trigger ends by `start`.
-            var low = 0, high = events.count
-            while low < high {
-                let middle = (low + high) / 2
-                if events[middle].trigger.upperBound <= start { low = middle + 1 } else { high = middle }
-            }
-            let before = low > 0 ? low - 1 : nil
-            let after = low < events.count ? low : nil
-            let chosen: Int?
-            if let before, view.sameClause(events[before].trigger.lowerBound, start) {
-                chosen = before
-            } else {
-                chosen = [before, after].compactMap { $0 }.min { abs(events[$0].trigger.lowerBound - start) < abs(events[$1].trigger.lowerBound - start) }
-            }
-            if let chosen, events[chosen].time == nil {
-                var time = expression
-                // "will fly to Moscow on Tuesday": the coming Tuesday, not the last one.
-                if events[chosen].factuality == .planned, let weekday = time.weekday, let date {
-                    time.value = TimeExpressionFinder.upcoming(weekday, from: date)
-                }
-                events[chosen].time = time
-            }
-        }
-    }
-
-    /// A statement or report with a source attributes the other events of its sentence.
-    private func attribute(_ events: inout [Event]) {
-        for indices in Self.bySentence(events).values {
-            for index in indices where events[index].type.name == "statement" || events[index].type.name == "report" {
-                guard let source = events[index].actor(for: .source) else { continue }
-                for other in indices where other != index && events[other].attributedTo == nil && events[other].type.name != "statement" {
-                    events[other].attributedTo = source
-                    if events[other].factuality == .asserted { events[other].factuality = .reported }
-                }
-            }
-        }
-    }
-
-    /// Event indices by sentence, each list in event order.
-    private static func bySentence(_ events: [Event]) -> [Int: [Int]] {
-        Dictionary(grouping: events.indices, by: { events[$0].sentence })
-    }
-
-    // MARK: Merging and links
-
-    /// Two triggers of one type in a sentence whose roles agree are one event ("said in a statement").
-    private func mergeWithinSentence(_ events: [Event]) -> [Event] {
-        var result: [Event] = []
-        var recentOfType: [String: [Int]] = [:]
-        for event in events {
-            // Among the last few events of its type: a sentence may list many.
-            let recent = recentOfType[event.type.name, default: []]
-            if let index = recent.first(where: { compatible(result[$0], event) }) {
-                result[index].absorb(event)
-            } else {
-                result.append(event)
-                recentOfType[event.type.name] = Array((recent + [result.count - 1]).suffix(8))
-            }
-        }
-        return result
-    }
-
-    /// An event told again later is one event: a noun trigger with the same
-    /// source ("Gantz's trip"), or a trigger with the same source and another
-    /// role the same (a subheadline and its paragraph), as the last event of
-    /// its type with that source; a noun after "the" with no actor of its own,
-    /// as the last event of its type.
-    private func mergeCoreferent(_ events: [Event]) -> [Event] {
-        var result: [Event] = []
-        var lastOfType: [String: Int] = [:]
-        var lastOfTypeAndSource: [String: Int] = [:]
-        for event in events {
-            let source = event.actor(for: .source)
-            let typeKey = event.type.name
-            if event.definite, source == nil, let index = lastOfType[typeKey], compatible(result[index], event) {
-                result[index].absorb(event)
-                continue
-            }
-            if let source, let index = lastOfTypeAndSource[typeKey + "\u{1}" + source.rawValue], compatible(result[index], event) {
-                let shared = event.arguments.contains { $0.role != .source && result[index].actor(for: $0.role) == $0.actor }
-                if event.nominalTrigger || shared {
-                    result[index].absorb(event)
-                    continue
-                }
-            }
-            result.append(event)
-            lastOfType[typeKey] = result.count - 1
-            if let source { lastOfTypeAndSource[typeKey + "\u{1}" + source.rawValue] = result.count - 1 }
-        }
-        return result
-    }
-
-    private func compatible(_ a: Event, _ b: Event) -> Bool {
-        for argument in b.arguments {
-            if let existing = a.actor(for: argument.role), existing != argument.actor { return false }
-        }
-        return true
-    }
-
-
-    private static let definiteDeterminers: Set<String> = ["the", "this", "that"]
-    private static let linkTypes = ["deny": "denies", "reject": "denies", "investigate": "investigates"]
-    private static let claimTypes: Set<String> = ["accuse", "report", "surveil", "crime", "criticize"]
-
-    /// Denials and investigations point at the claim they answer; reports at what they report.
-    private func link(_ events: [Event], empty: [Event], view: ClauseView) -> [EventLink] {
-        var links: [EventLink] = []
-        let sentences = Self.bySentence(events)
-        let emptyBySentence = Dictionary(grouping: empty, by: \.sentence)
-        let byTrigger = Dictionary(events.map { ($0.trigger.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
-        var lastAccusation: Event?
-        var lastClaim: Event?
-        for event in events {
-            defer {
-                if event.type.name == "accuse" { lastAccusation = event }
-                if Self.claimTypes.contains(event.type.name) { lastClaim = event }
-            }
-            if event.type.name == "report" {
-                // What the report says follows it closely: "Le Monde reported that Macron's phone was …".
-                for other in (sentences[event.sentence] ?? []).map({ events[$0] }) where other.trigger.lowerBound > event.trigger.upperBound
-                    && other.trigger.lowerBound <= event.trigger.upperBound + 40 && view.sameClause(other.trigger.lowerBound, event.trigger.lowerBound)
-                    && other.type.name != "statement" && other.type.name != "report" {
-                    links.append(EventLink(type: "reports", source: event.id, target: other.id, sentence: event.sentence, rule: "link.report"))
-                }
-                continue
-            }
-            guard let type = Self.linkTypes[event.type.name] else { continue }
-            let window = event.trigger.upperBound ..< event.trigger.upperBound + 5
-            let sameSentence = (sentences[event.sentence] ?? []).map { events[$0] } + (emptyBySentence[event.sentence] ?? [])
-            guard let inside = sameSentence.first(where: { window.contains($0.trigger.lowerBound) && Self.claimTypes.contains($0.type.name) }) else {
-                continue
-            }
-            let target = inside.arguments.isEmpty ? (lastAccusation ?? lastClaim) : byTrigger[inside.trigger.lowerBound]
-            if let target, target.id != event.id {
-                links.append(EventLink(type: type, source: event.id, target: target.id, sentence: event.sentence, rule: "link.\(event.type.name)"))
-            }
-        }
-        return links
-    }
 }
