@@ -274,5 +274,5 @@ public struct EventExtractor: Sendable {
             position -= 1
         }
         return false
-    }}
+    }
 }
