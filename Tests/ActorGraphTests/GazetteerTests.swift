@@ -67,6 +67,8 @@ import Testing
          "test.gaz:3:22: Entity \"x\" is related to itself; name another entity."),
         ("entity x person/Top_Brass\n  name X\n",
          "test.gaz:1:17: The subtype \"Top_Brass\" may use only lowercase letters, digits and hyphens, e.g. \"government-agency\"."),
+        ("option a\u{2028}b\n",
+         "test.gaz:1:8: Unknown option \"a\"; the only option is \"case-sensitive\"."),
         ("entity x person\n  name X\u{1}Y\n",
          "test.gaz:2:9: The line holds a control character (U+1); remove it."),
     ])

@@ -85,6 +85,8 @@ import Testing
         try "rule fly.away fly\n  verb fly\n".write(to: folder.appendingPathComponent("x.rules"), atomically: true, encoding: .utf8)
         let error = actorGraphError { _ = try RuleSet.load([folder]) }
         #expect(error?.message == "The rule \"fly.away\" has the undeclared type \"fly\"; add a \"type fly\" line.")
+        #expect(error?.file?.hasSuffix("x.rules") == true)
+        #expect(error?.line == 1 && error?.column == 15)
     }
 
     @Test(arguments: [

@@ -47,6 +47,12 @@ import Testing
         #expect(tokenized.tokens.map { tokenized.folded($0) } == expected)
     }
 
+    @Test func aCombiningMarkAfterASpaceIsASymbolNotLost() throws {
+        let tokenized = try tokenizer.tokenize("a \u{301} b")
+        #expect(tokenized.tokens.map { String(tokenized.string(of: $0)) } == ["a", "\u{301}", "b"])
+        #expect(tokenized.tokens.map(\.kind) == [.word, .symbol, .word])
+    }
+
     @Test func formatCharactersStayOutOfTokensAndForms() throws {
         let tokenized = try tokenizer.tokenize("\u{200F}Macron\u{202C} and Ma\u{200D}cron")
         #expect(tokenized.tokens.map { String(tokenized.string(of: $0)) } == ["Macron", "and", "Ma\u{200D}cron"])

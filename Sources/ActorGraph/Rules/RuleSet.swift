@@ -16,6 +16,8 @@ public struct RuleSet: Sendable {
     var cues: [CueRule] = []
     var relations: [RelationRule] = []
     var inflector = Inflector()
+    /// Where each event rule's type is written, for errors found after all files are read.
+    var ruleLocations: [String: (file: String, line: Int, column: Int)] = [:]
 
     /// An empty rule set: no event types, rules or cues.
     public init() {}
@@ -32,7 +34,9 @@ public struct RuleSet: Sendable {
             try rules.parse(SourceFiles.read(file, code: .malformedRules), file: SourceFiles.displayName(file))
         }
         for rule in rules.eventRules where rules.eventTypes[rule.type] == nil {
-            throw ActorGraphError(.malformedRules, "The rule \"\(rule.id)\" has the undeclared type \"\(rule.type)\"; add a \"type \(rule.type)\" line.")
+            let place = rules.ruleLocations[rule.id]
+            throw ActorGraphError(.malformedRules, "The rule \"\(rule.id)\" has the undeclared type \"\(rule.type)\"; add a \"type \(rule.type)\" line.",
+                                  file: place?.file, line: place?.line, column: place?.column)
         }
         return rules
     }
@@ -90,6 +94,9 @@ public struct RuleSet: Sendable {
                 }
                 if directive.keyword == "rule" {
                     current = EventRule(id: parts[0], type: parts[1])
+                    let typeOffset = directive.value.distance(from: directive.value.startIndex,
+                                                              to: directive.value.range(of: parts[1], range: directive.value.index(directive.value.startIndex, offsetBy: parts[0].count) ..< directive.value.endIndex)?.lowerBound ?? directive.value.startIndex)
+                    ruleLocations[parts[0]] = (file, directive.line, directive.valueColumn + typeOffset)
                 } else {
                     currentRelation = RelationRule(id: parts[0], type: parts[1], phrases: [], source: .after)
                 }

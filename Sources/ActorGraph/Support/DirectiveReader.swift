@@ -52,7 +52,7 @@ struct DirectiveReader {
         return directives
     }
 
-    /// The lines of `text`, split at LF, CRLF or a lone CR (a `String` sees
+    /// The lines of `text`, split at LF, CRLF, a lone CR, U+2028 or U+2029 (a `String` sees
     /// CRLF as one `Character`, so splitting on "\n" alone would miss it).
     static func lines(of text: String) -> [Substring] {
         var lines: [Substring] = []
@@ -61,7 +61,8 @@ struct DirectiveReader {
         let scalars = text.unicodeScalars
         while index < text.endIndex {
             let scalar = scalars[index]
-            if scalar == "\n" || scalar == "\r" {
+            // Line feed, carriage return, and the Unicode line and paragraph separators editors break at.
+            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" {
                 lines.append(text[start ..< index])
                 var next = scalars.index(after: index)
                 if scalar == "\r", next < text.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }

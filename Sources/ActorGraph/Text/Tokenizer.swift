@@ -100,7 +100,17 @@ private struct TokenBuilder {
         let first = firstScalar(at: range.lowerBound)
         if ruleStatus < 100 {
             if first.properties.isWhitespace {
-                noteWhitespace(range)
+                // ICU attaches a combining mark to the space before it ("a \u{301}"):
+                // the whitespace is a gap, the mark after it a symbol token.
+                var end = range.lowerBound
+                while end < range.upperBound {
+                    let (scalar, length) = decodeScalar(at: end, limit: range.upperBound)
+                    guard scalar.properties.isWhitespace else { break }
+                    end += length
+                }
+                noteWhitespace(range.lowerBound ..< end)
+                let rest = trimmingFormatCharacters(end ..< range.upperBound)
+                if !rest.isEmpty { append(rest, kind: .symbol) }
                 return
             }
             if range.count == 1, buffer[range.lowerBound] == UInt8(ascii: "."), joinFinalPeriod(at: range) { return }
