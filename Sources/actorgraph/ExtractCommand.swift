@@ -53,29 +53,27 @@ struct ExtractCommand: ParsableCommand {
         var failures = 0
         var graphs: [ArticleGraph] = []
         var printedText = false
-        for document in documents {
-            for warning in document.warnings { Console.error("warning: \(warning)") }
-            let result: Result<ArticleGraph, any Error>
-            if let problem = document.problem {
-                result = .failure(problem)
-            } else {
-                result = Result { try extractor.extract(document.text, date: document.date, id: document.id) }
-            }
-            switch (result, format) {
-            case (.success(let graph), .jsonl):
-                Console.write(try graph.jsonData(pretty: false) + Data("\n".utf8))
-            case (.success(let graph), .json):
-                graphs.append(graph)
-            case (.success(let graph), .text):
-                Console.write((printedText ? "\n" : "") + TextSummary(graph: graph).render())
-                printedText = true
-            case (.failure(let error), _):
-                failures += 1
-                if format == .jsonl, document.line != nil {
-                    Console.write(try InputDocument.errorLine(id: document.id, line: document.line, error: error))
+        // Documents are extracted a window at a time on every core, and written in input order.
+        let window = max(1, ProcessInfo.processInfo.activeProcessorCount) * 8
+        var start = 0
+        while start < documents.count {
+            let batch = Array(documents[start ..< min(start + window, documents.count)])
+            start += batch.count
+            for (document, outcome) in zip(batch, outcomes(of: batch, with: extractor)) {
+                for warning in document.warnings { Console.error("warning: \(warning)") }
+                switch outcome {
+                case .output(let data):
+                    Console.write((printedText && format == .text ? Data("\n".utf8) : Data()) + data)
+                    printedText = true
+                case .graph(let graph):
+                    graphs.append(graph)
+                case .failure(let message):
+                    failures += 1
+                    if format == .jsonl, document.line != nil {
+                        Console.write(try InputDocument.errorLine(id: document.id, line: document.line, message: message))
+                    }
+                    Console.error("error: " + (document.label.isEmpty ? "" : "\(document.label): ") + message)
                 }
-                let message = (error as? ActorGraphError)?.description ?? "\(error)"
-                Console.error("error: " + (document.label.isEmpty ? "" : "\(document.label): ") + message)
             }
         }
         if format == .json {
@@ -90,6 +88,59 @@ struct ExtractCommand: ParsableCommand {
         if failures > 0 {
             if documents.count > 1 { Console.error("\(failures) of \(documents.count) documents failed") }
             throw ExitCode(1)
+        }
+    }
+
+    /// What became of one document: output to write, a graph to collect (`json`), or an error message.
+    enum Outcome: Sendable {
+        case output(Data)
+        case graph(ArticleGraph)
+        case failure(String)
+    }
+
+    /// Extracts and renders `batch` in parallel; the outcomes are in the batch's order.
+    private func outcomes(of batch: [InputDocument], with extractor: Extractor) -> [Outcome] {
+        let slots = Slots(count: batch.count)
+        defer { slots.free() }
+        let format = format
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            let document = batch[index]
+            let outcome: Outcome
+            if let problem = document.problem {
+                outcome = .failure(problem.description)
+            } else {
+                do {
+                    let graph = try extractor.extract(document.text, date: document.date, id: document.id)
+                    switch format {
+                    case .json: outcome = .graph(graph)
+                    case .jsonl: outcome = .output(try graph.jsonData(pretty: false) + Data("\n".utf8))
+                    case .text: outcome = .output(Data(TextSummary(graph: graph).render().utf8))
+                    }
+                } catch {
+                    outcome = .failure((error as? ActorGraphError)?.description ?? "\(error)")
+                }
+            }
+            slots.set(index, outcome)
+        }
+        return slots.values
+    }
+
+    /// One slot per document, each written by exactly one worker.
+    private final class Slots: @unchecked Sendable {
+        private let buffer: UnsafeMutableBufferPointer<Outcome?>
+
+        init(count: Int) {
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: nil)
+        }
+
+        func set(_ index: Int, _ outcome: Outcome) { buffer[index] = outcome }
+
+        var values: [Outcome] { buffer.map { $0 ?? .failure("The document was not processed.") } }
+
+        func free() {
+            buffer.deinitialize()
+            buffer.deallocate()
         }
     }
 }

@@ -131,8 +131,8 @@ struct InputDocument {
     }
 
     /// `{"id": …, "error": …, "line": …}` for a document that failed.
-    static func errorLine(id: String?, line: Int?, error: any Error) throws -> Data {
-        var object: [String: Any] = ["error": (error as? ActorGraphError)?.description ?? "\(error)"]
+    static func errorLine(id: String?, line: Int?, message: String) throws -> Data {
+        var object: [String: Any] = ["error": message]
         if let id { object["id"] = id }
         if let line { object["line"] = line }
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) + Data("\n".utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ActorGraph
 
 /// Runs the built `actorgraph` executable, as a user would.
 struct CommandLine_ {
@@ -127,6 +128,18 @@ struct CommandLine_ {
         #expect(result.status == 0)
         let texts = try FileManager.default.contentsOfDirectory(atPath: corpusFolder.path).filter { $0.hasSuffix(".txt") }
         #expect(result.stdout.split(separator: "\n").count == texts.count)
+    }
+
+    @Test func parallelBatchOutputIsInInputOrderAndEqualsTheLibrary() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpusFolder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let result = try CommandLine_.run(["extract", "Tests/Corpus", "--format", "jsonl", "--date", "2021-07-27"])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == names.count)
+        for (name, line) in zip(names, lines) {
+            let text = try String(contentsOf: corpusFolder.appendingPathComponent(name), encoding: .utf8)
+            let expected = try extractor().extract(text, date: "2021-07-27", id: String(name.dropLast(4))).jsonData(pretty: false)
+            #expect(line == String(decoding: expected, as: UTF8.self), "\(name)")
+        }
     }
 
     @Test func malformedUserGazetteerNamesFileLineAndColumn() throws {
