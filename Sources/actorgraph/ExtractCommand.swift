@@ -49,16 +49,15 @@ struct ExtractCommand: ParsableCommand {
         } catch {
             throw fail(error)
         }
-        let documents = InputDocument.read(files: files, jsonLines: format == .jsonl, defaultDate: date, stdinID: id)
+        let source = DocumentSource(files: files, jsonLines: format == .jsonl, defaultDate: date, stdinID: id)
         var failures = 0
+        var total = 0
         var graphs: [ArticleGraph] = []
         var printedText = false
-        // Documents are extracted a window at a time on every core, and written in input order.
+        // Documents are read and extracted a window at a time on every core, and written in input order.
         let window = max(1, ProcessInfo.processInfo.activeProcessorCount) * 8
-        var start = 0
-        while start < documents.count {
-            let batch = Array(documents[start ..< min(start + window, documents.count)])
-            start += batch.count
+        while case let batch = source.next(upTo: window), !batch.isEmpty {
+            total += batch.count
             for (document, outcome) in zip(batch, outcomes(of: batch, with: extractor)) {
                 for warning in document.warnings { Console.error("warning: \(warning)") }
                 switch outcome {
@@ -77,7 +76,7 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         if format == .json {
-            if graphs.count == 1 && documents.count == 1 {
+            if graphs.count == 1 && total == 1 {
                 Console.write(try graphs[0].jsonData() + Data("\n".utf8))
             } else if !graphs.isEmpty {
                 let encoder = JSONEncoder()
@@ -86,7 +85,7 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         if failures > 0 {
-            if documents.count > 1 { Console.error("\(failures) of \(documents.count) documents failed") }
+            if total > 1 { Console.error("\(failures) of \(total) documents failed") }
             throw ExitCode(1)
         }
     }

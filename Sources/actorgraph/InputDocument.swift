@@ -14,45 +14,12 @@ struct InputDocument {
     var problem: ActorGraphError?
     var warnings: [String] = []
 
-    /// The documents to extract. A path that cannot be read becomes a failed
-    /// document, so that the others still come out.
-    static func read(files: [String], jsonLines: Bool, defaultDate: String?, stdinID: String?) -> [InputDocument] {
-        if files.isEmpty {
-            guard let data = try? FileHandle.standardInput.readToEnd() ?? Data() else {
-                return [failed("", ActorGraphError(.unreadableInput, "Standard input cannot be read; pass a file or pipe text in."))]
-            }
-            if jsonLines { return parseLines(data, source: "<stdin>", defaultDate: defaultDate) }
-            return [document(data, id: stdinID, label: "<stdin>", date: defaultDate)]
-        }
-        var documents: [InputDocument] = []
-        for path in files {
-            let urls: [URL]
-            do { urls = try SourceFiles.expand([URL(fileURLWithPath: path)], extensions: ["txt"]) } catch {
-                documents.append(failed("", error))
-                continue
-            }
-            for url in urls {
-                guard let handle = try? FileHandle(forReadingFrom: url), let data = try? handle.readToEnd() ?? Data() else {
-                    documents.append(failed("", ActorGraphError(.unreadableInput, "\"\(url.path)\" cannot be read; check that it is a file you may read.")))
-                    continue
-                }
-                try? handle.close()
-                if jsonLines && url.pathExtension == "jsonl" {
-                    documents += parseLines(data, source: url.path, defaultDate: defaultDate)
-                } else {
-                    documents.append(document(data, id: url.deletingPathExtension().lastPathComponent, label: url.path, date: defaultDate))
-                }
-            }
-        }
-        return documents
-    }
-
-    private static func failed(_ label: String, _ error: any Error) -> InputDocument {
+    static func failed(_ label: String, _ error: any Error) -> InputDocument {
         InputDocument(id: nil, text: "", date: nil, label: label,
                       problem: error as? ActorGraphError ?? ActorGraphError(.unreadableInput, "\(error)"))
     }
 
-    private static func document(_ data: Data, id: String?, label: String, date: String?) -> InputDocument {
+    static func document(_ data: Data, id: String?, label: String, date: String?) -> InputDocument {
         var document = InputDocument(id: id, text: String(decoding: data, as: UTF8.self), date: date, label: label)
         let valid = SourceFiles.validPrefixLength(data)
         if valid < data.count {
@@ -61,34 +28,29 @@ struct InputDocument {
         return document
     }
 
-    private static func parseLines(_ data: Data, source: String, defaultDate: String?) -> [InputDocument] {
-        var documents: [InputDocument] = []
-        var lineNumber = 0
-        for rawLine in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let label = "\(source):\(lineNumber)"
-            if rawLine.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            var document = InputDocument(id: nil, text: "", date: defaultDate, label: label, line: lineNumber)
-            var bytes = Data(rawLine)
-            let valid = SourceFiles.validPrefixLength(bytes)
-            if valid < bytes.count {
-                // Read what can be read: invalid bytes become U+FFFD, as in text files.
-                bytes = Data(String(decoding: bytes, as: UTF8.self).utf8)
-                document.warnings.append("\(label): invalid UTF-8 from byte \(valid) of the line on was replaced with U+FFFD.")
-            }
-            do {
-                let line = try JSONDecoder().decode(Line.self, from: bytes)
-                document.id = line.id
-                if let date = line.date { document.date = date }
-                document.text = line.text
-            } catch let problem as LineProblem {
-                document.problem = ActorGraphError(.unreadableInput, problem.message)
-            } catch {
-                document.problem = ActorGraphError(.unreadableInput, "The line is not a JSON object; write {\"id\": \"…\", \"text\": \"…\"}.")
-            }
-            documents.append(document)
+    /// The document on one JSON line, or `nil` for a blank line.
+    static func parseLine(_ rawLine: Data, number lineNumber: Int, source: String, defaultDate: String?) -> InputDocument? {
+        let label = "\(source):\(lineNumber)"
+        if rawLine.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+        var document = InputDocument(id: nil, text: "", date: defaultDate, label: label, line: lineNumber)
+        var bytes = rawLine
+        let valid = SourceFiles.validPrefixLength(bytes)
+        if valid < bytes.count {
+            // Read what can be read: invalid bytes become U+FFFD, as in text files.
+            bytes = Data(String(decoding: bytes, as: UTF8.self).utf8)
+            document.warnings.append("\(label): invalid UTF-8 from byte \(valid) of the line on was replaced with U+FFFD.")
         }
-        return documents
+        do {
+            let line = try JSONDecoder().decode(Line.self, from: bytes)
+            document.id = line.id
+            if let date = line.date { document.date = date }
+            document.text = line.text
+        } catch let problem as LineProblem {
+            document.problem = ActorGraphError(.unreadableInput, problem.message)
+        } catch {
+            document.problem = ActorGraphError(.unreadableInput, "The line is not a JSON object; write {\"id\": \"…\", \"text\": \"…\"}.")
+        }
+        return document
     }
 
     /// One JSON Lines document: `{"id": "…", "text": "…", "date": "YYYY-MM-DD"}`.
