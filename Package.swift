@@ -21,7 +21,7 @@ let package = Package(
             name: "ActorGraphGazetteers",
             path: "Gazetteers",
             exclude: ["README.md"],
-            resources: [.copy("entities"), .copy("rules")]
+            resources: [.copy("entities"), .copy("rules"), .copy("lint")]
         ),
         .target(
             name: "ActorGraph",

@@ -7,7 +7,7 @@ struct ActorGraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "actorgraph",
         abstract: "Turn news text into a graph of actors and events.",
-        subcommands: [ExtractCommand.self, EvalCommand.self]
+        subcommands: [ExtractCommand.self, EvalCommand.self, GazetteerCommand.self]
     )
 
     /// Runs the command; a usage error is one line on stderr (`actorgraph: error: …`), status 64.

@@ -201,6 +201,50 @@ struct CommandLine_ {
         #expect(errors == "actorgraph: error: cannot write to standard output; check that it is open and writable.\n")
     }
 
+    @Test func lintPassesOnTheBundledGazetteer() throws {
+        let result = try CommandLine_.run(["gazetteer", "lint"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("0 errors, 0 warnings\n"))
+    }
+
+    @Test func lintReportsSeededDefectsWithFileAndLine() throws {
+        let gaz = """
+            entity land country
+              name Zandia
+              country ZND
+            entity anna person
+              name Anna Roe
+              role President | of=land | from=2010-01-01 | to=2016-01-01
+            entity bert person
+              name Bert Poe
+              alias Anna Roe
+              alias Ã‰lise
+              role President | of=land | from=2015-01-01
+            entity turkey-bird product
+              name Turkey
+            """
+        let file = try temporaryFile("seeded.gaz", Data(gaz.utf8))
+        let result = try CommandLine_.run(["gazetteer", "lint", file.path])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("\(file.path):7: error: The alias \"Ã‰lise\" of \"bert\" looks like mojibake (UTF-8 read as Latin-1); retype it."))
+        #expect(lines.contains("\(file.path):7: error: \"anna\" and \"bert\" both hold President of land from 2015-01-01 to 2016-01-01; check the dates."))
+        #expect(lines.contains { $0.hasPrefix("\(file.path):4: warning: The alias \"anna roe\" belongs to anna, bert;") })
+        #expect(lines.contains("\(file.path):12: warning: The alias \"Turkey\" of \"turkey-bird\" is a common word; write it with `exact` so that only \"Turkey\" matches."))
+        #expect(lines.last == "2 errors, 2 warnings")
+        let dangling = try temporaryFile("dangling.gaz", Data("entity a place\n  name A\n  relation part-of nowhere\n".utf8))
+        let broken = try CommandLine_.run(["gazetteer", "lint", dangling.path])
+        #expect(broken.status == 1)
+        #expect(broken.stdout == "\(dangling.path):3:20: No loaded gazetteer defines \"nowhere\"; add the entity or fix the id.\n1 error, 0 warnings\n")
+    }
+
+    @Test func statsCountsByType() throws {
+        let result = try CommandLine_.run(["gazetteer", "stats"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("person "))
+        #expect(result.stdout.contains("entities "))
+    }
+
     @Test func evalPrintsScores() throws {
         let result = try CommandLine_.run(["eval", "Tests/Corpus"])
         #expect(result.status == 0)

@@ -60,6 +60,10 @@ package enum SourceFiles {
     /// The name to show in messages: the path relative to the current folder when inside it.
     static func displayName(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
+        // Bundled data is shown where it is edited: Gazetteers/…
+        if let resources = path.range(of: "_ActorGraphGazetteers.resources/") {
+            return "Gazetteers/" + path[resources.upperBound...]
+        }
         let current = FileManager.default.currentDirectoryPath
         if path.hasPrefix(current + "/") { return String(path.dropFirst(current.count + 1)) }
         return path
