@@ -10,10 +10,12 @@ struct GazetteerCommand: ParsableCommand {
         subcommands: [Lint.self, Stats.self]
     )
 
-    /// The gazetteer at `paths`, or the bundled one.
+    /// The bundled gazetteer, with the files at `paths` on top, as `extract --gazetteer` loads them.
     static func load(_ paths: [String]) throws -> Gazetteer {
-        if paths.isEmpty { return try Gazetteer.bundled() }
-        return try Gazetteer.load(paths.map { URL(fileURLWithPath: $0) })
+        guard let bundled = BundledData.entities else {
+            throw ActorGraphError(.unreadableInput, "The bundled gazetteers are missing; reinstall ActorGraph.")
+        }
+        return try Gazetteer.load([bundled] + paths.map { URL(fileURLWithPath: $0) })
     }
 
     struct Lint: ParsableCommand {
@@ -22,7 +24,7 @@ struct GazetteerCommand: ParsableCommand {
             discussion: "Exits with status 1 when there is an error; warnings alone exit 0."
         )
 
-        @Argument(help: "Gazetteer files or folders. The bundled gazetteer when none is given.")
+        @Argument(help: "Gazetteer files or folders, checked together with the bundled gazetteer they extend.")
         var paths: [String] = []
 
         func run() throws {
@@ -52,7 +54,7 @@ struct GazetteerCommand: ParsableCommand {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Count entities by type, and their aliases, roles and relations.")
 
-        @Argument(help: "Gazetteer files or folders. The bundled gazetteer when none is given.")
+        @Argument(help: "Gazetteer files or folders, counted together with the bundled gazetteer.")
         var paths: [String] = []
 
         func run() throws {
