@@ -171,32 +171,29 @@ struct CommandLine_ {
         #expect(result.stdout.contains("Acme Corp (organization/company) ×1"))
     }
 
-    @Test func closedStandardOutputIsAClearError() throws {
+    /// Runs a bash script with `$0` set to the `actorgraph` binary; returns its status and standard output.
+    private func shell(_ script: String) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\"$0\" extract Tests/Corpus/000-seed.txt 2>&1 >&-", CommandLine_.binary.path]
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script, CommandLine_.binary.path]
         process.currentDirectoryURL = packageRoot
         let output = Pipe()
         process.standardOutput = output
         try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 1)
-        #expect(text == "actorgraph: error: cannot write to standard output; check that it is open and writable.\n")
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func closedStandardOutputIsAClearError() throws {
+        let result = try shell("\"$0\" extract Tests/Corpus/000-seed.txt 2>&1 >&-")
+        #expect(result.status == 1)
+        #expect(result.output == "actorgraph: error: cannot write to standard output; check that it is open and writable.\n")
     }
 
     @Test func aReaderThatStopsEarlyEndsTheRunWithoutACrash() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "\"$0\" extract Tests/Corpus --format jsonl 2>/tmp/actorgraph-pipe.err | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}",
-                             CommandLine_.binary.path]
-        process.currentDirectoryURL = packageRoot
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        process.waitUntilExit()
-        let status = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(status == "1\n")
+        let piped = try shell("\"$0\" extract Tests/Corpus --format jsonl 2>/tmp/actorgraph-pipe.err | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}")
+        #expect(piped.output == "1\n")
         let errors = (try? String(contentsOfFile: "/tmp/actorgraph-pipe.err", encoding: .utf8)) ?? ""
         #expect(errors == "actorgraph: error: cannot write to standard output; check that it is open and writable.\n")
     }
