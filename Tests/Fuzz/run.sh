@@ -92,7 +92,7 @@ BINARY="$BUILD/fuzz-$TARGET"
 if [ ! -x "$BINARY" ] || [ "$BINARY" -ot "$TARGET_FILE" ] || [ "$BINARY" -ot "$HERE/Support/FuzzSupport.swift" ] \
    || [ "$BINARY" -ot "$LIB_STAMP" ]; then
   echo "run.sh: building fuzz-$TARGET" >&2
-  "$SWIFTC" "${SWIFT_FLAGS[@]}" "${SAN[@]}" -module-name "Fuzz_$TARGET" \
+  "$SWIFTC" "${SWIFT_FLAGS[@]}" "${SAN[@]}" -module-name "Fuzz_$TARGET" -package-name actorgraph \
     -I "$MODULES" -Xcc -fmodule-map-file="$MODMAP" -I "$REPO/Sources/CICUShim/include" \
     "$TARGET_FILE" "$HERE/Support/FuzzSupport.swift" \
     "$BUILD/actorgraph.o" "$BUILD/gazetteers.o" "$BUILD/shim.o" \

@@ -15,7 +15,7 @@ struct Directive: Sendable {
 
 /// Reads the line syntax shared by `.gaz` and `.rules` files: `#` comments,
 /// blank lines, header lines at the first column and indented `key value` lines.
-struct DirectiveReader {
+package struct DirectiveReader {
     let file: String
     let code: ActorGraphError.Code
 
@@ -54,7 +54,7 @@ struct DirectiveReader {
 
     /// The lines of `text`, split at LF, CRLF, a lone CR, U+2028 or U+2029 (a `String` sees
     /// CRLF as one `Character`, so splitting on "\n" alone would miss it).
-    static func lines(of text: String) -> [Substring] {
+    package static func lines(of text: String) -> [Substring] {
         var lines: [Substring] = []
         var start = text.startIndex
         var index = text.startIndex

@@ -65,28 +65,6 @@ func invariant(_ condition: @autoclosure () -> Bool, _ id: String, _ message: @a
     fatalError("invariant [\(id)] failed")
 }
 
-/// The lines of `text` as the loaders count them: split at LF, CRLF or a lone CR.
-func loaderLines(_ text: String) -> [Substring] {
-    var lines: [Substring] = []
-    var start = text.startIndex
-    var index = text.startIndex
-    let scalars = text.unicodeScalars
-    while index < text.endIndex {
-        let scalar = scalars[index]
-        if scalar == "\n" || scalar == "\r" {
-            lines.append(text[start ..< index])
-            var next = scalars.index(after: index)
-            if scalar == "\r", next < text.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
-            start = next
-            index = next
-        } else {
-            index = scalars.index(after: index)
-        }
-    }
-    lines.append(text[start...])
-    return lines
-}
-
 /// Checks an error thrown while loading the data file `file`, whose bytes are the current input:
 /// an `ActorGraphError` whose description is one line and starts with `file:line`.
 /// - Parameter requireColumn: whether a column must be given too.
@@ -108,7 +86,7 @@ func checkLoaderError(_ error: any Error, file: String, text: String, codes: Set
     guard let errorFile = error.file, let line = error.line else { return }
     invariant(errorFile.hasSuffix(file), "error-file", "The error names \(swiftLiteral(errorFile)), not \(file)")
     invariant(description.hasPrefix("\(errorFile):\(line)"), "error-format", "Description does not start with file:line: \(swiftLiteral(description))")
-    let lines = loaderLines(text)
+    let lines = DirectiveReader.lines(of: text)   // as the loaders count them
     invariant(line >= 1 && line <= lines.count, "error-line-range",
               "Line \(line) is outside the file's \(lines.count) lines: \(swiftLiteral(description))")
     if let column = error.column {
