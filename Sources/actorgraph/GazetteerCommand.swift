@@ -10,12 +10,15 @@ struct GazetteerCommand: ParsableCommand {
         subcommands: [Lint.self, Stats.self]
     )
 
-    /// The bundled gazetteer, with the files at `paths` on top, as `extract --gazetteer` loads them.
-    static func load(_ paths: [String]) throws -> Gazetteer {
-        guard let bundled = BundledData.entities else {
+    /// The bundled gazetteer, with the files at `paths` on top, as `extract --gazetteer` loads them;
+    /// only the files at `paths` when `bundled` is false.
+    static func load(_ paths: [String], bundled: Bool) throws -> Gazetteer {
+        let urls = paths.map { URL(fileURLWithPath: $0) }
+        guard bundled else { return try Gazetteer.load(urls) }
+        guard let folder = BundledData.entities else {
             throw ActorGraphError(.unreadableInput, "The bundled gazetteers are missing; reinstall ActorGraph.")
         }
-        return try Gazetteer.load([bundled] + paths.map { URL(fileURLWithPath: $0) })
+        return try Gazetteer.load([folder] + urls)
     }
 
     struct Lint: ParsableCommand {
@@ -27,10 +30,20 @@ struct GazetteerCommand: ParsableCommand {
         @Argument(help: "Gazetteer files or folders, checked together with the bundled gazetteer they extend.")
         var paths: [String] = []
 
+        @Flag(help: "Check only the given files, without the bundled gazetteer.")
+        var noBundled = false
+
+        @Flag(help: "Also list the notes: aliases shared by entities of different countries, which context decides.")
+        var notes = false
+
+        func validate() throws {
+            if noBundled && paths.isEmpty { throw ValidationError("--no-bundled needs at least one gazetteer file or folder.") }
+        }
+
         func run() throws {
             let gazetteer: Gazetteer
-            do { gazetteer = try GazetteerCommand.load(paths) } catch {
-                Console.write("\((error as? ActorGraphError)?.description ?? "\(error)")\n1 error, 0 warnings\n")
+            do { gazetteer = try GazetteerCommand.load(paths, bundled: !noBundled) } catch {
+                Console.write("\((error as? ActorGraphError)?.description ?? "\(error)")\n1 error, 0 warnings, 0 notes\n")
                 throw ExitCode(1)
             }
             do {
@@ -38,9 +51,14 @@ struct GazetteerCommand: ParsableCommand {
                 if let url = BundledData.commonWords, let text = try? String(contentsOf: url, encoding: .utf8) {
                     words = Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
                 }
-                let findings = try GazetteerLint(gazetteer: gazetteer, commonWords: words).findings()
+                let findings = try GazetteerLint(gazetteer: gazetteer, commonWords: words, rules: RuleSet.bundled()).findings()
+                func count(_ severity: GazetteerLint.Finding.Severity, _ noun: String) -> String {
+                    let n = findings.filter { $0.severity == severity }.count
+                    return "\(n) \(noun)\(n == 1 ? "" : "s")"
+                }
                 let errors = findings.filter { $0.severity == .error }.count
-                let report = findings.map(\.description) + ["\(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")"]
+                let shown = notes ? findings : findings.filter { $0.severity != .note }
+                let report = shown.map(\.description) + [[count(.error, "error"), count(.warning, "warning"), count(.note, "note")].joined(separator: ", ")]
                 Console.write(report.joined(separator: "\n") + "\n")
                 if errors > 0 { throw ExitCode(1) }
             } catch let exit as ExitCode {
@@ -57,9 +75,16 @@ struct GazetteerCommand: ParsableCommand {
         @Argument(help: "Gazetteer files or folders, counted together with the bundled gazetteer.")
         var paths: [String] = []
 
+        @Flag(help: "Count only the given files, without the bundled gazetteer.")
+        var noBundled = false
+
+        func validate() throws {
+            if noBundled && paths.isEmpty { throw ValidationError("--no-bundled needs at least one gazetteer file or folder.") }
+        }
+
         func run() throws {
             do {
-                let gazetteer = try GazetteerCommand.load(paths)
+                let gazetteer = try GazetteerCommand.load(paths, bundled: !noBundled)
                 var lines: [String] = []
                 for type in ActorType.allCases {
                     let count = gazetteer.entities.filter { $0.type == type }.count

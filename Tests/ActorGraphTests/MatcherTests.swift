@@ -23,6 +23,11 @@ import Testing
         entity defense-ministry-b organization
           name Ministry B
           alias Defense Ministry
+        entity itu city
+          name Itu
+        entity telecommunication-union organization/igo
+          name International Telecommunication Union
+          exact ITU
         """
 
     private func mentions(_ text: String, policy: MatchPolicy = .leftmostLongest) throws -> [(String, [String], MentionVia)] {
@@ -47,6 +52,10 @@ import Testing
     @Test func caseSensitiveAliasesKeepTheirCase() throws {
         #expect(try mentions("Tell us about the US and the U.S. role").map(\.0) == ["US", "U.S."])
         #expect(try mentions("NSO said; nso is not a name").map(\.1) == [["nso-group"]])
+    }
+
+    @Test func aliasMatchedWithItsCaseOutranksAFoldedOne() throws {
+        #expect(try mentions("The ITU met in Itu.").map(\.1) == [["telecommunication-union"], ["itu"]])
     }
 
     @Test func matchesOnTokenBoundariesOnly() throws {

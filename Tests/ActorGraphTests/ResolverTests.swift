@@ -100,6 +100,8 @@ import Testing
         ("Paris and Lyon voted. In France, the Defense Ministry said the visit went well.", "fr-defense"),
         ("Israel's leaders met in Israel. The Defense Ministry said the visit went well.", "il-defense"),
         ("The French Defense Ministry met Israel's and Israel's envoys. The Defense Ministry said so.", "fr-defense"),
+        ("Paris and Lyon voted in France. Israel's Defense Ministry said so.", "il-defense"),
+        ("Paris and Lyon voted in France. The Israeli Defense Ministry said so.", "il-defense"),
     ])
     func ambiguousAliasFollowsTheDocument(text: String, expected: String) throws {
         let local = try gazetteer("""
@@ -109,6 +111,7 @@ import Testing
               country FRA
             entity israel country
               name Israel
+              demonym Israeli
               country ISR
             entity paris city
               name Paris

@@ -1,13 +1,15 @@
 import Foundation
 
 /// Checks a loaded gazetteer for entries that load but are probably wrong:
-/// one alias on several entities, overlapping terms of one office, mojibake,
-/// and aliases that are common words yet match in any case.
+/// role titles that `titles.rules` does not define, one alias on several
+/// entities, overlapping terms of one office, mojibake, and aliases that are
+/// common words yet match in any case.
 ///
 /// Malformed files never get here: loading refuses them with their place.
 package struct GazetteerLint {
     package struct Finding: Hashable, Sendable, CustomStringConvertible {
-        package enum Severity: String, Sendable { case error, warning }
+        /// `note`: worth knowing, nothing to fix (an alias the document's countries decide).
+        package enum Severity: String, Sendable { case error, warning, note }
         package var severity: Severity
         package var file: String?
         package var line: Int?
@@ -22,10 +24,13 @@ package struct GazetteerLint {
     let gazetteer: Gazetteer
     /// Folded common English words, for aliases that should be `exact`.
     let commonWords: Set<String>
+    /// The canonical titles of `titles.rules`, which every role must use.
+    let titles: Set<String>
 
-    package init(gazetteer: Gazetteer, commonWords: Set<String>) {
+    package init(gazetteer: Gazetteer, commonWords: Set<String>, rules: RuleSet) {
         self.gazetteer = gazetteer
         self.commonWords = commonWords
+        titles = Set(rules.titles.map(\.canonical))
     }
 
     /// Every finding, errors first, then in file order.
@@ -34,6 +39,9 @@ package struct GazetteerLint {
         let tokenizer = Tokenizer()
         var owners: [String: [Entity.ID]] = [:]
         for entity in gazetteer.entities {
+            for title in Set(entity.roles.map(\.title)).subtracting(titles).sorted() {
+                findings.append(finding(.error, entity.id, "The role title \"\(title)\" of \"\(entity.id)\" is not a title of titles.rules; use one of: \(titles.sorted().joined(separator: ", ")), or add it there."))
+            }
             for alias in entity.aliases {
                 if Self.looksLikeMojibake(alias.text) {
                     findings.append(finding(.error, entity.id, "The alias \"\(alias.text)\" of \"\(entity.id)\" looks like mojibake (UTF-8 read as Latin-1); retype it."))
@@ -47,10 +55,17 @@ package struct GazetteerLint {
             }
         }
         for (alias, ids) in owners.sorted(by: { $0.key < $1.key }) where ids.count > 1 {
-            findings.append(finding(.warning, ids[0], "The alias \"\(alias)\" belongs to \(ids.map(\.rawValue).joined(separator: ", ")); the resolver takes one the document names unambiguously, else the one whose country it mentions most, else \"\(ids[0])\"."))
+            let owners = ids.map(\.rawValue).joined(separator: ", ")
+            let countries = ids.map { gazetteer[$0]?.country }
+            if countries.allSatisfy({ $0 != nil }) && Set(countries).count == countries.count {
+                findings.append(finding(.note, ids[0], "The alias \"\(alias)\" belongs to \(owners); the resolver takes the one the document names unambiguously, else the one whose country it mentions most, else \"\(ids[0])\"."))
+            } else {
+                findings.append(finding(.warning, ids[0], "The alias \"\(alias)\" belongs to \(owners), which do not each have their own country, so the document's countries cannot decide and the resolver often takes \"\(ids[0])\"; give them distinct aliases unless that is intended."))
+            }
         }
         findings += overlappingTerms()
-        return findings.sorted { ($0.severity == .error ? 0 : 1, $0.file ?? "", $0.line ?? 0) < ($1.severity == .error ? 0 : 1, $1.file ?? "", $1.line ?? 0) }
+        func rank(_ severity: Finding.Severity) -> Int { severity == .error ? 0 : severity == .warning ? 1 : 2 }
+        return findings.sorted { (rank($0.severity), $0.file ?? "", $0.line ?? 0) < (rank($1.severity), $1.file ?? "", $1.line ?? 0) }
     }
 
     /// Two people holding one office (title and entity) on the same days, beyond a handover day.

@@ -15,7 +15,7 @@ struct GazetteerParser {
         var references: [Reference] = []
     }
 
-    static let keys = ["name", "alias", "exact", "demonym", "country", "wikidata", "role", "relation"]
+    static let keys = ["name", "alias", "exact", "demonym", "country", "wikidata", "geonames", "role", "relation"]
 
     let reader: DirectiveReader
 
@@ -28,9 +28,14 @@ struct GazetteerParser {
         var current: Entity?
         var currentLine = 0
         func finish() throws {
-            guard let entity = current else { return }
+            guard var entity = current else { return }
             guard !entity.name.isEmpty else {
                 throw reader.error("Entity \"\(entity.id)\" has no name; add a line \"  name <canonical name>\".", line: currentLine, column: 1)
+            }
+            // "exact <the name>" makes the name itself case-sensitive ("Chad", "Turkey").
+            if let twin = entity.aliases.firstIndex(where: { $0.kind == .alias && $0.caseSensitive && $0.text == entity.name }) {
+                entity.aliases.remove(at: twin)
+                entity.aliases[0].caseSensitive = true
             }
             parsed.entities.append(entity)
             parsed.lines.append(currentLine)
@@ -147,6 +152,14 @@ struct GazetteerParser {
                 throw reader.error("Entity \"\(entity.id)\" has a second Wikidata id \"\(value)\"; keep one.", line: line, column: directive.keywordColumn)
             }
             entity.externalIDs["wikidata"] = value
+        case "geonames":
+            guard !value.isEmpty, value.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw reader.error("The GeoNames id \"\(value)\" is not a number; write its digits, e.g. 2988507.", line: line, column: column)
+            }
+            guard entity.externalIDs["geonames"] == nil else {
+                throw reader.error("Entity \"\(entity.id)\" has a second GeoNames id \"\(value)\"; keep one.", line: line, column: directive.keywordColumn)
+            }
+            entity.externalIDs["geonames"] = value
         case "role":
             entity.roles.append(try role(value, line: line, column: column, references: &references))
         case "relation":

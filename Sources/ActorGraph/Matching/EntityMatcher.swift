@@ -28,7 +28,8 @@ public struct EntityMatcher: Sendable {
     /// The mentions of gazetteer entities in `text`.
     ///
     /// A mention lists every entity its alias belongs to in ``Mention/candidates``
-    /// (in load order); the resolver picks one.
+    /// (in load order); the resolver picks one. When the text matches an
+    /// `exact` alias, only the entities with such an alias are candidates.
     /// - Complexity: O(*n* × *L*) for *n* tokens and *L* tokens in the longest
     ///   alias, whatever the number of aliases.
     public func matches(in text: TokenizedText) -> [Mention] {
@@ -40,7 +41,10 @@ public struct EntityMatcher: Sendable {
             ) { range, targets in
                 var candidates: [Entity.ID] = []
                 var via = MentionVia.name
-                for target in targets where accepts(target, range: range, in: text) {
+                let accepted = targets.filter { accepts($0, range: range, in: text) }
+                // Text that matches an alias with its case ("ITU") is not also the folded one ("Itu").
+                let exactOnly = accepted.contains { $0.exact >= 0 }
+                for target in accepted where !exactOnly || target.exact >= 0 {
                     let id = gazetteer.entities[Int(target.entity)].id
                     if !candidates.contains(id) {
                         if candidates.isEmpty { via = target.via }

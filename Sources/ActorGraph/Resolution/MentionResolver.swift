@@ -64,7 +64,7 @@ public struct MentionResolver: Sendable {
             mention.sentence = text.sentence(containing: mention.tokens.lowerBound)
             return mention
         }
-        state.add(disambiguate(usable))
+        state.add(disambiguate(usable, in: text))
         discover(&state)
         resolveTitles(&state)
         resolveNominals(&state)
@@ -75,7 +75,23 @@ public struct MentionResolver: Sendable {
     // MARK: Gazetteer mentions
 
     /// Picks one entity for each mention and drops lone surnames nobody was named by.
-    private func disambiguate(_ mentions: [Mention]) -> [Mention] {
+    ///
+    /// An alias several entities share goes, in order, to the one of the
+    /// country named right before it ("Israel's Defense Ministry", "the
+    /// French Foreign Ministry"), to one the document names unambiguously, to
+    /// the one of the country the document names most, to the first loaded.
+    private func disambiguate(_ mentions: [Mention], in text: TokenizedText) -> [Mention] {
+        var endingAt: [Int: Mention] = [:]
+        for mention in mentions { endingAt[mention.tokens.upperBound] = mention }
+        /// The ISO code of a country named just before `mention` as a demonym or possessive.
+        func qualifyingCountry(_ mention: Mention) -> String? {
+            var start = mention.tokens.lowerBound
+            if start > 0, text.tokens[start - 1].flags.contains(.possessive) { start -= 1 }
+            guard let before = endingAt[start], before.candidates.count == 1,
+                  before.via == .demonym || start < mention.tokens.lowerBound,
+                  let country = gazetteer[before.candidates[0]], country.type == .country else { return nil }
+            return country.country
+        }
         var named = Set<Entity.ID>()
         var countryWeight: [String: Int] = [:]
         for mention in mentions where mention.candidates.count == 1 && mention.via != .partial {
@@ -96,7 +112,9 @@ public struct MentionResolver: Sendable {
                     continue
                 }
             } else if mention.candidates.count > 1 {
-                let choice = mention.candidates.first { named.contains($0) }
+                let qualifier = qualifyingCountry(mention)
+                let choice = qualifier.flatMap { code in mention.candidates.first { gazetteer[$0]?.country == code } }
+                    ?? mention.candidates.first { named.contains($0) }
                     ?? mention.candidates.max { lhs, rhs in
                         let l = gazetteer[lhs]?.country.flatMap { countryWeight[$0] } ?? 0
                         let r = gazetteer[rhs]?.country.flatMap { countryWeight[$0] } ?? 0
