@@ -21,7 +21,7 @@ let package = Package(
             name: "ActorGraphGazetteers",
             path: "Gazetteers",
             exclude: ["README.md"],
-            resources: [.copy("entities"), .copy("rules"), .copy("lint")]
+            resources: [.copy("entities"), .copy("rules")]
         ),
         .target(
             name: "ActorGraph",

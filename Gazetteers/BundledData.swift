@@ -11,10 +11,4 @@ public enum BundledData {
     public static var rules: URL? {
         Bundle.module.url(forResource: "rules", withExtension: nil)
     }
-
-    /// The list of common English words that `actorgraph gazetteer lint` checks aliases against.
-    public static var commonWords: URL? {
-        Bundle.module.url(forResource: "lint/common-words", withExtension: "txt")
-            ?? Bundle.module.url(forResource: "lint", withExtension: nil)?.appendingPathComponent("common-words.txt")
-    }
 }

@@ -16,7 +16,7 @@ and two curated tables in this folder:
   `-` leaves out a city whose name, even capitalized, mostly means
   something else in news ("Enterprise", "Surprise").
 
-A city whose name is a common English word (lint/common-words.txt) gets its
+A city whose name is a common English word (rules/common-words.txt) gets its
 name as `exact`, so "Split" and "Bath" match but "split" and "bath" do not.
 
 Run from anywhere: `python3 Gazetteers/generate/places.py` rewrites the
@@ -37,7 +37,7 @@ import pycountry
 HERE = os.path.dirname(os.path.abspath(__file__))
 ENTITIES = os.path.join(HERE, "..", "entities")
 TABLES = HERE
-COMMON_WORDS = os.path.join(HERE, "..", "lint", "common-words.txt")
+COMMON_WORDS = os.path.join(HERE, "..", "rules", "common-words.txt")
 
 # Cities of at least this many people are bundled, and every capital.
 CITY_POPULATION = 100_000

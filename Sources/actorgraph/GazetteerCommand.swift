@@ -47,11 +47,7 @@ struct GazetteerCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             do {
-                var words = Set<String>()
-                if let url = BundledData.commonWords, let text = try? String(contentsOf: url, encoding: .utf8) {
-                    words = Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
-                }
-                let findings = try GazetteerLint(gazetteer: gazetteer, commonWords: words, rules: RuleSet.bundled()).findings()
+                let findings = try GazetteerLint(gazetteer: gazetteer, rules: RuleSet.bundled()).findings()
                 func count(_ severity: GazetteerLint.Finding.Severity, _ noun: String) -> String {
                     let n = findings.filter { $0.severity == severity }.count
                     return "\(n) \(noun)\(n == 1 ? "" : "s")"

@@ -16,6 +16,12 @@ import Testing
         #expect(result.actor("benny-gantz")?.mentions.map(\.via) == [.partial, .name, .partial])
     }
 
+    @Test func loneSurnameThatIsAWordNeedsTheFullName() throws {
+        #expect(try graph("In May, officials met Putin.").actors.map(\.id) == ["vladimir-putin"])
+        let named = try graph("Theresa May spoke. In Brussels, May said no.", date: "2018-01-01")
+        #expect(mentions(of: "theresa-may", in: named) == ["Theresa May", "May"])
+    }
+
     @Test(arguments: [
         ("2021-07-27", "emmanuel-macron"),
         ("2016-03-01", "francois-hollande"),

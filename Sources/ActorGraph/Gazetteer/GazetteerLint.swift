@@ -27,9 +27,9 @@ package struct GazetteerLint {
     /// The canonical titles of `titles.rules`, which every role must use.
     let titles: Set<String>
 
-    package init(gazetteer: Gazetteer, commonWords: Set<String>, rules: RuleSet) {
+    package init(gazetteer: Gazetteer, rules: RuleSet) {
         self.gazetteer = gazetteer
-        self.commonWords = commonWords
+        commonWords = rules.commonWords
         titles = Set(rules.titles.map(\.canonical))
     }
 

@@ -13,6 +13,7 @@ public struct MentionResolver: Sendable {
     let titles: PhraseSet<Int>
     let nominals: PhraseSet<Int>
     let cues: PhraseSet<Int>
+    let commonWords: Set<String>
 
     /// Compiles the title, nominal and cue lexicons of `rules`.
     public init(gazetteer: Gazetteer, rules: RuleSet) throws {
@@ -20,6 +21,7 @@ public struct MentionResolver: Sendable {
         titleRules = rules.titles
         nominalRules = rules.nominals
         cueRules = rules.cues
+        commonWords = rules.commonWords
         let tokenizer = Tokenizer()
         var titles = PhraseSet<Int>.Builder()
         for (index, rule) in rules.titles.enumerated() {
@@ -106,8 +108,9 @@ public struct MentionResolver: Sendable {
                 let fullyNamed = mention.candidates.filter { named.contains($0) }
                 if fullyNamed.count == 1 {
                     mention.candidates = fullyNamed
-                } else if fullyNamed.isEmpty, mention.candidates.count == 1 {
-                    // A surname no other person in the gazetteer carries.
+                } else if fullyNamed.isEmpty, mention.candidates.count == 1,
+                          !commonWords.contains(mention.tokens.map { text.folded(text.tokens[$0]) }.joined(separator: " ")) {
+                    // A surname no other person in the gazetteer carries, and not a word ("May").
                 } else {
                     continue
                 }

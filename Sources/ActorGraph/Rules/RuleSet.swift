@@ -3,7 +3,8 @@ import ActorGraphGazetteers
 
 /// Everything ActorGraph knows about language beyond names: event types and
 /// rules, factuality cues, titles, nominals, discovery cues, relation patterns
-/// and irregular verbs. Loaded from `*.rules` files (`Docs/RuleFormat.md`).
+/// irregular verbs and common words. Loaded from `*.rules` files,
+/// `irregular-verbs.txt` and `common-words.txt` (`Docs/RuleFormat.md`).
 public struct RuleSet: Sendable {
     /// Event types by name.
     public internal(set) var eventTypes: [String: EventType] = [:]
@@ -16,19 +17,24 @@ public struct RuleSet: Sendable {
     var cues: [CueRule] = []
     var relations: [RelationRule] = []
     var inflector = Inflector()
+    /// Common English words, folded: names that are also words need more evidence.
+    public internal(set) var commonWords: Set<String> = []
     /// Where each event rule's type is written, for errors found after all files are read.
     var ruleLocations: [String: (file: String, line: Int, column: Int)] = [:]
 
     /// An empty rule set: no event types, rules or cues.
     public init() {}
 
-    /// Loads rule files: `*.rules` and `irregular-verbs.txt`, from files or folders.
+    /// Loads rule files: `*.rules`, `irregular-verbs.txt` and `common-words.txt`, from files or folders.
     /// - Throws: ``ActorGraphError`` (`malformedRules`) with file, line and column.
     public static func load(_ urls: [URL]) throws -> RuleSet {
         var rules = RuleSet()
         let files = try SourceFiles.expand(urls, extensions: ["rules", "txt"])
         for file in files where file.lastPathComponent == "irregular-verbs.txt" {
             try rules.parseIrregularVerbs(SourceFiles.read(file, code: .malformedRules), file: SourceFiles.displayName(file))
+        }
+        for file in files where file.lastPathComponent == "common-words.txt" {
+            try rules.parseCommonWords(SourceFiles.read(file, code: .malformedRules), file: SourceFiles.displayName(file))
         }
         for file in files where file.pathExtension == "rules" {
             try rules.parse(SourceFiles.read(file, code: .malformedRules), file: SourceFiles.displayName(file))
@@ -218,6 +224,19 @@ public struct RuleSet: Sendable {
             throw fail("Item \(empty + 1) of \"\(value.trimmingCharacters(in: .whitespaces))\" is empty; remove the extra comma.")
         }
         return items
+    }
+
+    mutating func parseCommonWords(_ text: String, file: String) throws {
+        var lineNumber = 0
+        for line in DirectiveReader.lines(of: text) {
+            lineNumber += 1
+            let content = (line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "").trimmingCharacters(in: .whitespaces)
+            if content.isEmpty { continue }
+            guard !content.contains(where: \.isWhitespace) else {
+                throw ActorGraphError(.malformedRules, "Write one word a line in common-words.txt, not \"\(content)\".", file: file, line: lineNumber, column: 1)
+            }
+            commonWords.insert(content.lowercased())
+        }
     }
 
     mutating func parseIrregularVerbs(_ text: String, file: String) throws {
