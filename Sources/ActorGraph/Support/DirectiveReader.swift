@@ -26,27 +26,30 @@ package struct DirectiveReader {
             lineNumber += 1
             var line = rawLine
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-            if let control = line.unicodeScalars.firstIndex(where: { $0.properties.generalCategory == .control && $0 != "\t" }) {
-                let column = String(line.unicodeScalars[..<control]).count + 1
-                throw error("The line holds a control character (U+\(String(line.unicodeScalars[control].value, radix: 16, uppercase: true))); remove it.",
+            let scalars = line.unicodeScalars
+            // General category Cc is exactly U+0000–U+001F and U+007F–U+009F.
+            if let control = scalars.firstIndex(where: { ($0.value < 0x20 || (0x7F ... 0x9F).contains($0.value)) && $0 != "\t" }) {
+                let column = String(scalars[..<control]).count + 1
+                throw error("The line holds a control character (U+\(String(scalars[control].value, radix: 16, uppercase: true))); remove it.",
                             line: lineNumber, column: column)
             }
-            let content = Self.stripComment(line)
+            let content = Self.stripComment(scalars)
             let indent = content.prefix { $0 == " " || $0 == "\t" }
             let body = content.dropFirst(indent.count)
             if body.isEmpty { continue }
-            let keyword = body.prefix { !$0.isWhitespace }
+            let keyword = body.prefix { !Self.isSpace($0) }
             let rest = body.dropFirst(keyword.count)
-            let valueStart = rest.prefix { $0.isWhitespace }.count
-            let value = rest.dropFirst(valueStart)
+            let valueStart = rest.prefix(while: Self.isSpace).count
+            var value = rest.dropFirst(valueStart)
+            while let last = value.last, Self.isSpace(last) { value = value.dropLast() }
             let keywordColumn = indent.count + 1
             directives.append(Directive(
                 keyword: String(keyword),
-                value: String(value.trimmingTrailingWhitespace()),
+                value: String(value),
                 indented: !indent.isEmpty,
                 line: lineNumber,
                 keywordColumn: keywordColumn,
-                valueColumn: keywordColumn + keyword.count + valueStart
+                valueColumn: keywordColumn + String(keyword).count + valueStart
             ))
         }
         return directives
@@ -83,14 +86,20 @@ package struct DirectiveReader {
 
     /// The line without its comment: from a `#` at the start of the content,
     /// or from a `#` that follows whitespace.
-    private static func stripComment(_ line: Substring) -> Substring {
+    private static func stripComment(_ line: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView {
         var previousIsSpace = true
         for index in line.indices {
-            let character = line[index]
-            if character == "#" && previousIsSpace { return line[..<index] }
-            previousIsSpace = character.isWhitespace
+            let scalar = line[index]
+            if scalar == "#" && previousIsSpace { return line[..<index] }
+            previousIsSpace = isSpace(scalar)
         }
         return line
+    }
+
+    /// Whitespace, with the common ASCII cases answered without a Unicode property lookup.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || scalar == "\t" || (0x0A ... 0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
     }
 }
 
