@@ -16,6 +16,22 @@ import Testing
         #expect(result.actor("benny-gantz")?.mentions.map(\.via) == [.partial, .name, .partial])
     }
 
+    @Test func chineseAndKoreanFamilyNamesComeFirst() throws {
+        let result = try graph("Xi Jinping met Moon Jae-in. Xi said Moon agreed.", date: "2018-06-01")
+        #expect(mentions(of: "xi-jinping", in: result) == ["Xi Jinping", "Xi"])
+        #expect(mentions(of: "moon-jae-in", in: result) == ["Moon Jae-in", "Moon"])
+    }
+
+    @Test func cityNameThatStartsAnUnknownNameIsNotTheCity() throws {
+        let result = try graph("The envoy, Vladimir Medinsky, flew to Vladimir on Monday.", date: "2022-03-29")
+        #expect(mentions(of: "vladimir", in: result) == ["Vladimir"])
+    }
+
+    @Test func countryBeforeATitleIsItsOffice() throws {
+        let result = try graph("Vladimir Putin spoke. Later the U.S. president answered.", date: "2019-06-29")
+        #expect(mentions(of: "donald-trump", in: result) == ["president"])
+    }
+
     @Test func loneSurnameThatIsAWordNeedsTheFullName() throws {
         #expect(try graph("In May, officials met Putin.").actors.map(\.id) == ["vladimir-putin"])
         let named = try graph("Theresa May spoke. In Brussels, May said no.", date: "2018-01-01")

@@ -90,11 +90,12 @@ public struct Coverage: Hashable, Sendable {
         for expected in gold.mentions {
             let isTitle = expected.via == "title"
             if isTitle { result.titles += 1 } else { result.names += 1 }
-            guard let start = find(Array(expected.text.unicodeScalars), in: scalars, from: cursor) else {
+            let needle = Array(expected.text.unicodeScalars)
+            guard let start = find(needle, in: scalars, from: cursor) else {
                 result.misses.append("\"\(expected.text)\" (\(expected.type.rawValue)): not in the text after offset \(cursor); check the gold order")
                 continue
             }
-            cursor = start + 1
+            cursor = start + needle.count
             guard let found = byStart[start] else {
                 result.misses.append("\"\(expected.text)\" (\(expected.type.rawValue), \(expected.name)) at \(start): no actor")
                 continue

@@ -82,7 +82,7 @@ public struct Gazetteer: Sendable {
                     }
                     phrases.add(forms: forms, payload: target)
                 }
-                if entity.type == .person, let surname = Self.surname(of: entity.name, tokenizer: tokenizer) {
+                if entity.type == .person, let surname = Self.surname(of: entity, tokenizer: tokenizer) {
                     phrases.add(forms: [surname], payload: AliasTarget(entity: Int32(index), via: .partial, exact: -1))
                     surnames[surname, default: 0] += 1
                 }
@@ -100,14 +100,22 @@ public struct Gazetteer: Sendable {
             }
         }
 
-        /// The folded last word of a multi-word personal name ("Gantz").
-        private static func surname(of name: String, tokenizer: Tokenizer) -> String? {
-            guard let tokenized = try? tokenizer.tokenize(name) else { return nil }
-            let words = tokenized.tokens.filter { $0.kind == .word && $0.flags.contains(.capitalized) }
+        /// Countries whose names put the family name first ("Xi Jinping", "Moon Jae-in").
+        private static let familyNameFirst: Set<String> = ["CHN", "TWN", "HKG", "MAC", "KOR", "PRK"]
+        /// Words of Arabic patronymic names: "Mohammed bin Salman" has no surname to stand alone.
+        private static let patronymics: Set<String> = ["bin", "bint", "ibn"]
+
+        /// The folded family name of a multi-word personal name: the last word
+        /// ("Gantz"), or the first for Chinese and Korean names ("Xi"); none for
+        /// a patronymic name ("Mohammed bin Salman", where "Salman" is his father).
+        private static func surname(of entity: Entity, tokenizer: Tokenizer) -> String? {
+            guard let tokenized = try? tokenizer.tokenize(entity.name) else { return nil }
+            let words = tokenized.tokens.filter { $0.kind == .word }
+            if words.contains(where: { patronymics.contains(tokenized.folded($0)) }) { return nil }
             let suffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]
-            let meaningful = words.filter { !suffixes.contains(tokenized.folded($0)) }
-            guard meaningful.count >= 2, let last = meaningful.last else { return nil }
-            return tokenized.folded(last)
+            let meaningful = words.filter { $0.flags.contains(.capitalized) && !suffixes.contains(tokenized.folded($0)) }
+            guard meaningful.count >= 2, let first = meaningful.first, let last = meaningful.last else { return nil }
+            return tokenized.folded(entity.country.map(familyNameFirst.contains) == true ? first : last)
         }
     }
 

@@ -84,7 +84,27 @@ public struct MentionResolver: Sendable {
     /// the one of the country the document names most, to the first loaded.
     private func disambiguate(_ mentions: [Mention], in text: TokenizedText) -> [Mention] {
         var endingAt: [Int: Mention] = [:]
-        for mention in mentions { endingAt[mention.tokens.upperBound] = mention }
+        var starts = Set<Int>()
+        for mention in mentions {
+            endingAt[mention.tokens.upperBound] = mention
+            starts.insert(mention.tokens.lowerBound)
+        }
+        /// A one-word city name that runs into a capitalized word no gazetteer
+        /// knows is the first name of someone ("Vladimir Medinsky"), not the city;
+        /// except in a title-case headline ("Paris Attacks Trial Opens").
+        func startsUnknownName(_ mention: Mention) -> Bool {
+            guard mention.tokens.count == 1, mention.via == .name || mention.via == .alias,
+                  mention.candidates.allSatisfy({ gazetteer[$0]?.type == .city }) else { return false }
+            let next = mention.tokens.upperBound
+            guard next < text.tokens.count, !starts.contains(next) else { return false }
+            let token = text.tokens[next]
+            guard token.kind == .word, token.flags.contains(.capitalized), !token.flags.contains(.allCaps),
+                  !token.flags.contains(.lineBreakBefore), !commonWords.contains(text.folded(token)) else { return false }
+            let sentence = text.sentences[mention.sentence].tokens
+            let words = sentence.filter { text.tokens[$0].kind == .word }
+            let capitalized = words.filter { text.tokens[$0].flags.contains(.capitalized) }
+            return capitalized.count * 4 < words.count * 3
+        }
         /// The ISO code of a country named just before `mention` as a demonym or possessive.
         func qualifyingCountry(_ mention: Mention) -> String? {
             var start = mention.tokens.lowerBound
@@ -114,6 +134,8 @@ public struct MentionResolver: Sendable {
                 } else {
                     continue
                 }
+            } else if startsUnknownName(mention) {
+                continue
             } else if mention.candidates.count > 1 {
                 let qualifier = qualifyingCountry(mention)
                 let choice = qualifier.flatMap { code in mention.candidates.first { gazetteer[$0]?.country == code } }
@@ -287,11 +309,15 @@ public struct MentionResolver: Sendable {
             && state.mention(at: next) == nil
     }
 
-    /// The entity an office belongs to: "France's", "the French", "of France".
+    /// The entity an office belongs to: "France's", "the French", "the U.S.", "of France".
     private func officeContext(before start: Int, after end: Int, state: ResolutionState) -> Entity.ID? {
         let text = state.text
         var index = start - 1
-        if index >= 0, let mention = state.mention(at: index), mention.via == .demonym { return mention.candidates.first }
+        if index >= 0, let mention = state.mention(at: index),
+           mention.via == .demonym || state.type(of: mention) == .country {
+            // "the French president", "the U.S. president"
+            return mention.candidates.first
+        }
         if index >= 0, text.tokens[index].flags.contains(.possessive) {
             index -= 1
             if index >= 0, let mention = state.mention(at: index), state.type(of: mention) != .person { return mention.candidates.first }
