@@ -23,6 +23,9 @@ import Testing
         entity defense-ministry-b organization
           name Ministry B
           alias Defense Ministry
+        entity al-thani person
+          name Tamim Al Thani
+          alias Tel Aviv-Yafo
         entity itu city
           name Itu
         entity telecommunication-union organization/igo
@@ -56,6 +59,11 @@ import Testing
 
     @Test func aliasMatchedWithItsCaseOutranksAFoldedOne() throws {
         #expect(try mentions("The ITU met in Itu.").map(\.1) == [["telecommunication-union"], ["itu"]])
+    }
+
+    @Test func aHyphenBetweenWordsIsOptional() throws {
+        #expect(try mentions("Tamim Al-Thani in Tel Aviv Yafo").map(\.0) == ["Tamim Al-Thani", "Tel Aviv Yafo"])
+        #expect(try mentions("Tamim Al - Thani").map(\.0) == ["Thani"])
     }
 
     @Test func matchesOnTokenBoundariesOnly() throws {

@@ -22,8 +22,13 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         private var entries: [(node: UInt32, order: Int, payload: Payload)] = []
         private var longest = 0
 
-        /// Adds a phrase given as folded forms.
+        /// Adds a phrase given as folded forms. A hyphen inside the phrase is
+        /// left out: matching skips a hyphen written between two words, so
+        /// "Al-Thani" and "Al Thani" match each other both ways.
         mutating func add(forms: [String], payload: Payload) {
+            let forms = forms.enumerated().filter { offset, form in
+                !(PhraseSet.hyphens.contains(form) && offset > 0 && offset < forms.count - 1)
+            }.map(\.element)
             guard !forms.isEmpty else { return }
             var node: UInt32 = 0
             for form in forms {
@@ -82,7 +87,12 @@ struct PhraseSet<Payload: Sendable>: Sendable {
     /// The number of distinct token forms in the phrases.
     var formCount: Int { vocabulary.count }
 
-    /// Maps each form id of `text` to this set's form id, or `UInt32.max`.
+    /// Hyphens that join words: hyphen-minus, U+2010 and the non-breaking U+2011.
+    static var hyphens: Set<String> { ["-", "\u{2010}", "\u{2011}"] }
+    /// The translated form of a hyphen, which matching may skip.
+    private static var hyphen: UInt32 { .max - 1 }
+
+    /// Maps each form id of `text` to this set's form id, to ``hyphen``, or to `UInt32.max`.
     ///
     /// - Complexity: one lookup per distinct form of the text.
     func translate(_ text: TokenizedText) -> [UInt32] {
@@ -91,6 +101,8 @@ struct PhraseSet<Payload: Sendable>: Sendable {
             let bytes = text.vocabulary.bytes(of: FormID(rawValue: UInt32(index)))
             if let id = bytes.withUnsafeBufferPointer({ vocabulary.lookup($0) }) {
                 table[index] = id.rawValue
+            } else if bytes.count <= 3, Self.hyphens.contains(String(decoding: bytes, as: UTF8.self)) {
+                table[index] = Self.hyphen
             }
         }
         return table
@@ -107,7 +119,13 @@ struct PhraseSet<Payload: Sendable>: Sendable {
             var index = start
             while index < limit {
                 let form = translated[Int(tokens[index].form.rawValue)]
-                guard form != .max, let next = child(of: node, form: form) else { break }
+                // A hyphen between two words of a phrase, written without spaces, is skipped.
+                if form == Self.hyphen, node != 0, index + 1 < limit, !tokens[index].flags.contains(.spaceBefore),
+                   !tokens[index + 1].flags.contains(.spaceBefore) {
+                    index += 1
+                    continue
+                }
+                guard form < Self.hyphen, let next = child(of: node, form: form) else { break }
                 node = next
                 index += 1
                 let range = payloadRange(of: node)
