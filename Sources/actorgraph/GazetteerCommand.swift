@@ -10,15 +10,15 @@ struct GazetteerCommand: ParsableCommand {
         subcommands: [Lint.self, Stats.self]
     )
 
-    /// The bundled gazetteer, with the files at `paths` on top, as `extract --gazetteer` loads them;
-    /// only the files at `paths` when `bundled` is false.
-    static func load(_ paths: [String], bundled: Bool) throws -> Gazetteer {
+    /// The bundled gazetteer folder, with the files at `paths` after it, as
+    /// `extract --gazetteer` loads them; only the files at `paths` when `bundled` is false.
+    static func sources(_ paths: [String], bundled: Bool) throws -> [URL] {
         let urls = paths.map { URL(fileURLWithPath: $0) }
-        guard bundled else { return try Gazetteer.load(urls) }
+        guard bundled else { return urls }
         guard let folder = BundledData.entities else {
             throw ActorGraphError(.unreadableInput, "The bundled gazetteers are missing; reinstall ActorGraph.")
         }
-        return try Gazetteer.load([folder] + urls)
+        return [folder] + urls
     }
 
     struct Lint: ParsableCommand {
@@ -41,22 +41,19 @@ struct GazetteerCommand: ParsableCommand {
         }
 
         func run() throws {
-            let gazetteer: Gazetteer
-            do { gazetteer = try GazetteerCommand.load(paths, bundled: !noBundled) } catch {
-                Console.write("\((error as? ActorGraphError)?.description ?? "\(error)")\n1 error, 0 warnings, 0 notes\n")
-                throw ExitCode(1)
-            }
             do {
+                var problems: [ActorGraphError] = []
+                let gazetteer = try Gazetteer.load(GazetteerCommand.sources(paths, bundled: !noBundled), problems: &problems)
                 let findings = try GazetteerLint(gazetteer: gazetteer, rules: RuleSet.bundled()).findings()
                 func count(_ severity: GazetteerLint.Finding.Severity, _ noun: String) -> String {
-                    let n = findings.filter { $0.severity == severity }.count
+                    let n = findings.filter { $0.severity == severity }.count + (severity == .error ? problems.count : 0)
                     return "\(n) \(noun)\(n == 1 ? "" : "s")"
                 }
-                let errors = findings.filter { $0.severity == .error }.count
                 let shown = notes ? findings : findings.filter { $0.severity != .note }
-                let report = shown.map(\.description) + [[count(.error, "error"), count(.warning, "warning"), count(.note, "note")].joined(separator: ", ")]
+                let report = problems.map(\.description) + shown.map(\.description)
+                    + [[count(.error, "error"), count(.warning, "warning"), count(.note, "note")].joined(separator: ", ")]
                 Console.write(report.joined(separator: "\n") + "\n")
-                if errors > 0 { throw ExitCode(1) }
+                if !problems.isEmpty || findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
             } catch let exit as ExitCode {
                 throw exit
             } catch {
@@ -80,7 +77,7 @@ struct GazetteerCommand: ParsableCommand {
 
         func run() throws {
             do {
-                let gazetteer = try GazetteerCommand.load(paths, bundled: !noBundled)
+                let gazetteer = try Gazetteer.load(GazetteerCommand.sources(paths, bundled: !noBundled))
                 var lines: [String] = []
                 for type in ActorType.allCases {
                     let count = gazetteer.entities.filter { $0.type == type }.count

@@ -242,10 +242,18 @@ struct CommandLine_ {
         #expect(lines.last == "3 errors, 2 warnings, 1 note")
         let withNotes = try CommandLine_.run(["gazetteer", "lint", "--no-bundled", "--notes", file.path])
         #expect(withNotes.stdout.contains("\(file.path):17: note: The alias \"zorbaville\" belongs to springfield-a, springfield-b; the resolver takes"))
-        let dangling = try temporaryFile("dangling.gaz", Data("entity a place\n  name A\n  relation part-of nowhere\n".utf8))
-        let broken = try CommandLine_.run(["gazetteer", "lint", dangling.path])
+        let dangling = try temporaryFile("dangling.gaz", Data("entity zed place\n  name Zed\n  relation part-of nowhere\nentity zed place\n  name Zed Two\n".utf8))
+        let malformed = try temporaryFile("malformed.gaz", Data("entity yon place\n  nme Yon\n".utf8))
+        let broken = try CommandLine_.run(["gazetteer", "lint", "--no-bundled", dangling.path, malformed.path])
         #expect(broken.status == 1)
-        #expect(broken.stdout == "\(dangling.path):3:20: No loaded gazetteer defines \"nowhere\"; add the entity or fix the id.\n1 error, 0 warnings, 0 notes\n")
+        // Every problem is listed, not only the first.
+        #expect(broken.stdout == """
+            \(dangling.path):4:8: The entity id "zed" is already defined in \(dangling.path):1; give each entity its own id.
+            \(malformed.path):2:3: Unknown key "nme"; use one of: name, alias, exact, demonym, country, wikidata, geonames, role, relation.
+            \(dangling.path):3:20: No loaded gazetteer defines "nowhere"; add the entity or fix the id.
+            3 errors, 0 warnings, 0 notes
+
+            """)
     }
 
     @Test func statsCountsByType() throws {

@@ -61,12 +61,20 @@ public struct Gazetteer: Sendable {
         ///   no word, or a relation or role that names a missing entity.
         /// - Complexity: O(total alias length).
         public func build() throws -> Gazetteer {
+            try build(skippingMissingReferences: false)
+        }
+
+        /// Builds; with `skippingMissingReferences`, a relation or role naming
+        /// a missing entity is kept as written instead of failing the build
+        /// (the loader has already reported it).
+        func build(skippingMissingReferences: Bool) throws -> Gazetteer {
             let tokenizer = Tokenizer()
             var phrases = PhraseSet<AliasTarget>.Builder()
             var exact: [[String]] = []
             var surnames: [String: Int] = [:]
             for (index, entity) in entities.enumerated() {
-                for reference in entity.relations.map(\.target) + entity.roles.compactMap(\.of) where !ids.contains(reference) {
+                for reference in entity.relations.map(\.target) + entity.roles.compactMap(\.of)
+                    where !ids.contains(reference) && !skippingMissingReferences {
                     throw ActorGraphError(.malformedGazetteer, "Entity \"\(entity.id)\" refers to \"\(reference)\", which no loaded gazetteer defines; add it or fix the id.")
                 }
                 for alias in entity.aliases {
@@ -141,18 +149,35 @@ public struct Gazetteer: Sendable {
     /// - Throws: ``ActorGraphError`` naming the file, line and column of the
     ///   first problem; nothing is skipped.
     public static func load(_ urls: [URL]) throws -> Gazetteer {
+        var problems: [ActorGraphError] = []
+        let gazetteer = try load(urls, problems: &problems)
+        if let first = problems.first { throw first }
+        return gazetteer
+    }
+
+    /// Loads what loads and lists every problem: the first malformed line of
+    /// each file (the rest of that file is left out), every id defined twice,
+    /// every reference to an id nothing defines. For `gazetteer lint`.
+    /// - Throws: ``ActorGraphError`` when a file or folder cannot be read at all.
+    package static func load(_ urls: [URL], problems: inout [ActorGraphError]) throws -> Gazetteer {
         var builder = Builder()
         var references: [(file: String, reference: GazetteerParser.Reference)] = []
         var defined: [Entity.ID: String] = [:]
         var locations: [Entity.ID: (file: String, line: Int)] = [:]
         for file in try SourceFiles.expand(urls, extensions: ["gaz"]) {
-            let text = try SourceFiles.read(file, code: .malformedGazetteer)
             let display = SourceFiles.displayName(file)
             let parser = GazetteerParser(file: display)
-            let parsed = try parser.parse(text)
+            let parsed: GazetteerParser.Parsed
+            do {
+                parsed = try parser.parse(SourceFiles.read(file, code: .malformedGazetteer))
+            } catch let error as ActorGraphError {
+                problems.append(error)
+                continue
+            }
             for (entity, line) in zip(parsed.entities, parsed.lines) {
                 if let first = defined[entity.id] {
-                    throw parser.reader.error("The entity id \"\(entity.id)\" is already defined in \(first); give each entity its own id.", line: line, column: 8)
+                    problems.append(parser.reader.error("The entity id \"\(entity.id)\" is already defined in \(first); give each entity its own id.", line: line, column: 8))
+                    continue
                 }
                 defined[entity.id] = "\(display):\(line)"
                 locations[entity.id] = (display, line)
@@ -161,10 +186,10 @@ public struct Gazetteer: Sendable {
             references += parsed.references.map { (display, $0) }
         }
         for (file, reference) in references where defined[reference.target] == nil {
-            throw ActorGraphError(.malformedGazetteer, "No loaded gazetteer defines \"\(reference.target)\"; add the entity or fix the id.",
-                                  file: file, line: reference.line, column: reference.column)
+            problems.append(ActorGraphError(.malformedGazetteer, "No loaded gazetteer defines \"\(reference.target)\"; add the entity or fix the id.",
+                                            file: file, line: reference.line, column: reference.column))
         }
-        var gazetteer = try builder.build()
+        var gazetteer = try builder.build(skippingMissingReferences: !problems.isEmpty)
         gazetteer.locations = locations
         return gazetteer
     }
