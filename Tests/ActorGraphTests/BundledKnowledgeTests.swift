@@ -38,6 +38,15 @@ import Testing
         #expect(try holder("Officials said the German chancellor would attend.", on: date) == nil)
     }
 
+    @Test func actorsHaveSectors() throws {
+        let graph = try extractor().extract("Benny Gantz told the Knesset and Reuters that NSO Group and the IDF met Amnesty International.", date: "2021-07-27")
+        let sectors = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0.sector ?? "-") })
+        #expect(sectors == ["benny-gantz": "government", "knesset": "legislature", "reuters": "media", "nso-group": "business",
+                            "israel-defense-forces": "military", "amnesty-international": "ngo"])
+        let later = try extractor().extract("Benny Gantz spoke.", date: "2024-01-01")
+        #expect(later.actors.first?.sector == nil)
+    }
+
     @Test func placesComeWithCountriesAndCodes() throws {
         let graph = try extractor().extract("Talks in Lyon and Côte d'Ivoire drew Emirati and Dutch envoys to the UAE.", date: "2022-01-01")
         #expect(graph.actor("lyon")?.type == .city)

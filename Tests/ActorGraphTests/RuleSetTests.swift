@@ -63,7 +63,11 @@ import Testing
         ("title President\n",
          "test.rules:1:7: Write a title as \"title <Canonical Title>: <spelling>, <spelling>\"."),
         ("frobnicate x\n",
-         "test.rules:1:1: Unknown directive \"frobnicate\"; use type, boundary, rule, relation, cue, title or nominal."),
+         "test.rules:1:1: Unknown directive \"frobnicate\"; use type, boundary, rule, relation, cue, title, nominal or sector."),
+        ("sector media: organization\n",
+         "test.rules:1:8: Give the subtype of \"organization\", e.g. \"organization/ministry\"."),
+        ("sector media: organization/newspaper\nsector business: organization/newspaper\n",
+         "test.rules:2:8: \"organization/newspaper\" is already in the sector media; give it one sector."),
     ])
     func reportsMalformedRulesWithTheirPlace(text: String, message: String) {
         #expect(actorGraphError { _ = try load(text) }?.description == message)

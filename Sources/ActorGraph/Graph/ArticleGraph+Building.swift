@@ -19,7 +19,8 @@ extension ArticleGraph {
                 mentions: actor.mentions.map { mention in
                     let span = scalars(mention.tokens)
                     return MentionNode(start: span.start, end: span.end, text: span.text, sentence: mention.sentence, via: mention.via, rule: mention.rule)
-                })
+                },
+                sector: actor.sector)
         }
         self.events = events.map { event in
             let trigger = scalars(event.trigger)

@@ -59,6 +59,8 @@ public struct ArticleGraph: Hashable, Sendable, Codable {
         public var ids: [String: String]?
         public var roles: [RoleNode]?
         public var mentions: [MentionNode]
+        /// `government`, `military`, `media`, … when known.
+        public var sector: String?
     }
 
     /// An actor filling a role of an event, with the span of its mention.

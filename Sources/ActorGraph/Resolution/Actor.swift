@@ -26,4 +26,7 @@ public struct Actor: Hashable, Sendable {
     public var roles: [Entity.Role]
     /// Its mentions in text order; each has exactly one candidate, this actor.
     public var mentions: [Mention]
+    /// Government, military, police, judiciary, legislature, rebels, media,
+    /// ngo, igo, business or intelligence, when known (`sectors.rules`).
+    public var sector: String? = nil
 }

@@ -14,6 +14,7 @@ public struct MentionResolver: Sendable {
     let nominals: PhraseSet<Int>
     let cues: PhraseSet<Int>
     let commonWords: Set<String>
+    let sectors: [String: String]
 
     /// Compiles the title, nominal and cue lexicons of `rules`.
     public init(gazetteer: Gazetteer, rules: RuleSet) throws {
@@ -22,6 +23,7 @@ public struct MentionResolver: Sendable {
         nominalRules = rules.nominals
         cueRules = rules.cues
         commonWords = rules.commonWords
+        sectors = rules.sectors
         let tokenizer = Tokenizer()
         var titles = PhraseSet<Int>.Builder()
         for (index, rule) in rules.titles.enumerated() {
@@ -56,7 +58,7 @@ public struct MentionResolver: Sendable {
     ///     document names.
     /// - Returns: Actors in order of first mention.
     public func resolve(_ text: TokenizedText, mentions: [Mention], date: Day?) -> [Actor] {
-        var state = ResolutionState(text: text, gazetteer: gazetteer, date: date)
+        var state = ResolutionState(text: text, gazetteer: gazetteer, date: date, sectors: sectors)
         // Mentions made by hand may be wrong: keep those inside the text with a known entity.
         let usable = mentions.filter { mention in
             !mention.tokens.isEmpty && mention.tokens.lowerBound >= 0 && mention.tokens.upperBound <= text.tokens.count

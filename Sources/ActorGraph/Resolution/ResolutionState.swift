@@ -3,14 +3,17 @@ struct ResolutionState {
     let text: TokenizedText
     let gazetteer: Gazetteer
     let date: Day?
+    /// Sectors by `type/subtype`, from `sectors.rules`.
+    let sectors: [String: String]
     private(set) var mentions: [Mention] = []
     private var owner: [Int32]                 // token → index into mentions, or -1
     private var discovered: [Entity.ID: Actor] = [:]
 
-    init(text: TokenizedText, gazetteer: Gazetteer, date: Day?) {
+    init(text: TokenizedText, gazetteer: Gazetteer, date: Day?, sectors: [String: String]) {
         self.text = text
         self.gazetteer = gazetteer
         self.date = date
+        self.sectors = sectors
         owner = Array(repeating: -1, count: text.tokens.count)
     }
 
@@ -44,7 +47,7 @@ struct ResolutionState {
     mutating func discover(id: Entity.ID, name: String, type: ActorType, subtype: String?) {
         guard discovered[id] == nil else { return }
         discovered[id] = Actor(id: id, name: name, type: type, subtype: subtype, country: nil, origin: .discovered,
-                               externalIDs: [:], roles: [], mentions: [])
+                               externalIDs: [:], roles: [], mentions: [], sector: subtype.flatMap { sectors["\(type.rawValue)/\($0)"] })
     }
 
     /// Who held the office `title` (of `office`, when given) on the document's date.
@@ -159,7 +162,21 @@ struct ResolutionState {
         guard let entity = gazetteer[id] else { return nil }
         let roles = date.map { day in entity.roles.filter { $0.holds(on: day) } } ?? entity.roles
         return Actor(id: entity.id, name: entity.name, type: entity.type, subtype: entity.subtype, country: entity.country,
-                     origin: .gazetteer, externalIDs: entity.externalIDs, roles: roles, mentions: [])
+                     origin: .gazetteer, externalIDs: entity.externalIDs, roles: roles, mentions: [],
+                     sector: sector(of: entity, roles: date == nil ? [] : roles))
+    }
+
+    /// The sector of the entity's kind; for a person of no listed kind, that
+    /// of the office of a role held on the date: a country's office is government.
+    private func sector(of entity: Entity, roles: [Entity.Role]) -> String? {
+        if let subtype = entity.subtype, let sector = sectors["\(entity.type.rawValue)/\(subtype)"] { return sector }
+        guard entity.type == .person else { return nil }
+        for office in roles.compactMap(\.of) {
+            guard let holder = gazetteer[office] else { continue }
+            if holder.type == .country { return "government" }
+            if let subtype = holder.subtype, let sector = sectors["\(holder.type.rawValue)/\(subtype)"] { return sector }
+        }
+        return nil
     }
 }
 

@@ -17,6 +17,8 @@ public struct RuleSet: Sendable {
     var cues: [CueRule] = []
     var relations: [RelationRule] = []
     var inflector = Inflector()
+    /// Sectors by actor kind, `type/subtype` ("organization/ministry" → "government").
+    public internal(set) var sectors: [String: String] = [:]
     /// Common English words, folded: names that are also words need more evidence.
     public internal(set) var commonWords: Set<String> = []
     /// Where each event rule's type is written, for errors found after all files are read.
@@ -123,6 +125,20 @@ public struct RuleSet: Sendable {
                 let canonical = directive.value[..<colon].trimmingCharacters(in: .whitespaces)
                 let spellings = try list(String(directive.value[directive.value.index(after: colon)...]), fail: fail)
                 titles.append(TitleRule(canonical: canonical, spellings: spellings))
+            case "sector":
+                guard let colon = directive.value.firstIndex(of: ":") else {
+                    throw fail("Write a sector as \"sector <name>: <type>/<subtype>, <type>/<subtype>\".")
+                }
+                let name = directive.value[..<colon].trimmingCharacters(in: .whitespaces)
+                for kind in try list(String(directive.value[directive.value.index(after: colon)...]), fail: fail) {
+                    let (type, subtype) = try actorType(kind, fail: fail)
+                    guard let subtype else { throw fail("Give the subtype of \"\(kind)\", e.g. \"organization/ministry\".") }
+                    let key = "\(type.rawValue)/\(subtype)"
+                    if let other = sectors[key], other != name {
+                        throw fail("\"\(key)\" is already in the sector \(other); give it one sector.")
+                    }
+                    sectors[key] = name
+                }
             case "nominal":
                 guard let colon = directive.value.lastIndex(of: ":") else {
                     throw fail("Write a nominal as \"nominal <noun>, <noun>: <type>[/<subtype>]\".")
@@ -130,7 +146,7 @@ public struct RuleSet: Sendable {
                 let (type, subtype) = try actorType(String(directive.value[directive.value.index(after: colon)...]), fail: fail)
                 nominals.append(NominalRule(nouns: try list(String(directive.value[..<colon]), fail: fail), type: type, subtype: subtype))
             default:
-                throw reader.error("Unknown directive \"\(directive.keyword)\"; use type, boundary, rule, relation, cue, title or nominal.",
+                throw reader.error("Unknown directive \"\(directive.keyword)\"; use type, boundary, rule, relation, cue, title, nominal or sector.",
                                    line: directive.line, column: directive.keywordColumn)
             }
         }
