@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "ActorGraph", targets: ["ActorGraph"]),
         .executable(name: "actorgraph", targets: ["actorgraph"]),
+        .executable(name: "actorgraph-bench", targets: ["actorgraph-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +32,15 @@ let package = Package(
             name: "actorgraph",
             dependencies: [
                 "ActorGraph",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Speed and memory, release builds only (Docs/Benchmarks.md).
+        .executableTarget(
+            name: "actorgraph-bench",
+            dependencies: [
+                "ActorGraph",
+                "ActorGraphGazetteers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,144 @@
+import ActorGraph
+import ActorGraphGazetteers
+import ArgumentParser
+import Foundation
+
+/// Speed and memory of ActorGraph, measured in one run on this machine.
+/// Release builds only: `swift run -c release actorgraph-bench`.
+@main
+struct Benchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actorgraph-bench",
+        abstract: "Measure ActorGraph's load time, memory and extraction speed (release builds only).",
+        discussion: "Method: Docs/Benchmarks.md. Every time is the median of --runs runs, all measured in this one process.",
+        subcommands: [Load.self, Extract.self],
+        defaultSubcommand: Load.self
+    )
+
+    /// Refuses a debug build, whose timings mean nothing.
+    static func requireRelease() throws {
+        #if DEBUG
+        throw ValidationError("benchmarks need a release build: swift run -c release actorgraph-bench")
+        #endif
+    }
+}
+
+struct Load: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time loading the bundled gazetteer and rules and building an Extractor; report its memory."
+    )
+
+    @Option(help: "Runs per measurement; the median is reported.")
+    var runs = 5
+
+    func validate() throws {
+        try Benchmark.requireRelease()
+        guard runs > 0 else { throw ValidationError("--runs must be at least 1.") }
+    }
+
+    func run() throws {
+        guard let entities = BundledData.entities else { throw ValidationError("the bundled gazetteers are missing") }
+        // Memory: one extractor, measured before any other run leaves garbage behind.
+        let before = Memory.residentBytes()
+        let extractor = try Extractor(gazetteer: Gazetteer.load([entities]), rules: RuleSet.bundled())
+        let resident = Memory.residentBytes() - before
+        var gazetteerTimes: [Double] = [], ruleTimes: [Double] = [], extractorTimes: [Double] = []
+        for _ in 0 ..< runs {
+            let (gazetteer, gazetteerTime) = try Clock.measure { try Gazetteer.load([entities]) }
+            let (rules, ruleTime) = try Clock.measure { try RuleSet.bundled() }
+            let (_, extractorTime) = try Clock.measure { try Extractor(gazetteer: gazetteer, rules: rules) }
+            gazetteerTimes.append(gazetteerTime)
+            ruleTimes.append(ruleTime)
+            extractorTimes.append(extractorTime)
+        }
+        let entitiesCount = extractor.gazetteer.entities.count
+        let aliases = extractor.gazetteer.entities.reduce(0) { $0 + $1.aliases.count }
+        print("bundled gazetteer: \(entitiesCount) entities, \(aliases) aliases; median of \(runs) runs")
+        print(String(format: "  load gazetteer      %8.1f ms", Clock.median(gazetteerTimes) * 1000))
+        print(String(format: "  load rules          %8.1f ms", Clock.median(ruleTimes) * 1000))
+        print(String(format: "  build extractor     %8.1f ms", Clock.median(extractorTimes) * 1000))
+        print(String(format: "  total               %8.1f ms",
+                     (Clock.median(gazetteerTimes) + Clock.median(ruleTimes) + Clock.median(extractorTimes)) * 1000))
+        print(String(format: "  resident memory     %8.1f MB (one extractor: resident set after loading minus before)",
+                     Double(resident) / 1_048_576))
+        print(String(format: "  peak resident       %8.1f MB (whole process)", Double(Memory.peakResidentBytes()) / 1_048_576))
+    }
+}
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time full extraction, one thread, with the bundled gazetteers and rules."
+    )
+
+    @Argument(help: "A folder of .txt articles; the test corpus (Tests/Corpus, Tests/Coverage) by default.")
+    var folders: [String] = ["Tests/Corpus", "Tests/Coverage"]
+
+    @Option(help: "Repeat the texts until they hold at least this many megabytes.")
+    var megabytes = 5.0
+
+    @Option(help: "Runs; the median is reported.")
+    var runs = 3
+
+    func validate() throws {
+        try Benchmark.requireRelease()
+        guard runs > 0, megabytes > 0 else { throw ValidationError("--runs and --megabytes must be positive.") }
+    }
+
+    func run() throws {
+        var texts: [String] = []
+        for folder in folders {
+            let url = URL(fileURLWithPath: folder)
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
+            texts += try names.map { try String(contentsOf: url.appendingPathComponent($0), encoding: .utf8) }
+        }
+        guard !texts.isEmpty else { throw ValidationError("no .txt file in \(folders.joined(separator: ", "))") }
+        let unit = texts.reduce(0) { $0 + $1.utf8.count }
+        let copies = max(1, Int((megabytes * 1_000_000 / Double(unit)).rounded(.up)))
+        let bytes = unit * copies
+        let extractor = try Extractor()
+        var times: [Double] = []
+        var actors = 0
+        for _ in 0 ..< runs {
+            let ((), time) = try Clock.measure {
+                actors = 0
+                for _ in 0 ..< copies {
+                    for text in texts { actors += try extractor.extract(text, date: "2022-01-01").actors.count }
+                }
+            }
+            times.append(time)
+        }
+        let median = Clock.median(times)
+        print("extract: \(texts.count) articles × \(copies) = \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB, one thread, median of \(runs) runs")
+        print(String(format: "  %8.2f MB/s  (%.2f s, %d actors per run)", Double(bytes) / 1_000_000 / median, median, actors))
+    }
+}
+
+enum Clock {
+    static func measure<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let value = try body()
+        return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+}
+
+enum Memory {
+    /// Resident set size now, from /proc/self/statm.
+    static func residentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    /// The process's peak resident set size.
+    static func peakResidentBytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1024
+    }
+}
