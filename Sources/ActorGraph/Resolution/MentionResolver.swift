@@ -14,6 +14,7 @@ public struct MentionResolver: Sendable {
     let nominals: PhraseSet<Int>
     let cues: PhraseSet<Int>
     let commonWords: Set<String>
+    let titleWords: Set<String>
     let sectors: [String: String]
 
     /// Compiles the title, nominal and cue lexicons of `rules`.
@@ -23,6 +24,10 @@ public struct MentionResolver: Sendable {
         nominalRules = rules.nominals
         cueRules = rules.cues
         commonWords = rules.commonWords
+        // Honorifics are not in titles.rules: they name no office.
+        let honorifics = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "sheikh", "prince",
+                          "princess", "gen", "gen.", "general", "col", "col.", "sen", "sen.", "rep", "rep.", "judge", "justice"]
+        titleWords = Set(rules.titles.flatMap { [$0.canonical] + $0.spellings }.flatMap { $0.lowercased().split(separator: " ").map(String.init) } + honorifics)
         sectors = rules.sectors
         let tokenizer = Tokenizer()
         var titles = PhraseSet<Int>.Builder()
@@ -68,91 +73,13 @@ public struct MentionResolver: Sendable {
             mention.sentence = text.sentence(containing: mention.tokens.lowerBound)
             return mention
         }
-        state.add(disambiguate(usable, in: text))
+        state.add(Disambiguator(gazetteer: gazetteer, text: text, date: date, commonWords: commonWords, titleWords: titleWords)
+            .resolve(usable))
         discover(&state)
         resolveTitles(&state)
         resolveNominals(&state)
         resolvePronouns(&state)
         return state.actors()
-    }
-
-    // MARK: Gazetteer mentions
-
-    /// Picks one entity for each mention and drops lone surnames nobody was named by.
-    ///
-    /// An alias several entities share goes, in order, to the one of the
-    /// country named right before it ("Israel's Defense Ministry", "the
-    /// French Foreign Ministry"), to one the document names unambiguously, to
-    /// the one of the country the document names most, to the first loaded.
-    private func disambiguate(_ mentions: [Mention], in text: TokenizedText) -> [Mention] {
-        var endingAt: [Int: Mention] = [:]
-        var starts = Set<Int>()
-        for mention in mentions {
-            endingAt[mention.tokens.upperBound] = mention
-            starts.insert(mention.tokens.lowerBound)
-        }
-        /// A one-word city name that runs into a capitalized word no gazetteer
-        /// knows is the first name of someone ("Vladimir Medinsky"), not the city;
-        /// except in a title-case headline ("Paris Attacks Trial Opens").
-        func startsUnknownName(_ mention: Mention) -> Bool {
-            guard mention.tokens.count == 1, mention.via == .name || mention.via == .alias,
-                  mention.candidates.allSatisfy({ gazetteer[$0]?.type == .city }) else { return false }
-            let next = mention.tokens.upperBound
-            guard next < text.tokens.count, !starts.contains(next) else { return false }
-            let token = text.tokens[next]
-            guard token.kind == .word, token.flags.contains(.capitalized), !token.flags.contains(.allCaps),
-                  !token.flags.contains(.lineBreakBefore), !commonWords.contains(text.folded(token)) else { return false }
-            let sentence = text.sentences[mention.sentence].tokens
-            let words = sentence.filter { text.tokens[$0].kind == .word }
-            let capitalized = words.filter { text.tokens[$0].flags.contains(.capitalized) }
-            return capitalized.count * 4 < words.count * 3
-        }
-        /// The ISO code of a country named just before `mention` as a demonym or possessive.
-        func qualifyingCountry(_ mention: Mention) -> String? {
-            var start = mention.tokens.lowerBound
-            if start > 0, text.tokens[start - 1].flags.contains(.possessive) { start -= 1 }
-            guard let before = endingAt[start], before.candidates.count == 1,
-                  before.via == .demonym || start < mention.tokens.lowerBound,
-                  let country = gazetteer[before.candidates[0]], country.type == .country else { return nil }
-            return country.country
-        }
-        var named = Set<Entity.ID>()
-        var countryWeight: [String: Int] = [:]
-        for mention in mentions where mention.candidates.count == 1 && mention.via != .partial {
-            named.insert(mention.candidates[0])
-            if let entity = gazetteer[mention.candidates[0]], let country = entity.country {
-                countryWeight[country, default: 0] += entity.type == .country ? 2 : 1
-            }
-        }
-        var result: [Mention] = []
-        for var mention in mentions {
-            if mention.via == .partial {
-                let fullyNamed = mention.candidates.filter { named.contains($0) }
-                if fullyNamed.count == 1 {
-                    mention.candidates = fullyNamed
-                } else if fullyNamed.isEmpty, mention.candidates.count == 1,
-                          !commonWords.contains(mention.tokens.map { text.folded(text.tokens[$0]) }.joined(separator: " ")) {
-                    // A surname no other person in the gazetteer carries, and not a word ("May").
-                } else {
-                    continue
-                }
-            } else if startsUnknownName(mention) {
-                continue
-            } else if mention.candidates.count > 1 {
-                let qualifier = qualifyingCountry(mention)
-                let choice = qualifier.flatMap { code in mention.candidates.first { gazetteer[$0]?.country == code } }
-                    ?? mention.candidates.first { named.contains($0) }
-                    ?? mention.candidates.max { lhs, rhs in
-                        let l = gazetteer[lhs]?.country.flatMap { countryWeight[$0] } ?? 0
-                        let r = gazetteer[rhs]?.country.flatMap { countryWeight[$0] } ?? 0
-                        return l < r
-                    }
-                mention.candidates = [choice ?? mention.candidates[0]]
-            }
-            mention.rule = mention.candidates[0].rawValue
-            result.append(mention)
-        }
-        return result
     }
 
     // MARK: Discovered names

@@ -1,0 +1,110 @@
+/// Picks one entity for each gazetteer mention of a document and drops the
+/// mentions that are probably not what they matched.
+///
+/// - An alias several entities share goes, in order, to the one of the
+///   country named right before it ("Israel's Defense Ministry", "the
+///   French Foreign Ministry"), to one the document names unambiguously, to
+///   the one of the country the document names most, to the first loaded.
+/// - A lone surname ("Gantz") goes to the person the document names in full.
+///   Without a full name it goes to the one person of that surname who holds
+///   an office on the document's date ("Macron" in 2021), and is dropped when
+///   it is a common word ("May") or follows an unknown first name ("Maria
+///   Lopez").
+/// - A one-word city name that runs into an unknown capitalized word is the
+///   first name of someone ("Vladimir Medinsky"), not the city.
+struct Disambiguator {
+    let gazetteer: Gazetteer
+    let text: TokenizedText
+    let date: Day?
+    let commonWords: Set<String>
+    /// Folded words of titles and honorifics, which may stand before a surname ("President Macron").
+    let titleWords: Set<String>
+
+    func resolve(_ mentions: [Mention]) -> [Mention] {
+        var endingAt: [Int: Mention] = [:]
+        var starts = Set<Int>()
+        var named = Set<Entity.ID>()
+        var countryWeight: [String: Int] = [:]
+        for mention in mentions {
+            endingAt[mention.tokens.upperBound] = mention
+            starts.insert(mention.tokens.lowerBound)
+            guard mention.candidates.count == 1, mention.via != .partial else { continue }
+            named.insert(mention.candidates[0])
+            if let entity = gazetteer[mention.candidates[0]], let country = entity.country {
+                countryWeight[country, default: 0] += entity.type == .country ? 2 : 1
+            }
+        }
+        var result: [Mention] = []
+        for var mention in mentions {
+            if mention.via == .partial {
+                guard let person = person(for: mention, named: named, starts: starts) else { continue }
+                mention.candidates = [person]
+            } else if startsUnknownName(mention, starts: starts) {
+                continue
+            } else if mention.candidates.count > 1 {
+                let qualifier = qualifyingCountry(mention, endingAt: endingAt)
+                let choice = qualifier.flatMap { code in mention.candidates.first { gazetteer[$0]?.country == code } }
+                    ?? mention.candidates.first { named.contains($0) }
+                    ?? mention.candidates.max { lhs, rhs in
+                        let l = gazetteer[lhs]?.country.flatMap { countryWeight[$0] } ?? 0
+                        let r = gazetteer[rhs]?.country.flatMap { countryWeight[$0] } ?? 0
+                        return l < r
+                    }
+                mention.candidates = [choice ?? mention.candidates[0]]
+            }
+            mention.rule = mention.candidates[0].rawValue
+            result.append(mention)
+        }
+        return result
+    }
+
+    /// The person a lone surname stands for, if any.
+    private func person(for mention: Mention, named: Set<Entity.ID>, starts: Set<Int>) -> Entity.ID? {
+        let fullyNamed = mention.candidates.filter { named.contains($0) }
+        if fullyNamed.count == 1 { return fullyNamed[0] }
+        guard fullyNamed.isEmpty else { return nil }
+        let surname = mention.tokens.map { text.folded(text.tokens[$0]) }.joined(separator: " ")
+        guard !commonWords.contains(surname), !followsUnknownFirstName(mention, starts: starts) else { return nil }
+        let inOffice = mention.candidates.filter { id in
+            guard let entity = gazetteer[id] else { return false }
+            return date.map { day in entity.roles.contains { $0.holds(on: day) } } ?? !entity.roles.isEmpty
+        }
+        return inOffice.count == 1 ? inOffice[0] : nil
+    }
+
+    /// "Maria Lopez": a capitalized word no gazetteer knows, and no title, right before the surname.
+    private func followsUnknownFirstName(_ mention: Mention, starts: Set<Int>) -> Bool {
+        let previous = mention.tokens.lowerBound - 1
+        guard previous >= 0, !starts.contains(previous) else { return false }
+        let token = text.tokens[previous]
+        guard token.kind == .word, token.flags.contains(.capitalized), !token.flags.contains(.lineBreakBefore) else { return false }
+        let word = text.folded(token)
+        let sentenceStart = text.sentences[mention.sentence].tokens.lowerBound == previous
+        return !titleWords.contains(word) && !commonWords.contains(word) && !sentenceStart
+    }
+
+    /// A one-word city name that runs into a capitalized word no gazetteer
+    /// knows, except in a title-case headline ("Paris Attacks Trial Opens").
+    private func startsUnknownName(_ mention: Mention, starts: Set<Int>) -> Bool {
+        guard mention.tokens.count == 1, mention.via == .name || mention.via == .alias,
+              mention.candidates.allSatisfy({ gazetteer[$0]?.type == .city }) else { return false }
+        let next = mention.tokens.upperBound
+        guard next < text.tokens.count, !starts.contains(next) else { return false }
+        let token = text.tokens[next]
+        guard token.kind == .word, token.flags.contains(.capitalized), !token.flags.contains(.allCaps),
+              !token.flags.contains(.lineBreakBefore), !commonWords.contains(text.folded(token)) else { return false }
+        let words = text.sentences[mention.sentence].tokens.filter { text.tokens[$0].kind == .word }
+        let capitalized = words.filter { text.tokens[$0].flags.contains(.capitalized) }
+        return capitalized.count * 4 < words.count * 3
+    }
+
+    /// The ISO code of a country named just before `mention` as a demonym or possessive.
+    private func qualifyingCountry(_ mention: Mention, endingAt: [Int: Mention]) -> String? {
+        var start = mention.tokens.lowerBound
+        if start > 0, text.tokens[start - 1].flags.contains(.possessive) { start -= 1 }
+        guard let before = endingAt[start], before.candidates.count == 1,
+              before.via == .demonym || start < mention.tokens.lowerBound,
+              let country = gazetteer[before.candidates[0]], country.type == .country else { return nil }
+        return country.country
+    }
+}
