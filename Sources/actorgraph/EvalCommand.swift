@@ -57,12 +57,19 @@ struct EvalCommand: ParsableCommand {
                 String(format: "%.3f", score.accuracy),
                 "\(score.titlesResolved)/\(score.titles)",
             ]
-            return name.padding(toLength: 30, withPad: " ", startingAt: 0)
+            return name.padding(toLength: 40, withPad: " ", startingAt: 0)
                 + zip(cells, [22, 16, 8]).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined()
         }
-        var lines = ["document                      covered names         right entity    titles"]
+        var lines = ["document                                covered names         right entity    titles"]
         lines += documents.map { row($0.name, $0.coverage) }
         lines.append(row("total", total))
+        lines.append("")
+        lines.append("by type                       covered names")
+        for type in ActorType.allCases {
+            guard let count = total.byType[type] else { continue }
+            lines.append(type.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0)
+                + "\(count.covered)/\(count.names) = " + String(format: "%.3f", Double(count.covered) / Double(max(count.names, 1))))
+        }
         if details {
             for document in documents where !document.coverage.misses.isEmpty {
                 lines.append("")

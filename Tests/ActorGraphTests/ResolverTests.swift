@@ -32,6 +32,12 @@ import Testing
         #expect(mentions(of: "donald-trump", in: result) == ["president"])
     }
 
+    @Test func loneSurnameBesideAnUnknownNameIsSomeoneElse() throws {
+        #expect(try graph("Scholz Tiefenbach, a farmer, spoke.", date: "2022-06-01").actors.isEmpty)
+        #expect(try graph("The farmer Anna Scholz spoke.", date: "2022-06-01").actors.isEmpty)
+        #expect(try graph("Chancellor Scholz spoke.", date: "2022-06-01").actors.map(\.id) == ["olaf-scholz"])
+    }
+
     @Test func loneSurnameThatIsAWordNeedsTheFullName() throws {
         #expect(try graph("In May, officials met Putin.").actors.map(\.id) == ["vladimir-putin"])
         let named = try graph("Theresa May spoke. In Brussels, May said no.", date: "2018-01-01")

@@ -73,6 +73,8 @@ import Testing
         ("  • Follow us on Twitter\n  • Gantz will meet Parly.", ["• Follow us on Twitter", "• Gantz will meet Parly."]),
         ("The minister said the talks\nwould go on. He left.", ["The minister said the talks\nwould go on.", "He left."]),
         ("First paragraph ends\n\nsecond starts", ["First paragraph ends", "second starts"]),
+        ("Members of the U.N. Security Council met.", ["Members of the U.N. Security Council met."]),
+        ("He flew to the U.S. The next day he left.", ["He flew to the U.S.", "The next day he left."]),
     ])
     func splitsSentences(text: String, expected: [String]) throws {
         let actual = try sentences(text)

@@ -54,6 +54,14 @@ public struct Coverage: Hashable, Sendable {
     public var titlesResolved = 0
     /// One line per gold mention not covered, or covered by the wrong entity.
     public var misses: [String] = []
+    /// Name mentions and covered ones, by gold type.
+    public var byType: [ActorType: Count] = [:]
+
+    /// Name mentions of one type, and how many are covered.
+    public struct Count: Hashable, Sendable {
+        public var names = 0
+        public var covered = 0
+    }
 
     public init() {}
 
@@ -73,6 +81,10 @@ public struct Coverage: Hashable, Sendable {
         sum.titles += rhs.titles
         sum.titlesResolved += rhs.titlesResolved
         sum.misses += rhs.misses
+        for (type, count) in rhs.byType {
+            sum.byType[type, default: Count()].names += count.names
+            sum.byType[type, default: Count()].covered += count.covered
+        }
         return sum
     }
 
@@ -89,7 +101,10 @@ public struct Coverage: Hashable, Sendable {
         var cursor = 0
         for expected in gold.mentions {
             let isTitle = expected.via == "title"
-            if isTitle { result.titles += 1 } else { result.names += 1 }
+            if isTitle { result.titles += 1 } else {
+                result.names += 1
+                result.byType[expected.type, default: Count()].names += 1
+            }
             let needle = Array(expected.text.unicodeScalars)
             guard let start = find(needle, in: scalars, from: cursor) else {
                 result.misses.append("\"\(expected.text)\" (\(expected.type.rawValue)): not in the text after offset \(cursor); check the gold order")
@@ -113,6 +128,7 @@ public struct Coverage: Hashable, Sendable {
                 continue
             }
             result.covered += 1
+            result.byType[expected.type, default: Count()].covered += 1
             if named { result.correct += 1 } else {
                 result.misses.append("\"\(expected.text)\" (\(expected.type.rawValue), \(expected.name)) at \(start): wrong entity \(found.actor.id)")
             }

@@ -122,7 +122,11 @@ public struct Gazetteer: Sendable {
             if words.contains(where: { patronymics.contains(tokenized.folded($0)) }) { return nil }
             let suffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]
             let meaningful = words.filter { $0.flags.contains(.capitalized) && !suffixes.contains(tokenized.folded($0)) }
-            guard meaningful.count >= 2, let first = meaningful.first, let last = meaningful.last else { return nil }
+            // "Willem-Alexander" is one name, not a first name and a surname.
+            let hyphenated = tokenized.tokens.indices.dropFirst().allSatisfy { index in
+                tokenized.tokens[index].flags.contains(.spaceBefore) == false || tokenized.tokens[index].kind != .word
+            }
+            guard meaningful.count >= 2, !hyphenated, let first = meaningful.first, let last = meaningful.last else { return nil }
             return tokenized.folded(entity.country.map(familyNameFirst.contains) == true ? first : last)
         }
     }

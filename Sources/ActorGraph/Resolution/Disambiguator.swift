@@ -8,8 +8,8 @@
 /// - A lone surname ("Gantz") goes to the person the document names in full.
 ///   Without a full name it goes to the one person of that surname who holds
 ///   an office on the document's date ("Macron" in 2021), and is dropped when
-///   it is a common word ("May") or follows an unknown first name ("Maria
-///   Lopez").
+///   it is a common word ("May") or stands beside an unknown name ("Maria
+///   Lopez", "Alexander Fomin").
 /// - A one-word city name that runs into an unknown capitalized word is the
 ///   first name of someone ("Vladimir Medinsky"), not the city.
 struct Disambiguator {
@@ -64,7 +64,8 @@ struct Disambiguator {
         if fullyNamed.count == 1 { return fullyNamed[0] }
         guard fullyNamed.isEmpty else { return nil }
         let surname = mention.tokens.map { text.folded(text.tokens[$0]) }.joined(separator: " ")
-        guard !commonWords.contains(surname), !followsUnknownFirstName(mention, starts: starts) else { return nil }
+        guard !commonWords.contains(surname), !followsUnknownFirstName(mention, starts: starts),
+              !precedesUnknownName(mention, starts: starts) else { return nil }
         let inOffice = mention.candidates.filter { id in
             guard let entity = gazetteer[id] else { return false }
             return date.map { day in entity.roles.contains { $0.holds(on: day) } } ?? !entity.roles.isEmpty
@@ -81,6 +82,15 @@ struct Disambiguator {
         let word = text.folded(token)
         let sentenceStart = text.sentences[mention.sentence].tokens.lowerBound == previous
         return !titleWords.contains(word) && !commonWords.contains(word) && !sentenceStart
+    }
+
+    /// "Alexander Fomin": the surname runs into a capitalized word no gazetteer knows, so it is someone's first name.
+    private func precedesUnknownName(_ mention: Mention, starts: Set<Int>) -> Bool {
+        let next = mention.tokens.upperBound
+        guard next < text.tokens.count, !starts.contains(next) else { return false }
+        let token = text.tokens[next]
+        return token.kind == .word && token.flags.contains(.capitalized) && !token.flags.contains(.lineBreakBefore)
+            && !commonWords.contains(text.folded(token)) && !token.flags.contains(.allCaps)
     }
 
     /// A one-word city name that runs into a capitalized word no gazetteer

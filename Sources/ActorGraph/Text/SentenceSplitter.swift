@@ -59,6 +59,14 @@ struct SentenceSplitter {
             // and this one starts in lowercase.
             return !endsClause(previous) && startsLowercase(token)
         }
+        if previous.kind == .word, token.kind == .word, token.flags.contains(.capitalized) {
+            // "the U.N. Security Council": after a dotted abbreviation, a capitalized word goes on
+            // with the sentence unless it is a word that starts sentences ("in the U.S. The next day").
+            let form = vocabulary.string(of: previous.form)
+            if form.count > 2, form.hasSuffix("."), form.dropLast().contains(".") {
+                return !Self.startsSentences(vocabulary.string(of: token.form))
+            }
+        }
         guard previous.kind == .punctuation, vocabulary.string(of: previous.form) == ".", index >= 2 else { return false }
         let word = tokens[index - 2]
         guard word.kind == .word, word.end == previous.start else { return false }
@@ -68,6 +76,16 @@ struct SentenceSplitter {
         if Self.others.contains(form) { return !token.flags.contains(.capitalized) }
         return false
     }
+
+    /// Closed-class words that open sentences: "The", "He", "In", "But".
+    private static func startsSentences(_ word: String) -> Bool {
+        pronouns.contains(word) || FunctionWords.determiners.contains(word) || FunctionWords.prepositions.contains(word)
+            || FunctionWords.conjunctions.contains(word) || FunctionWords.auxiliaries.contains(word) || FunctionWords.adverbs.contains(word)
+    }
+
+    private static let pronouns: Set<String> = [
+        "i", "you", "he", "she", "it", "we", "they", "there", "here", "what", "how", "why", "yes",
+    ]
 
     private func endsClause(_ token: Token) -> Bool {
         guard token.kind == .punctuation else { return false }
