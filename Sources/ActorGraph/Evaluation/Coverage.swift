@@ -136,14 +136,16 @@ public struct Coverage: Hashable, Sendable {
         return result
     }
 
-    /// Whether `entity` goes by `name` (folded: case, diacritics and punctuation aside).
+    /// Whether `entity` goes by `name`.
     static func answersTo(_ entity: Entity, _ name: String) -> Bool {
         let key = fold(name)
         return fold(entity.name) == key || entity.aliases.contains { fold($0.text) == key }
     }
 
+    /// Case, diacritics, punctuation and a parenthesized qualifier aside: "Federal District (Brazil)" is "federaldistrict".
     private static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let text = text.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression)
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(String.init).joined()
     }
 
