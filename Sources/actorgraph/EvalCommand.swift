@@ -9,7 +9,8 @@ struct EvalCommand: ParsableCommand {
         discussion: """
             Each NNN-slug.txt in DIR needs its NNN-slug.gold.json beside it (see Tests/Corpus/README.md). \
             With --coverage, each NNN-slug.txt that has an NNN-slug.actors.json beside it is scored for \
-            gazetteer coverage instead (see Tests/Coverage/README.md).
+            gazetteer coverage instead (see Tests/Coverage/README.md). With --events, DIR is a table of \
+            one-sentence event cases (see Tests/Events/README.md), scored per PLOVER category.
             """
     )
 
@@ -22,6 +23,13 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Measure gazetteer coverage against NNN-slug.actors.json gold files.")
     var coverage = false
 
+    @Flag(help: "Score the one-sentence event cases of a .tsv table per PLOVER category.")
+    var events = false
+
+    func validate() throws {
+        if coverage && events { throw ValidationError("--coverage and --events measure different things; give one.") }
+    }
+
     @Option(name: .customLong("gazetteer"), help: "A .gaz file or folder to add to the bundled gazetteers. Repeatable.")
     var gazetteers: [String] = []
 
@@ -29,6 +37,7 @@ struct EvalCommand: ParsableCommand {
         do {
             let extractor = try Extractor(gazetteers: gazetteers.map { URL(fileURLWithPath: $0) })
             if coverage { return try reportCoverage(extractor) }
+            if events { return try reportEvents(extractor) }
             let (documents, total) = try Evaluation.evaluate(extractor, corpus: URL(fileURLWithPath: directory))
             var lines = ["document                      actors P/R/F1       mentions P/R/F1     events P/R/F1       roles P/R/F1"]
             for document in documents {
@@ -47,6 +56,44 @@ struct EvalCommand: ParsableCommand {
         } catch {
             throw fail(error)
         }
+    }
+
+    private func reportEvents(_ extractor: Extractor) throws {
+        let table = try EventCases(contentsOf: URL(fileURLWithPath: directory))
+        let (outcomes, scores) = try table.evaluate(extractor)
+        var lines = ["category      cases  found  right  precision  recall  F1     source  target"]
+        var total = EventCases.Score()
+        for category in scores.keys.sorted() {
+            let score = scores[category]!
+            lines.append(category.padding(toLength: 14, withPad: " ", startingAt: 0)
+                + String(format: "%5d  %5d  %5d  %9.2f  %6.2f  %4.2f  %6d  %6d", score.gold, score.predicted, score.correct,
+                         score.precision, score.recall, score.f1, score.sourceRight, score.targetRight))
+            guard category != "NONE" else { continue }
+            total.gold += score.gold
+            total.predicted += score.predicted
+            total.correct += score.correct
+            total.sourceRight += score.sourceRight
+            total.targetRight += score.targetRight
+        }
+        lines.append(String(format: "%@%5d  %5d  %5d  %9.2f  %6.2f  %4.2f  %6d  %6d", "all but NONE  ", total.gold, total.predicted, total.correct,
+                            total.precision, total.recall, total.f1, total.sourceRight, total.targetRight))
+        if details {
+            lines.append("")
+            for outcome in outcomes {
+                let item = outcome.case
+                let found = outcome.found.isEmpty ? "NONE" : outcome.found.joined(separator: ",")
+                let categoryRight = item.plover == "NONE" ? outcome.found.isEmpty : outcome.found.contains(item.plover)
+                let rolesRight = outcome.source.map { Set($0) == Set(item.source) } != false && outcome.target.map { Set($0) == Set(item.target) } != false
+                guard !categoryRight || !rolesRight else { continue }
+                var line = "\(item.id): expected \(item.plover), found \(found)"
+                if let source = outcome.source, let target = outcome.target {
+                    line += "; source \(source.joined(separator: "+")) (expected \(item.source.joined(separator: "+"))), target \(target.joined(separator: "+")) (expected \(item.target.joined(separator: "+")))"
+                }
+                lines.append(line)
+                lines.append("    \(item.sentence)")
+            }
+        }
+        Console.write(lines.joined(separator: "\n") + "\n")
     }
 
     private func reportCoverage(_ extractor: Extractor) throws {

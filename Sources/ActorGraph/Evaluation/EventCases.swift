@@ -1,0 +1,101 @@
+import Foundation
+
+/// A table of one-sentence event cases (`Tests/Events/cases.tsv`) and the
+/// extractor's score on them per PLOVER category: whether it finds an event
+/// of the expected category, and with the expected source and target.
+public struct EventCases: Sendable {
+    /// One sentence with the category of its main event and its actors.
+    public struct Case: Hashable, Sendable {
+        public var id: String
+        public var date: String
+        /// A PLOVER category, or `NONE`.
+        public var plover: String
+        /// Source ids in text order; empty for none.
+        public var source: [String]
+        /// Target ids in text order; empty for none.
+        public var target: [String]
+        public var sentence: String
+    }
+
+    /// Precision and recall of one category, and how often its roles are right.
+    public struct Score: Hashable, Sendable {
+        /// Cases of the category.
+        public var gold = 0
+        /// Cases where an event of the category was found.
+        public var predicted = 0
+        /// Cases of the category where one was found.
+        public var correct = 0
+        /// Of the correct, those with the expected source, and with the expected target.
+        public var sourceRight = 0, targetRight = 0
+
+        public init() {}
+
+        public var precision: Double { predicted == 0 ? 1 : Double(correct) / Double(predicted) }
+        public var recall: Double { gold == 0 ? 1 : Double(correct) / Double(gold) }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    }
+
+    public let cases: [Case]
+
+    /// Reads a cases table.
+    /// - Throws: ``ActorGraphError`` (`malformedGold`) naming the line of a malformed row.
+    public init(contentsOf url: URL) throws {
+        let text = try SourceFiles.read(url, code: .malformedGold)
+        let file = SourceFiles.displayName(url)
+        var cases: [Case] = []
+        for (offset, line) in DirectiveReader.lines(of: text).enumerated() where offset > 0 && !line.isEmpty {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 6 else {
+                throw ActorGraphError(.malformedGold, "Expected 6 tab-separated columns (id date plover source target sentence), found \(fields.count).",
+                                      file: file, line: offset + 1, column: 1)
+            }
+            func ids(_ field: String) -> [String] { field == "-" ? [] : field.split(separator: "+").map(String.init) }
+            cases.append(Case(id: fields[0], date: fields[1], plover: fields[2], source: ids(fields[3]), target: ids(fields[4]), sentence: fields[5]))
+        }
+        self.cases = cases
+    }
+
+    /// The outcome of one case.
+    public struct Outcome: Hashable, Sendable {
+        public var `case`: Case
+        /// The PLOVER categories of the events found.
+        public var found: [String]
+        /// The sources and targets of the best event of the expected category, if found.
+        public var source: [String]?, target: [String]?
+    }
+
+    /// Runs `extractor` on every case.
+    /// - Returns: Each case's outcome, and scores by category (`NONE` counts cases with no PLOVER event).
+    public func evaluate(_ extractor: Extractor) throws -> (outcomes: [Outcome], scores: [String: Score]) {
+        var outcomes: [Outcome] = []
+        var scores: [String: Score] = [:]
+        for item in cases {
+            let graph = try extractor.extract(item.sentence, date: item.date, id: item.id)
+            let categories = Array(Set(graph.events.compactMap(\.plover))).sorted()
+            var outcome = Outcome(case: item, found: categories)
+            scores[item.plover, default: Score()].gold += 1
+            for category in categories { scores[category, default: Score()].predicted += 1 }
+            if categories.isEmpty { scores["NONE", default: Score()].predicted += 1 }
+            let matching = graph.events.filter { $0.plover == item.plover }
+            if item.plover == "NONE" ? categories.isEmpty : !matching.isEmpty {
+                scores[item.plover, default: Score()].correct += 1
+            }
+            // The event whose roles agree best with the case.
+            func roles(_ event: ArticleGraph.EventNode, _ role: EventRole) -> [String] {
+                event.roles.filter { $0.role == role }.map(\.actor)
+            }
+            if let best = matching.max(by: { agreement($0, item, roles) < agreement($1, item, roles) }) {
+                outcome.source = roles(best, .source)
+                outcome.target = roles(best, .target)
+                if Set(outcome.source ?? []) == Set(item.source) { scores[item.plover, default: Score()].sourceRight += 1 }
+                if Set(outcome.target ?? []) == Set(item.target) { scores[item.plover, default: Score()].targetRight += 1 }
+            }
+            outcomes.append(outcome)
+        }
+        return (outcomes, scores)
+    }
+
+    private func agreement(_ event: ArticleGraph.EventNode, _ item: Case, _ roles: (ArticleGraph.EventNode, EventRole) -> [String]) -> Int {
+        (Set(roles(event, .source)) == Set(item.source) ? 1 : 0) + (Set(roles(event, .target)) == Set(item.target) ? 1 : 0)
+    }
+}

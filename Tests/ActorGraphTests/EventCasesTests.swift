@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import ActorGraph
+
+/// The one-sentence event cases of `Tests/Events/cases.tsv`, scored per
+/// PLOVER category. The floors guard against regressions; the scores are
+/// reported in Docs/EventCoding.md.
+@Suite struct EventCasesTests {
+    private static let table = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Events/cases.tsv")
+
+    @Test func tableHasEnoughCasesPerCategory() throws {
+        let cases = try EventCases(contentsOf: Self.table).cases
+        let counts = Dictionary(grouping: cases, by: \.plover).mapValues(\.count)
+        #expect(counts.count == 19, "18 PLOVER categories and NONE")
+        #expect(counts.values.allSatisfy { $0 >= 8 })
+        #expect(cases.count >= 200)
+    }
+
+    @Test func eventCodingKeepsItsScores() throws {
+        let (_, scores) = try EventCases(contentsOf: Self.table).evaluate(extractor())
+        var total = EventCases.Score()
+        for (category, score) in scores where category != "NONE" {
+            total.gold += score.gold
+            total.predicted += score.predicted
+            total.correct += score.correct
+        }
+        #expect(total.f1 >= 0.66, "PLOVER events F1 \(total.f1)")
+        #expect((scores["NONE"]?.recall ?? 0) >= 0.85, "sentences without a PLOVER event left alone")
+    }
+
+    @Test func malformedRowsAreReportedWithTheirLine() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cases-\(UUID().uuidString).tsv")
+        try Data("id\tdate\tplover\tsource\ttarget\tsentence\nx-01\t2020-01-01\tAGREE\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(throws: ActorGraphError.self) { try EventCases(contentsOf: file) }
+        do { _ = try EventCases(contentsOf: file) } catch let error as ActorGraphError {
+            #expect(error.line == 2 && error.message.hasPrefix("Expected 6 tab-separated columns"))
+        }
+    }
+}
