@@ -98,6 +98,23 @@ static UChar *normalized(const UNormalizer2 *normalizer, const UChar *source, in
     return buffer;
 }
 
+/// Lowercase letters with a stroke or of their own that Unicode does not
+/// decompose into a base letter and a mark, folded to the base letter as the
+/// marks are: "Diyarbakır" = "Diyarbakir", "Łódź" = "Lodz", "Đà Nẵng" = "Da Nang".
+static UChar base_letter(UChar c) {
+    switch (c) {
+    case 0x0131: return 'i';   // ı dotless i
+    case 0x0142: return 'l';   // ł
+    case 0x0140: return 'l';   // ŀ
+    case 0x0111: return 'd';   // đ
+    case 0x00F0: return 'd';   // ð
+    case 0x00F8: return 'o';   // ø
+    case 0x0127: return 'h';   // ħ
+    case 0x0167: return 't';   // ŧ
+    default: return c;
+    }
+}
+
 static int is_apostrophe(UChar c) {
     // NFKC folding has already turned the fullwidth apostrophe into '.
     return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB || c == 0x0060;
@@ -129,7 +146,7 @@ int64_t agicu_fold(const uint8_t *utf8, int64_t length, uint8_t *out, int64_t ca
     if (U_SUCCESS(status)) folded = normalized(unorm2_getNFKCCasefoldInstance(&status), utf16, utf16_length, &folded_length, &status);
     if (U_SUCCESS(status)) decomposed = normalized(unorm2_getNFDInstance(&status), folded, folded_length, &decomposed_length, &status);
     if (U_SUCCESS(status)) {
-        // Drop nonspacing marks, straighten apostrophes, in place.
+        // Drop nonspacing marks, straighten apostrophes, fold stroked letters, in place.
         int32_t kept = 0;
         for (int32_t i = 0; i < decomposed_length; i++) {
             UChar c = decomposed[i];
@@ -146,7 +163,7 @@ int64_t agicu_fold(const uint8_t *utf8, int64_t length, uint8_t *out, int64_t ca
             // Marks go (diacritics); so do format characters (bidi controls, ZWJ, soft hyphen).
             int8_t type = u_charType(c);
             if (type == U_NON_SPACING_MARK || type == U_FORMAT_CHAR) continue;
-            decomposed[kept++] = is_apostrophe(c) ? (UChar)'\'' : c;
+            decomposed[kept++] = is_apostrophe(c) ? (UChar)'\'' : base_letter(c);
         }
         decomposed_length = kept;
         composed = normalized(unorm2_getNFCInstance(&status), decomposed, decomposed_length, &composed_length, &status);

@@ -41,6 +41,7 @@ import Testing
         ("ﬁne", ["fine"]),
         ("U.S.", ["u.s."]),
         ("בני גנץ", ["בני", "גנץ"]),
+        ("Diyarbakır Łódź Đà Nẵng Tromsø", ["diyarbakir", "lodz", "da", "nang", "tromso"]),
     ])
     func foldsForms(text: String, expected: [String]) throws {
         let tokenized = try tokenizer.tokenize(text)
