@@ -27,15 +27,22 @@ struct EvalCommand: ParsableCommand {
     var events = false
 
     func validate() throws {
+        if noBundledRules && rules.isEmpty { throw ValidationError("--no-bundled-rules needs at least one --rules file or folder.") }
         if coverage && events { throw ValidationError("--coverage and --events measure different things; give one.") }
     }
 
     @Option(name: .customLong("gazetteer"), help: "A .gaz file or folder to add to the bundled gazetteers. Repeatable.")
     var gazetteers: [String] = []
 
+    @Option(name: .customLong("rules"), help: "A .rules file or folder to add to the bundled rules. Repeatable.")
+    var rules: [String] = []
+
+    @Flag(help: "Use only the rules given with --rules, not the bundled ones.")
+    var noBundledRules = false
+
     func run() throws {
         do {
-            let extractor = try Extractor(gazetteers: gazetteers.map { URL(fileURLWithPath: $0) })
+            let extractor = try Extractor(gazetteers: gazetteers.map { URL(fileURLWithPath: $0) }, rules: rules.map { URL(fileURLWithPath: $0) }, bundledRules: !noBundledRules)
             if coverage { return try reportCoverage(extractor) }
             if events { return try reportEvents(extractor) }
             let (documents, total) = try Evaluation.evaluate(extractor, corpus: URL(fileURLWithPath: directory))

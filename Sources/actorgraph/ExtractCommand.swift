@@ -29,10 +29,17 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .customLong("gazetteer"), help: "A .gaz file or folder to add to the bundled gazetteers. Repeatable.")
     var gazetteers: [String] = []
 
+    @Option(name: .customLong("rules"), help: "A .rules file or folder to add to the bundled rules. Repeatable.")
+    var rules: [String] = []
+
+    @Flag(help: "Use only the rules given with --rules, not the bundled ones.")
+    var noBundledRules = false
+
     @Option(help: "The document id for text read from standard input.")
     var id: String?
 
     func validate() throws {
+        if noBundledRules && rules.isEmpty { throw ValidationError("--no-bundled-rules needs at least one --rules file or folder.") }
         if id != nil && !files.isEmpty {
             throw ValidationError("--id names the document read from standard input; files take their file names as ids.")
         }
@@ -45,7 +52,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let extractor: Extractor
         do {
-            extractor = try Extractor(gazetteers: gazetteers.map { URL(fileURLWithPath: $0) })
+            extractor = try Extractor(gazetteers: gazetteers.map { URL(fileURLWithPath: $0) }, rules: rules.map { URL(fileURLWithPath: $0) }, bundledRules: !noBundledRules)
         } catch {
             throw fail(error)
         }

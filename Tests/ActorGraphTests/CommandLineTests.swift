@@ -171,6 +171,22 @@ struct CommandLine_ {
         #expect(result.stdout.contains("Acme Corp (organization/company) ×1"))
     }
 
+    @Test func userRulesAddATriggerWithoutRecompiling() throws {
+        let rules = "rule attack.zap attack\n  verb zap\n  source subject\n  target object\n"
+        let file = try temporaryFile("mine.rules", Data(rules.utf8))
+        let text = Data("Russia zapped Ukraine on Monday.".utf8)
+        let before = try CommandLine_.run(["extract", "--format", "text", "--date", "2022-03-01"], stdin: text)
+        #expect(!before.stdout.contains("attack"))
+        let after = try CommandLine_.run(["extract", "--rules", file.path, "--format", "text", "--date", "2022-03-01"], stdin: text)
+        #expect(after.status == 0)
+        #expect(after.stdout.contains("e1 attack \"zapped\" [asserted]: source Russia, target Ukraine"))
+        #expect(after.stdout.contains("rule attack.zap"))
+        let broken = try temporaryFile("broken.rules", Data("rule attack.zap attack\n  verb zap\n  sorce subject\n".utf8))
+        let failed = try CommandLine_.run(["extract", "--rules", broken.path], stdin: text)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.hasPrefix("actorgraph: error: \(broken.path):3:3:"))
+    }
+
     /// Runs a bash script with `$0` set to the `actorgraph` binary; returns its status and standard output.
     private func shell(_ script: String) throws -> (status: Int32, output: String) {
         let process = Process()

@@ -26,13 +26,17 @@ public struct Extractor: Sendable {
     public let events: EventExtractor
 
     /// An extractor with the bundled gazetteers and rules, plus the user
-    /// gazetteers in `gazetteers` (files or folders of `.gaz` files).
+    /// gazetteers in `gazetteers` (files or folders of `.gaz` files) and the
+    /// user rules in `rules` (`.rules` files or folders), read after the
+    /// bundled ones: a new trigger needs no recompilation.
+    /// - Parameter bundledRules: `false` to use only the rules in `rules`.
     /// - Throws: ``ActorGraphError`` naming the file, line and column of a malformed gazetteer or rule.
-    public init(gazetteers: [URL] = []) throws {
-        guard let entities = BundledData.entities else {
-            throw ActorGraphError(.unreadableInput, "The bundled gazetteers are missing; reinstall ActorGraph.")
+    public init(gazetteers: [URL] = [], rules: [URL] = [], bundledRules: Bool = true) throws {
+        guard let entities = BundledData.entities, let ruleFolder = BundledData.rules else {
+            throw ActorGraphError(.unreadableInput, "The bundled gazetteers or rules are missing; reinstall ActorGraph.")
         }
-        try self.init(gazetteer: Gazetteer.load([entities] + gazetteers), rules: RuleSet.bundled())
+        try self.init(gazetteer: Gazetteer.load([entities] + gazetteers),
+                      rules: RuleSet.load((bundledRules ? [ruleFolder] : []) + rules))
     }
 
     /// An extractor with the given gazetteer and rules.

@@ -72,12 +72,13 @@ public struct RuleSet: Sendable {
         }
         for directive in try reader.directives(in: text) {
             let fail = { (message: String) in reader.error(message, line: directive.line, column: directive.valueColumn) }
+            let failAtKey = { (message: String) in reader.error(message, line: directive.line, column: directive.keywordColumn) }
             if directive.indented {
                 if var rule = current {
-                    try eventAttribute(directive, of: &rule, fail: fail)
+                    try eventAttribute(directive, of: &rule, fail: fail, failAtKey: failAtKey)
                     current = rule
                 } else if var rule = currentRelation {
-                    try relationAttribute(directive, of: &rule, fail: fail)
+                    try relationAttribute(directive, of: &rule, fail: fail, failAtKey: failAtKey)
                     currentRelation = rule
                 } else {
                     throw reader.error("The indented line \"\(directive.keyword)\" belongs to no rule; start a block with \"rule <id> <type>\".",
@@ -153,7 +154,8 @@ public struct RuleSet: Sendable {
         finish()
     }
 
-    private func eventAttribute(_ directive: Directive, of rule: inout EventRule, fail: (String) -> ActorGraphError) throws {
+    private func eventAttribute(_ directive: Directive, of rule: inout EventRule, fail: (String) -> ActorGraphError,
+                                failAtKey: (String) -> ActorGraphError) throws {
         let value = directive.value
         switch directive.keyword {
         case "verb": rule.verbs += try list(value, fail: fail)
@@ -167,7 +169,7 @@ public struct RuleSet: Sendable {
             rule.factuality = factuality
         default:
             guard let role = EventRole(rawValue: directive.keyword) else {
-                throw fail("Unknown key \"\(directive.keyword)\" in rule \"\(rule.id)\"; use verb, noun, phrase, requires, factuality or a role (\(EventRole.allCases.map(\.rawValue).joined(separator: ", "))).")
+                throw failAtKey("Unknown key \"\(directive.keyword)\" in rule \"\(rule.id)\"; use verb, noun, phrase, requires, factuality or a role (\(EventRole.allCases.map(\.rawValue).joined(separator: ", "))).")
             }
             let slots = try value.split(separator: "|").map { try slot(String($0), fail: fail) }
             guard !slots.isEmpty else { throw fail("The role \"\(role.rawValue)\" lists no slot; use subject, object, after <word>, possessor or by.") }
@@ -175,7 +177,8 @@ public struct RuleSet: Sendable {
         }
     }
 
-    private func relationAttribute(_ directive: Directive, of rule: inout RelationRule, fail: (String) -> ActorGraphError) throws {
+    private func relationAttribute(_ directive: Directive, of rule: inout RelationRule, fail: (String) -> ActorGraphError,
+                                   failAtKey: (String) -> ActorGraphError) throws {
         let value = directive.value
         switch directive.keyword {
         case "phrase": rule.phrases += try list(value, fail: fail)
@@ -185,7 +188,7 @@ public struct RuleSet: Sendable {
         case "source-type": rule.sourceType = try actorType(value, fail: fail).0
         case "target-type": rule.targetType = try actorType(value, fail: fail).0
         default:
-            throw fail("Unknown key \"\(directive.keyword)\" in relation \"\(rule.id)\"; use phrase, source, source-type or target-type.")
+            throw failAtKey("Unknown key \"\(directive.keyword)\" in relation \"\(rule.id)\"; use phrase, source, source-type or target-type.")
         }
     }
 
