@@ -60,6 +60,27 @@ struct EventCase: CustomTestStringConvertible, Sendable {
         #expect(graph.events.map(\.type) == [])
     }
 
+    @Test(arguments: [
+        ("Jordan and Britain agreed to expand trade.", "agree", [["jordan"], ["united-kingdom"]], [String?](repeating: nil, count: 2)),
+        ("The United States, Japan and South Korea agreed to hold talks every year.", "agree",
+         [["united-states"], ["japan"], ["south-korea"]], [String?](repeating: nil, count: 3)),
+        ("Russia attacked Kharkiv and Odesa on Monday.", "attack", [["russia"], ["russia"]], ["kharkiv", "odesa"]),
+    ])
+    func compoundActorsGiveOneEventPerConjunct(text: String, type: String, sources: [[String]], targets: [String?]) throws {
+        let graph = try extractor().extract(text, date: "2023-08-18")
+        let events = graph.events.filter { $0.type == type }
+        #expect(events.map { $0.roles.filter { $0.role == .source }.map(\.actor) } == sources)
+        #expect(events.map { $0.roles.first { $0.role == .target }?.actor } == targets)
+        #expect(Set(events.map(\.trigger)).count == 1, "one trigger, told once per conjunct")
+    }
+
+    @Test func anAppositionIsNotAList() throws {
+        let graph = try extractor().extract("Benny Gantz, Israel's defense minister, met Florence Parly in Paris.", date: "2021-07-27")
+        let meets = graph.events.filter { $0.type == "meet" }
+        #expect(meets.count == 1)
+        #expect(meets.first?.roles.first { $0.role == .source }?.actor == "benny-gantz")
+    }
+
     @Test func attributesEventsToTheSpeaker() throws {
         let graph = try extractor().extract("Gantz will meet with his French counterpart, the Defense Ministry said in a statement Tuesday.", date: "2021-07-27")
         let meet = try #require(graph.events.first { $0.type == "meet" })

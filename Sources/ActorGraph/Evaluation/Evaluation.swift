@@ -95,6 +95,8 @@ public struct Evaluation: Hashable, Sendable {
         result.mentions = Score(predicted: graph.actors.flatMap { actor in actor.mentions.map { "mention: \(actor.id) \"\($0.text)\"" } },
                                 gold: gold.actors.flatMap { actor in actor.mentions.map { "mention: \(actor.id) \"\($0)\"" } },
                                 spurious: &result.spurious, missed: &result.missed)
+        // One event per conjunct ("Jordan and Britain agreed") is one telling: same type, same trigger.
+        let events = tellings(graph.events)
         // Events: a gold event matches an extracted event of its type told by the same trigger text.
         var usedBy: [Int: Int] = [:]          // extracted event → gold events it matched
         var predictedRoles: [String] = []
@@ -102,15 +104,15 @@ public struct Evaluation: Hashable, Sendable {
         for event in gold.events {
             let label = "\(event.type) \"\(event.trigger)\""
             goldRoles += event.roles.flatMap { role, ids in ids.map { "role: \(label) \(role.rawValue) \($0)" } }
-            let candidates = graph.events.indices.filter { index in
-                let candidate = graph.events[index]
+            let candidates = events.indices.filter { index in
+                let candidate = events[index]
                 return candidate.type == event.type
                     && ([candidate.trigger] + (candidate.retellings ?? [])).contains { sameTrigger($0.text, event.trigger) }
             }
             // Prefer an event not matched yet, then the one whose roles agree most.
             let best = candidates.max { lhs, rhs in
-                ((usedBy[lhs] ?? 0) == 0 ? 1 : 0, overlap(graph.events[lhs], event))
-                    < ((usedBy[rhs] ?? 0) == 0 ? 1 : 0, overlap(graph.events[rhs], event))
+                ((usedBy[lhs] ?? 0) == 0 ? 1 : 0, overlap(events[lhs], event))
+                    < ((usedBy[rhs] ?? 0) == 0 ? 1 : 0, overlap(events[rhs], event))
             }
             guard let best else {
                 result.missed.append("event: \(label)")
@@ -118,18 +120,36 @@ public struct Evaluation: Hashable, Sendable {
             }
             result.events.found += 1
             // A merged event claims its roles for every telling it matches.
-            predictedRoles += graph.events[best].roles.map { "role: \(label) \($0.role.rawValue) \($0.actor)" }
+            predictedRoles += events[best].roles.map { "role: \(label) \($0.role.rawValue) \($0.actor)" }
             usedBy[best, default: 0] += 1
         }
         result.events.gold = gold.events.count
-        result.events.extracted = graph.events.count
+        result.events.extracted = events.count
         result.events.correct = usedBy.count
-        for index in graph.events.indices where usedBy[index] == nil {
-            let event = graph.events[index]
+        for index in events.indices where usedBy[index] == nil {
+            let event = events[index]
             result.spurious.append("event: \(event.type) \"\(event.trigger.text)\"")
             predictedRoles += event.roles.map { "role: \(event.type) \"\(event.trigger.text)\" \($0.role.rawValue) \($0.actor)" }
         }
         result.roles = Score(predicted: predictedRoles, gold: goldRoles, spurious: &result.spurious, missed: &result.missed)
+        return result
+    }
+
+    /// Events of one type told by one trigger, as one event with all their roles.
+    private static func tellings(_ events: [ArticleGraph.EventNode]) -> [ArticleGraph.EventNode] {
+        var result: [ArticleGraph.EventNode] = []
+        var index: [String: Int] = [:]
+        for event in events {
+            let key = "\(event.type) \(event.trigger.start)"
+            if let existing = index[key] {
+                for role in event.roles where !result[existing].roles.contains(where: { $0.role == role.role && $0.actor == role.actor }) {
+                    result[existing].roles.append(role)
+                }
+            } else {
+                index[key] = result.count
+                result.append(event)
+            }
+        }
         return result
     }
 

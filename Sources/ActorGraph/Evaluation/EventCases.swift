@@ -80,22 +80,28 @@ public struct EventCases: Sendable {
             if item.plover == "NONE" ? categories.isEmpty : !matching.isEmpty {
                 scores[item.plover, default: Score()].correct += 1
             }
-            // The event whose roles agree best with the case.
-            func roles(_ event: ArticleGraph.EventNode, _ role: EventRole) -> [String] {
-                event.roles.filter { $0.role == role }.map(\.actor)
+            // The told event whose roles agree best with the case. An event split
+            // into one per conjunct is one telling: its trigger is the same.
+            // PLOVER's target is the target, else the destination ("a visit to Kyiv").
+            var tellings: [Int: (source: Set<String>, target: Set<String>)] = [:]
+            for event in matching {
+                let targets = event.roles.filter { $0.role == .target }.map(\.actor)
+                tellings[event.trigger.start, default: ([], [])].source.formUnion(event.roles.filter { $0.role == .source }.map(\.actor))
+                tellings[event.trigger.start, default: ([], [])].target.formUnion(
+                    targets.isEmpty ? event.roles.filter { $0.role == .destination }.map(\.actor) : targets)
             }
-            if let best = matching.max(by: { agreement($0, item, roles) < agreement($1, item, roles) }) {
-                outcome.source = roles(best, .source)
-                outcome.target = roles(best, .target)
-                if Set(outcome.source ?? []) == Set(item.source) { scores[item.plover, default: Score()].sourceRight += 1 }
-                if Set(outcome.target ?? []) == Set(item.target) { scores[item.plover, default: Score()].targetRight += 1 }
+            let expected = (source: Set(item.source), target: Set(item.target))
+            func agreement(_ telling: (source: Set<String>, target: Set<String>)) -> Int {
+                (telling.source == expected.source ? 1 : 0) + (telling.target == expected.target ? 1 : 0)
+            }
+            if let best = tellings.sorted(by: { $0.key < $1.key }).map(\.value).max(by: { agreement($0) < agreement($1) }) {
+                outcome.source = best.source.sorted()
+                outcome.target = best.target.sorted()
+                if best.source == expected.source { scores[item.plover, default: Score()].sourceRight += 1 }
+                if best.target == expected.target { scores[item.plover, default: Score()].targetRight += 1 }
             }
             outcomes.append(outcome)
         }
         return (outcomes, scores)
-    }
-
-    private func agreement(_ event: ArticleGraph.EventNode, _ item: Case, _ roles: (ArticleGraph.EventNode, EventRole) -> [String]) -> Int {
-        (Set(roles(event, .source)) == Set(item.source) ? 1 : 0) + (Set(roles(event, .target)) == Set(item.target) ? 1 : 0)
     }
 }

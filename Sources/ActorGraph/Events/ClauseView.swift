@@ -89,6 +89,54 @@ struct ClauseView {
 
     /// Whether token `index` ends a noun phrase: punctuation (but a possessive or
     /// a hyphen), a preposition, an auxiliary, a conjunction.
+    /// The actors coordinated with `ref`, in text order, `ref` among them:
+    /// "Jordan and Britain", "the United States, Japan and South Korea",
+    /// "Israeli and Palestinian". A list needs an "and" or "or": "Gantz,
+    /// Israel's defense minister" is an apposition, not a list.
+    func conjuncts(of ref: MentionRef) -> [MentionRef] {
+        func joinable(_ other: MentionRef) -> Bool {
+            guard sameClause(other.tokens.lowerBound, ref.tokens.lowerBound) else { return false }
+            if (other.via == .demonym) != (ref.via == .demonym) { return false }
+            let groups: [Set<ActorType>] = [[.person], [.country, .organization, .group], [.city, .place]]
+            return groups.contains { $0.contains(other.type) && $0.contains(ref.type) }
+        }
+        /// The separator between two conjuncts that ends before `index` or starts at it: ",", "and", ", and", "or".
+        func separator(endingAt end: Int) -> (start: Int, coordinates: Bool)? {
+            guard end > 0 else { return nil }
+            let last = form(end - 1)
+            if last == "and" || last == "or" || last == "&" {
+                return (end >= 2 && form(end - 2) == "," ? end - 2 : end - 1, true)
+            }
+            return last == "," ? (end - 1, false) : nil
+        }
+        var chain = [ref]
+        var coordinated = false
+        var start = ref.tokens.lowerBound
+        while let (separatorStart, coordinates) = separator(endingAt: start), separatorStart > 0,
+              let previous = mention(at: separatorStart - 1), previous.tokens.upperBound == separatorStart, joinable(previous),
+              !text.tokens[previous.tokens.upperBound].flags.contains(.possessive) {
+            chain.insert(previous, at: 0)
+            coordinated = coordinated || coordinates
+            start = previous.tokens.lowerBound
+        }
+        var end = ref.tokens.upperBound
+        while end < text.tokens.count, !text.tokens[end].flags.contains(.possessive) {
+            var next = end
+            var coordinates = false
+            if form(next) == "," { next += 1 }
+            if next < text.tokens.count, ["and", "or", "&"].contains(form(next)) { next += 1; coordinates = true }
+            guard next > end, next < text.tokens.count, let following = mention(at: next), following.tokens.lowerBound == next,
+                  joinable(following) else { break }
+            chain.append(following)
+            coordinated = coordinated || coordinates
+            end = following.tokens.upperBound
+        }
+        guard coordinated, chain.count > 1 else { return [ref] }
+        // A possessive after the last conjunct makes the list a possessor phrase, not actors.
+        if end < text.tokens.count, text.tokens[end].flags.contains(.possessive) { return [ref] }
+        return chain
+    }
+
     func stopsPhrase(_ index: Int) -> Bool {
         let token = text.tokens[index]
         if token.flags.contains(.possessive) { return false }

@@ -113,7 +113,7 @@ public struct EventExtractor: Sendable {
             for (range, hits) in matches {
                 guard let event = makeEvent(range: range, hits: hits, sentence: sentenceIndex, sentenceRange: sentence.tokens,
                                             view: view, cueForms: cueForms, previous: found, verbs: verbs) else { continue }
-                if event.arguments.isEmpty { empty.append(event) } else { found.append(event) }
+                if event.arguments.isEmpty { empty.append(event) } else { found += splitConjuncts(event, view: view) }
             }
             attachTimes(in: sentence.tokens, to: &found, text: text, date: date, view: view)
             candidates += mergeWithinSentence(found)
@@ -210,6 +210,38 @@ public struct EventExtractor: Sendable {
                      factuality: factuality, time: nil, attributedTo: nil, retellings: [], rule: compiled.rule.id,
                      confidence: (confidence * 100).rounded() / 100, nominalTrigger: nominal,
                      definite: nominal && range.lowerBound > 0 && Self.definiteDeterminers.contains(view.form(range.lowerBound - 1)))
+    }
+
+    /// One event per conjunct of its source and of its target: "Jordan and
+    /// Britain agreed" is Jordan agreeing and Britain agreeing, as event data
+    /// codes dyads.
+    func splitConjuncts(_ event: Event, view: ClauseView) -> [Event] {
+        func conjuncts(_ role: EventRole) -> [ClauseView.MentionRef?] {
+            guard let argument = event.arguments.first(where: { $0.role == role }),
+                  let ref = view.mention(at: argument.tokens.lowerBound) else { return [nil] }
+            let others = Set(event.arguments.filter { $0.role != role }.map(\.actor))
+            var seen = Set<Entity.ID>()
+            return view.conjuncts(of: ref).filter { !others.contains($0.actor) && seen.insert($0.actor).inserted }
+        }
+        let sources = conjuncts(.source), targets = conjuncts(.target)
+        guard sources.count > 1 || targets.count > 1 else { return [event] }
+        var events: [Event] = []
+        for source in sources {
+            for target in targets {
+                var split = event
+                split.arguments = event.arguments.map { argument in
+                    var argument = argument
+                    let replacement = argument.role == .source ? source : argument.role == .target ? target : nil
+                    if let replacement {
+                        argument.actor = replacement.actor
+                        argument.tokens = replacement.tokens
+                    }
+                    return argument
+                }
+                events.append(split)
+            }
+        }
+        return events
     }
 
     /// Whether a word the rule requires stands in the trigger's clause: after it, or before it
