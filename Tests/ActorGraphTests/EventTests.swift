@@ -74,6 +74,14 @@ struct EventCase: CustomTestStringConvertible, Sendable {
         #expect(Set(events.map(\.trigger)).count == 1, "one trigger, told once per conjunct")
     }
 
+    @Test func agentNounsGiveTheSectorThatActs() throws {
+        let graph = try extractor().extract("Israeli troops raided Jenin. Hungarian officials criticized the European Commission.", date: "2023-07-03")
+        let sources = graph.events.compactMap { event in event.roles.first { $0.role == .source } }
+        #expect(sources.map(\.actor) == ["israel", "hungary"])
+        #expect(sources.map(\.sector) == ["military", "government"])
+        #expect(graph.events.flatMap(\.roles).filter { $0.role == .target }.allSatisfy { $0.sector == nil })
+    }
+
     @Test func anAppositionIsNotAList() throws {
         let graph = try extractor().extract("Benny Gantz, Israel's defense minister, met Florence Parly in Paris.", date: "2021-07-27")
         let meets = graph.events.filter { $0.type == "meet" }

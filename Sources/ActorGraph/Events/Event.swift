@@ -9,6 +9,9 @@ public struct Event: Hashable, Sendable {
         public var actor: Entity.ID
         /// The token indices of the filling mention.
         public var tokens: Range<Int>
+        /// The part of the actor that acts, when an agent noun follows the
+        /// mention: "Israeli troops" → `military` (`sectors.rules`).
+        public var sector: String? = nil
     }
 
     /// `e1`, `e2`, … in trigger order.

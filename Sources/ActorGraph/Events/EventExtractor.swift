@@ -28,6 +28,7 @@ public struct EventExtractor: Sendable {
     let rules: [CompiledRule]
     let triggers: PhraseSet<TriggerHit>
     let cues: PhraseSet<Factuality>
+    let agents: PhraseSet<String>
     let boundaries: Set<String>
     let lightVerbs: Set<String>
     let relations: RelationExtractor
@@ -80,6 +81,11 @@ public struct EventExtractor: Sendable {
             for phrase in phrases { try cues.add(text: phrase, payload: factuality, tokenizer: tokenizer) }
         }
         self.cues = cues.build()
+        var agents = PhraseSet<String>.Builder()
+        for (sector, nouns) in rules.agents {
+            for noun in nouns { try agents.add(text: noun, payload: sector, tokenizer: tokenizer) }
+        }
+        self.agents = agents.build()
         boundaries = Set(rules.boundaries.map { $0.lowercased() })
         lightVerbs = Set(FunctionWords.lightVerbs.flatMap { rules.inflector.verbForms($0).map(\.text) })
         relations = try RelationExtractor(rules: rules.relations)
@@ -97,6 +103,7 @@ public struct EventExtractor: Sendable {
         let view = ClauseView(text: text, actors: actors, boundaries: boundaries)
         let triggerForms = triggers.translate(text)
         let cueForms = cues.translate(text)
+        let agentForms = agents.translate(text)
         var candidates: [Event] = []
         var empty: [Event] = []        // triggers that found no actor: kept only as targets of links
         var seenSentences = Set<[FormID]>()
@@ -115,6 +122,7 @@ public struct EventExtractor: Sendable {
                                             view: view, cueForms: cueForms, previous: found, verbs: verbs) else { continue }
                 if event.arguments.isEmpty { empty.append(event) } else { found += splitConjuncts(event, view: view) }
             }
+            attachSectors(to: &found, sentence: sentence.tokens, text: text, forms: agentForms)
             attachTimes(in: sentence.tokens, to: &found, text: text, date: date, view: view)
             candidates += mergeWithinSentence(found)
         }
@@ -210,6 +218,22 @@ public struct EventExtractor: Sendable {
                      factuality: factuality, time: nil, attributedTo: nil, retellings: [], rule: compiled.rule.id,
                      confidence: (confidence * 100).rounded() / 100, nominalTrigger: nominal,
                      definite: nominal && range.lowerBound > 0 && Self.definiteDeterminers.contains(view.form(range.lowerBound - 1)))
+    }
+
+    /// The sector of each argument followed by an agent noun: "Israeli troops", "Iran's military".
+    func attachSectors(to events: inout [Event], sentence: Range<Int>, text: TokenizedText, forms: [UInt32]) {
+        var sectorAt: [Int: String] = [:]
+        agents.forEachMatch(in: text.tokens, translated: forms, starts: sentence, limit: sentence.upperBound) { range, sectors in
+            sectorAt[range.lowerBound] = sectors.first      // the longest match comes last and wins
+        }
+        guard !sectorAt.isEmpty else { return }
+        for event in events.indices {
+            for argument in events[event].arguments.indices {
+                var next = events[event].arguments[argument].tokens.upperBound
+                if next < sentence.upperBound, text.tokens[next].flags.contains(.possessive) { next += 1 }
+                events[event].arguments[argument].sector = sectorAt[next]
+            }
+        }
     }
 
     /// One event per conjunct of its source and of its target: "Jordan and

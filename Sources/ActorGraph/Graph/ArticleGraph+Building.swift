@@ -29,7 +29,7 @@ extension ArticleGraph {
                 trigger: Span(start: trigger.start, end: trigger.end, text: trigger.text, sentence: event.sentence),
                 roles: event.arguments.map { argument in
                     let span = scalars(argument.tokens)
-                    return ArgumentNode(role: argument.role, actor: argument.actor.rawValue, start: span.start, end: span.end)
+                    return ArgumentNode(role: argument.role, actor: argument.actor.rawValue, start: span.start, end: span.end, sector: argument.sector)
                 },
                 factuality: event.factuality,
                 time: event.time.map { time in

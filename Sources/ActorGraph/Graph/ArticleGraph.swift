@@ -69,6 +69,8 @@ public struct ArticleGraph: Hashable, Sendable, Codable {
         public var actor: String
         public var start: Int
         public var end: Int
+        /// The part of the actor that acts, from an agent noun ("Israeli troops" → `military`).
+        public var sector: String?
     }
 
     /// A time expression and its ISO value.

@@ -19,6 +19,8 @@ public struct RuleSet: Sendable {
     var inflector = Inflector()
     /// Sectors by actor kind, `type/subtype` ("organization/ministry" → "government").
     public internal(set) var sectors: [String: String] = [:]
+    /// Agent nouns by sector: "troops" after "Israeli" makes the actor act as military.
+    var agents: [(sector: String, nouns: [String])] = []
     /// Common English words, folded: names that are also words need more evidence.
     public internal(set) var commonWords: Set<String> = []
     /// Where each event rule's type is written, for errors found after all files are read.
@@ -140,6 +142,12 @@ public struct RuleSet: Sendable {
                     }
                     sectors[key] = name
                 }
+            case "agent":
+                guard let colon = directive.value.firstIndex(of: ":") else {
+                    throw fail("Write agent nouns as \"agent <sector>: <noun>, <noun>\".")
+                }
+                let sector = directive.value[..<colon].trimmingCharacters(in: .whitespaces)
+                agents.append((sector, try list(String(directive.value[directive.value.index(after: colon)...]), fail: fail)))
             case "nominal":
                 guard let colon = directive.value.lastIndex(of: ":") else {
                     throw fail("Write a nominal as \"nominal <noun>, <noun>: <type>[/<subtype>]\".")
@@ -147,7 +155,7 @@ public struct RuleSet: Sendable {
                 let (type, subtype) = try actorType(String(directive.value[directive.value.index(after: colon)...]), fail: fail)
                 nominals.append(NominalRule(nouns: try list(String(directive.value[..<colon]), fail: fail), type: type, subtype: subtype))
             default:
-                throw reader.error("Unknown directive \"\(directive.keyword)\"; use type, boundary, rule, relation, cue, title, nominal or sector.",
+                throw reader.error("Unknown directive \"\(directive.keyword)\"; use type, boundary, rule, relation, cue, title, nominal, sector or agent.",
                                    line: directive.line, column: directive.keywordColumn)
             }
         }
