@@ -63,7 +63,7 @@ import Testing
         ("title President\n",
          "test.rules:1:7: Write a title as \"title <Canonical Title>: <spelling>, <spelling>\"."),
         ("frobnicate x\n",
-         "test.rules:1:1: Unknown directive \"frobnicate\"; use type, boundary, rule, relation, cue, title, nominal or sector."),
+         "test.rules:1:1: Unknown directive \"frobnicate\"; use type, boundary, rule, relation, cue, title, nominal, sector or agent."),
         ("sector media: organization\n",
          "test.rules:1:8: Give the subtype of \"organization\", e.g. \"organization/ministry\"."),
         ("sector media: organization/newspaper\nsector business: organization/newspaper\n",
