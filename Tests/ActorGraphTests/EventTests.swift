@@ -113,6 +113,16 @@ struct EventCase: CustomTestStringConvertible, Sendable {
         #expect(graph.relations.contains { $0.type == "investigates" && $0.source == investigate.id && $0.target == accuse.id })
     }
 
+    @Test func aRejectionPointsAtTheDemandAndAResponseAtWhatItAnswers() throws {
+        let rejection = try extractor().extract("Ukraine demanded a ceasefire on Monday. Russia rejected the demand on Tuesday.", date: "2023-07-03")
+        #expect(rejection.relations.filter { $0.type == "rejects" }.map { [$0.source, $0.target] } == [["e2", "e1"]])
+        let response = try extractor().extract("Hamas fired rockets at Israel on Monday. Israel struck targets in Gaza in retaliation for the rocket attack.",
+                                               date: "2023-07-03")
+        #expect(response.events.map(\.type) == ["attack", "attack"])
+        #expect(response.relations.filter { $0.type == "responds-to" }.map { [$0.source, $0.target] } == [["e2", "e1"]])
+        #expect(response.events.first?.retellings?.map(\.text) == ["rocket attack"])
+    }
+
     @Test func repeatedCaptionsYieldOneEvent() throws {
         let caption = "Defense Minister Benny Gantz meeting with French President Emmanuel Macron, January 2020\n"
         let graph = try extractor().extract(caption + caption + caption, date: "2021-07-27")

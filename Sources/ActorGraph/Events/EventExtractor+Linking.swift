@@ -2,10 +2,15 @@
 /// the events they are about.
 extension EventExtractor {
     /// Two triggers of one type in a sentence whose roles agree are one event ("said in a statement").
-    func mergeWithinSentence(_ events: [Event]) -> [Event] {
+    func mergeWithinSentence(_ events: [Event], view: ClauseView) -> [Event] {
         var result: [Event] = []
         var recentOfType: [String: [Int]] = [:]
         for event in events {
+            // "struck Gaza in retaliation for the rocket attack": the attack answered is another event.
+            if answered(event.trigger, view: view) {
+                result.append(event)
+                continue
+            }
             // Among the last few events of its type: a sentence may list many.
             let recent = recentOfType[event.type.name, default: []]
             if let index = recent.first(where: { compatible(result[$0], event) }) {
@@ -23,13 +28,27 @@ extension EventExtractor {
     /// role the same (a subheadline and its paragraph), as the last event of
     /// its type with that source; a noun after "the" with no actor of its own,
     /// as the last event of its type.
-    func mergeCoreferent(_ events: [Event]) -> [Event] {
+    func mergeCoreferent(_ events: [Event], view: ClauseView) -> [Event] {
         var result: [Event] = []
         var lastOfType: [String: Int] = [:]
         var lastOfTypeAndSource: [String: Int] = [:]
         for event in events {
             let source = event.actor(for: .source)
             let typeKey = event.type.name
+            if answered(event.trigger, view: view) {
+                // "in retaliation for the rocket attack": a definite noun tells the last event of its type
+                // again, whatever actors the noun seemed to have; anything else answered is its own event.
+                if event.definite, event.nominalTrigger,
+                   let index = result.lastIndex(where: { $0.type.name == typeKey && $0.sentence < event.sentence }) {
+                    var retelling = event
+                    retelling.arguments = []
+                    result[index].absorb(retelling)
+                } else {
+                    result.append(event)
+                    lastOfType[typeKey] = result.count - 1
+                }
+                continue
+            }
             if event.definite, source == nil, let index = lastOfType[typeKey], compatible(result[index], event) {
                 result[index].absorb(event)
                 continue
@@ -57,12 +76,21 @@ extension EventExtractor {
 
 
     static let definiteDeterminers: Set<String> = ["the", "this", "that"]
-    static let linkTypes = ["deny": "denies", "reject": "denies", "investigate": "investigates"]
+    static let linkTypes = ["deny": "denies", "reject": "rejects", "investigate": "investigates"]
     static let claimTypes: Set<String> = ["accuse", "report", "surveil", "crime", "criticize"]
+    /// What a rejection answers besides claims: a demand, a proposal, a threat.
+    static let rejectedTypes: Set<String> = ["demand", "agree", "negotiate", "threaten", "sanction"]
+    /// Phrases that make an event a response to the event named after them.
+    static let responsePhrases: [[String]] = [
+        ["in", "response", "to"], ["in", "retaliation", "for"], ["in", "reprisal", "for"], ["responding", "to"],
+        ["retaliating", "for"], ["in", "revenge", "for"], ["in", "reaction", "to"],
+    ]
 
-    /// Denials and investigations point at the claim they answer; reports at what they report.
+    /// Denials, rejections and investigations point at the claim or demand they
+    /// answer; reports at what they report; a response ("in retaliation for the
+    /// attack") at the event it responds to.
     func link(_ events: [Event], empty: [Event], view: ClauseView) -> [EventLink] {
-        var links: [EventLink] = []
+        var links = responses(events, empty: empty, view: view)
         let sentences = Self.bySentence(events)
         let emptyBySentence = Dictionary(grouping: empty, by: \.sentence)
         let byTrigger = Dictionary(events.map { ($0.trigger.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
@@ -85,12 +113,63 @@ extension EventExtractor {
             guard let type = Self.linkTypes[event.type.name] else { continue }
             let window = event.trigger.upperBound ..< event.trigger.upperBound + 5
             let sameSentence = (sentences[event.sentence] ?? []).map { events[$0] } + (emptyBySentence[event.sentence] ?? [])
-            guard let inside = sameSentence.first(where: { window.contains($0.trigger.lowerBound) && Self.claimTypes.contains($0.type.name) }) else {
+            let answered = event.type.name == "reject" ? Self.claimTypes.union(Self.rejectedTypes) : Self.claimTypes
+            guard let inside = sameSentence.first(where: { window.contains($0.trigger.lowerBound) && answered.contains($0.type.name) }) else {
                 continue
             }
-            let target = inside.arguments.isEmpty ? (lastAccusation ?? lastClaim) : byTrigger[inside.trigger.lowerBound]
+            // "rejected the demand": the last demand told before; "denied the claims": the last claim.
+            let earlierOfType = events.last { $0.type.name == inside.type.name && $0.trigger.lowerBound < event.trigger.lowerBound }
+            let target = inside.arguments.isEmpty ? (earlierOfType ?? lastAccusation ?? lastClaim) : byTrigger[inside.trigger.lowerBound]
             if let target, target.id != event.id {
                 links.append(EventLink(type: type, source: event.id, target: target.id, sentence: event.sentence, rule: "link.\(event.type.name)"))
+            }
+        }
+        return links
+    }
+
+    /// Whether a trigger follows a response phrase closely: "in retaliation for the rocket attack".
+    func answered(_ trigger: Range<Int>, view: ClauseView) -> Bool {
+        let sentence = view.text.sentences[view.text.sentence(containing: trigger.lowerBound)].tokens
+        for start in max(sentence.lowerBound, trigger.lowerBound - 8) ..< trigger.lowerBound {
+            for phrase in Self.responsePhrases where matches(phrase, at: start, view: view, limit: trigger.lowerBound) {
+                if trigger.lowerBound - (start + phrase.count) < 5 { return true }
+            }
+        }
+        return false
+    }
+
+    /// "Israel struck Gaza in retaliation for the rocket attack": the strike
+    /// responds to the attack, the event told after the phrase (or, for "the
+    /// attack" with no actor of its own, the last event of its type before).
+    func responses(_ events: [Event], empty: [Event], view: ClauseView) -> [EventLink] {
+        var links: [EventLink] = []
+        for sentence in Set(events.map(\.sentence)).sorted() {
+            let range = view.text.sentences[sentence].tokens
+            var index = range.lowerBound
+            while index < range.upperBound {
+                guard let phrase = Self.responsePhrases.first(where: { matches($0, at: index, view: view, limit: range.upperBound) }) else {
+                    index += 1
+                    continue
+                }
+                let after = index + phrase.count
+                let window = after ..< after + 5
+                let told = (events + empty).first { event in
+                    ([Trigger(tokens: event.trigger, sentence: event.sentence)] + event.retellings).contains {
+                        $0.sentence == sentence && window.contains($0.tokens.lowerBound)
+                    }
+                }
+                let responder = events.filter { $0.sentence == sentence && !window.contains($0.trigger.lowerBound)
+                    && view.sameClause($0.trigger.lowerBound, index) && $0.type.name != "statement" && $0.type.name != "report" }
+                    .min { abs($0.trigger.lowerBound - index) < abs($1.trigger.lowerBound - index) }
+                if let told, let responder {
+                    let target = told.arguments.isEmpty && told.id.isEmpty
+                        ? events.last { $0.type.name == told.type.name && $0.trigger.lowerBound < told.trigger.lowerBound && $0.id != responder.id }
+                        : told
+                    if let target, target.id != responder.id {
+                        links.append(EventLink(type: "responds-to", source: responder.id, target: target.id, sentence: sentence, rule: "link.response"))
+                    }
+                }
+                index = after
             }
         }
         return links

@@ -124,9 +124,9 @@ public struct EventExtractor: Sendable {
             }
             attachSectors(to: &found, sentence: sentence.tokens, text: text, forms: agentForms)
             attachTimes(in: sentence.tokens, to: &found, text: text, date: date, view: view)
-            candidates += mergeWithinSentence(found)
+            candidates += mergeWithinSentence(found, view: view)
         }
-        var events = mergeCoreferent(candidates)
+        var events = mergeCoreferent(candidates, view: view)
         attribute(&events)
         for index in events.indices { events[index].id = "e\(index + 1)" }
         let links = link(events, empty: empty, view: view)
