@@ -2,31 +2,36 @@ import Foundation
 import Testing
 @testable import ActorGraph
 
-/// The one-sentence event cases of `Tests/Events/cases.tsv`, scored per
-/// PLOVER category. The floors guard against regressions; the scores are
-/// reported in Docs/EventCoding.md.
+/// The one-sentence event cases of `Tests/Events/`, scored per PLOVER
+/// category. The floors guard against regressions; the scores are reported
+/// in Docs/EventCoding.md.
 @Suite struct EventCasesTests {
     private static let table = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Events/cases.tsv")
 
-    @Test func tableHasEnoughCasesPerCategory() throws {
-        let cases = try EventCases(contentsOf: Self.table).cases
+    @Test(arguments: ["cases.tsv", "heldout.tsv"])
+    func tableHasEnoughCasesPerCategory(file: String) throws {
+        let cases = try EventCases(contentsOf: Self.table.deletingLastPathComponent().appendingPathComponent(file)).cases
         let counts = Dictionary(grouping: cases, by: \.plover).mapValues(\.count)
         #expect(counts.count == 19, "18 PLOVER categories and NONE")
         #expect(counts.values.allSatisfy { $0 >= 8 })
-        #expect(cases.count >= 200)
+        #expect(cases.count >= 190)
     }
 
-    @Test func eventCodingKeepsItsScores() throws {
-        let (_, scores) = try EventCases(contentsOf: Self.table).evaluate(extractor())
+    /// Floors a little under the scores of Docs/EventCoding.md: `cases.tsv` is the set the
+    /// rules are developed on, `heldout.tsv` the one they are never tuned on.
+    @Test(arguments: [("cases.tsv", 0.74, 0.88), ("heldout.tsv", 0.56, 0.80)])
+    func eventCodingKeepsItsScores(file: String, f1: Double, noneRecall: Double) throws {
+        let table = Self.table.deletingLastPathComponent().appendingPathComponent(file)
+        let (_, scores) = try EventCases(contentsOf: table).evaluate(extractor())
         var total = EventCases.Score()
         for (category, score) in scores where category != "NONE" {
             total.gold += score.gold
             total.predicted += score.predicted
             total.correct += score.correct
         }
-        #expect(total.f1 >= 0.66, "PLOVER events F1 \(total.f1)")
-        #expect((scores["NONE"]?.recall ?? 0) >= 0.85, "sentences without a PLOVER event left alone")
+        #expect(total.f1 >= f1, "PLOVER events F1 \(total.f1)")
+        #expect((scores["NONE"]?.recall ?? 0) >= noneRecall, "sentences without a PLOVER event left alone")
     }
 
     @Test func malformedRowsAreReportedWithTheirLine() throws {

@@ -45,7 +45,7 @@ import Testing
 
     @Test(arguments: [
         ("rule a.b a\n  verbb go\n",
-         "test.rules:2:3: Unknown key \"verbb\" in rule \"a.b\"; use verb, noun, phrase, requires, factuality or a role (source, target, place, destination, instrument, beneficiary, topic)."),
+         "test.rules:2:3: Unknown key \"verbb\" in rule \"a.b\"; use verb, noun, phrase, requires, excludes, factuality or a role (source, target, place, destination, instrument, beneficiary, topic)."),
         ("rule a.b a\n  source subjekt\n",
          "test.rules:2:10: Unknown slot \"subjekt\"; use subject, object, after <word>, possessor or by."),
         ("rule a.b a\n  verb go,,come\n",

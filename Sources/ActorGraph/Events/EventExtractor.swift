@@ -23,6 +23,7 @@ public struct EventExtractor: Sendable {
         var type: EventType
         var slots: [(role: EventRole, slots: [CompiledSlot])]
         var requires: [[String]]
+        var excludes: [[String]]
     }
 
     let rules: [CompiledRule]
@@ -59,7 +60,8 @@ public struct EventExtractor: Sendable {
                     }
                 }))
             }
-            compiled.append(CompiledRule(rule: rule, type: type, slots: slots, requires: try rule.requires.map(forms)))
+            compiled.append(CompiledRule(rule: rule, type: type, slots: slots, requires: try rule.requires.map(forms),
+                                         excludes: try rule.excludes.map(forms)))
             for verb in rule.verbs {
                 for (text, form) in rules.inflector.verbForms(verb.lowercased()) {
                     try triggers.add(text: text, payload: TriggerHit(rule: index, kind: .verb, form: form), tokenizer: tokenizer)
@@ -268,12 +270,15 @@ public struct EventExtractor: Sendable {
         return events
     }
 
-    /// Whether a word the rule requires stands in the trigger's clause: after it, or before it
+    /// Whether a word the rule requires, and no word it excludes, stands in the trigger's clause: after it, or before it
     /// (a passive: "the agreement was signed").
     func requirementsMet(_ rule: CompiledRule, after range: Range<Int>, in clause: Range<Int>, view: ClauseView) -> Bool {
-        guard !rule.requires.isEmpty else { return true }
+        guard !rule.requires.isEmpty || !rule.excludes.isEmpty else { return true }
         let window = max(clause.lowerBound, range.lowerBound - 8) ..< min(clause.upperBound, range.upperBound + 12)
-        return rule.requires.contains { phrase in window.contains { matches(phrase, at: $0, view: view, limit: clause.upperBound) } }
+        func near(_ phrases: [[String]]) -> Bool {
+            phrases.contains { phrase in window.contains { matches(phrase, at: $0, view: view, limit: clause.upperBound) } }
+        }
+        return (rule.requires.isEmpty || near(rule.requires)) && !near(rule.excludes)
     }
 
     func matches(_ phrase: [String], at index: Int, view: ClauseView, limit: Int) -> Bool {

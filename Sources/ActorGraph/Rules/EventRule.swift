@@ -67,8 +67,11 @@ public struct EventRule: Hashable, Sendable {
     public var slots: [RoleSlots] = []
     /// Factuality when no cue says otherwise.
     public var factuality: Factuality?
-    /// Words one of which must follow the trigger in its clause.
+    /// Words one of which must stand near the trigger in its clause.
     public var requires: [String] = []
+    /// Words none of which may stand near the trigger in its clause: the
+    /// trigger then has another sense ("hurricane" for "battered", "goal" for "attacks").
+    public var excludes: [String] = []
 }
 
 /// Canonical titles and their spellings: `title Defense Minister: defence minister, …`.

@@ -170,6 +170,7 @@ public struct RuleSet: Sendable {
         case "noun": rule.nouns += try list(value, fail: fail)
         case "phrase": rule.phrases += try list(value, fail: fail)
         case "requires": rule.requires += try list(value, fail: fail)
+        case "excludes": rule.excludes += try list(value, fail: fail)
         case "factuality":
             guard let factuality = Factuality(rawValue: value) else {
                 throw fail("Unknown factuality \"\(value)\"; use one of: \(Factuality.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -177,7 +178,7 @@ public struct RuleSet: Sendable {
             rule.factuality = factuality
         default:
             guard let role = EventRole(rawValue: directive.keyword) else {
-                throw failAtKey("Unknown key \"\(directive.keyword)\" in rule \"\(rule.id)\"; use verb, noun, phrase, requires, factuality or a role (\(EventRole.allCases.map(\.rawValue).joined(separator: ", "))).")
+                throw failAtKey("Unknown key \"\(directive.keyword)\" in rule \"\(rule.id)\"; use verb, noun, phrase, requires, excludes, factuality or a role (\(EventRole.allCases.map(\.rawValue).joined(separator: ", "))).")
             }
             let slots = try value.split(separator: "|").map { try slot(String($0), fail: fail) }
             guard !slots.isEmpty else { throw fail("The role \"\(role.rawValue)\" lists no slot; use subject, object, after <word>, possessor or by.") }
