@@ -74,6 +74,17 @@ struct EventCase: CustomTestStringConvertible, Sendable {
         #expect(Set(events.map(\.trigger)).count == 1, "one trigger, told once per conjunct")
     }
 
+    @Test func reportedSpeechAttributesTheInnerEventAndKeepsTheSaying() throws {
+        let graph = try extractor().extract("Volodymyr Zelensky said Russia would attack Kyiv again. Russia shelled Kharkiv, according to Reuters.",
+                                            date: "2023-01-10")
+        let attacks = graph.events.filter { $0.type == "attack" }
+        #expect(attacks.map(\.attributedTo) == ["volodymyr-zelensky", "reuters"])
+        #expect(attacks.map(\.factuality) == [.planned, .reported])
+        #expect(attacks.map { $0.roles.first { $0.role == .source }?.actor } == ["russia", "russia"])
+        #expect(graph.events.filter { $0.type == "statement" }.map { $0.roles.first?.actor } == ["volodymyr-zelensky"])
+        #expect(graph.events.filter { $0.type == "report" }.map { $0.roles.first?.actor } == ["reuters"])
+    }
+
     @Test func agentNounsGiveTheSectorThatActs() throws {
         let graph = try extractor().extract("Israeli troops raided Jenin. Hungarian officials criticized the European Commission.", date: "2023-07-03")
         let sources = graph.events.compactMap { event in event.roles.first { $0.role == .source } }
