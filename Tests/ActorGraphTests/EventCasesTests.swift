@@ -20,7 +20,7 @@ import Testing
 
     /// Floors a little under the scores of Docs/EventCoding.md: `cases.tsv` is the set the
     /// rules are developed on, `heldout.tsv` the one they are never tuned on.
-    @Test(arguments: [("cases.tsv", 0.74, 0.88), ("heldout.tsv", 0.56, 0.80)])
+    @Test(arguments: [("cases.tsv", 0.77, 0.88), ("heldout.tsv", 0.57, 0.80)])
     func eventCodingKeepsItsScores(file: String, f1: Double, noneRecall: Double) throws {
         let table = Self.table.deletingLastPathComponent().appendingPathComponent(file)
         let (_, scores) = try EventCases(contentsOf: table).evaluate(extractor())
