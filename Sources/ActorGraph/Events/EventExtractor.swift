@@ -209,7 +209,10 @@ public struct EventExtractor: Sendable {
             arguments.removeAll { $0.role != .source && $0.actor == source.actor }
         }
         arguments.sort { $0.role.order < $1.role.order }
-        var factuality = compiled.rule.factuality ?? .asserted
+        // "called for an inquiry": the inquiry is demanded, not held.
+        let demandedByPrevious = nominal && precededByFor(range.lowerBound, view: view, clause: clause)
+            && previous.last?.type.name == "demand"
+        var factuality = demandedByPrevious ? .demanded : compiled.rule.factuality ?? .asserted
         if let cue = cue(before: range.lowerBound, clause: clause, view: view, forms: cueForms, nominal: nominal)
             ?? headlineInfinitive(range.lowerBound, view: view, clause: clause) {
             if cue == .negated || compiled.rule.factuality == nil { factuality = cue }
