@@ -171,6 +171,15 @@ struct CommandLine_ {
         #expect(result.stdout.contains("Acme Corp (organization/company) ×1"))
     }
 
+    @Test func outputDoesNotDependOnTheOrderOfUserGazetteers() throws {
+        let first = try temporaryFile("a.gaz", Data("entity zorg-a organization\n  name Zorg Alpha\n  alias Zorg\n".utf8))
+        let second = try temporaryFile("b.gaz", Data("entity zorg-b organization\n  name Zorg Beta\n  alias Zorg\n".utf8))
+        let text = Data("Zorg said so.".utf8)
+        let one = try CommandLine_.run(["extract", "--gazetteer", first.path, "--gazetteer", second.path], stdin: text)
+        let other = try CommandLine_.run(["extract", "--gazetteer", second.path, "--gazetteer", first.path], stdin: text)
+        #expect(one.status == 0 && one.stdout == other.stdout)
+    }
+
     @Test func userRulesAddATriggerWithoutRecompiling() throws {
         let rules = "rule attack.zap attack\n  verb zap\n  source subject\n  target object\n"
         let file = try temporaryFile("mine.rules", Data(rules.utf8))

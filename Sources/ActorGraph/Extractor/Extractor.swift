@@ -28,15 +28,18 @@ public struct Extractor: Sendable {
     /// An extractor with the bundled gazetteers and rules, plus the user
     /// gazetteers in `gazetteers` (files or folders of `.gaz` files) and the
     /// user rules in `rules` (`.rules` files or folders), read after the
-    /// bundled ones: a new trigger needs no recompilation.
+    /// bundled ones: a new trigger needs no recompilation. User files are read
+    /// in path order, whatever order they are given in, so that the output
+    /// does not depend on it.
     /// - Parameter bundledRules: `false` to use only the rules in `rules`.
     /// - Throws: ``ActorGraphError`` naming the file, line and column of a malformed gazetteer or rule.
     public init(gazetteers: [URL] = [], rules: [URL] = [], bundledRules: Bool = true) throws {
         guard let entities = BundledData.entities, let ruleFolder = BundledData.rules else {
             throw ActorGraphError(.unreadableInput, "The bundled gazetteers or rules are missing; reinstall ActorGraph.")
         }
-        try self.init(gazetteer: Gazetteer.load([entities] + gazetteers),
-                      rules: RuleSet.load((bundledRules ? [ruleFolder] : []) + rules))
+        let byPath = { (urls: [URL]) in urls.sorted { $0.standardizedFileURL.path < $1.standardizedFileURL.path } }
+        try self.init(gazetteer: Gazetteer.load([entities] + byPath(gazetteers)),
+                      rules: RuleSet.load((bundledRules ? [ruleFolder] : []) + byPath(rules)))
     }
 
     /// An extractor with the given gazetteer and rules.
