@@ -36,6 +36,9 @@ struct GazetteerCommand: ParsableCommand {
         @Flag(help: "Also list the notes: aliases shared by entities of different countries, which context decides.")
         var notes = false
 
+        @Option(name: .customLong("rules"), help: "A .rules file or folder whose titles roles may use, on top of the bundled rules. Repeatable.")
+        var rules: [String] = []
+
         func validate() throws {
             if noBundled && paths.isEmpty { throw ValidationError("--no-bundled needs at least one gazetteer file or folder.") }
         }
@@ -44,7 +47,11 @@ struct GazetteerCommand: ParsableCommand {
             do {
                 var problems: [ActorGraphError] = []
                 let gazetteer = try Gazetteer.load(GazetteerCommand.sources(paths, bundled: !noBundled), problems: &problems)
-                let findings = try GazetteerLint(gazetteer: gazetteer, rules: RuleSet.bundled()).findings()
+                guard let bundledRules = BundledData.rules else {
+                    throw ActorGraphError(.unreadableInput, "The bundled rules are missing; reinstall ActorGraph.")
+                }
+                let ruleSet = try RuleSet.load([bundledRules] + rules.map { URL(fileURLWithPath: $0) })
+                let findings = try GazetteerLint(gazetteer: gazetteer, rules: ruleSet).findings()
                 func count(_ severity: GazetteerLint.Finding.Severity, _ noun: String) -> String {
                     let n = findings.filter { $0.severity == severity }.count + (severity == .error ? problems.count : 0)
                     return "\(n) \(noun)\(n == 1 ? "" : "s")"

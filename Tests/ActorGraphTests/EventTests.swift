@@ -93,6 +93,19 @@ struct EventCase: CustomTestStringConvertible, Sendable {
         #expect(graph.events.flatMap(\.roles).filter { $0.role == .target }.allSatisfy { $0.sector == nil })
     }
 
+    @Test func theEventAnsweredIsNotTheResponder() throws {
+        let graph = try extractor().extract("Israel bombed Hamas positions in retaliation for the attack on Sderot.", date: "2023-10-20")
+        #expect(graph.events.filter { $0.type == "attack" }.compactMap { $0.roles.first { $0.role == .source }?.actor } == ["israel"])
+    }
+
+    @Test func noConjunctActsOnItself() throws {
+        let graph = try extractor().extract("Israel, Egypt and Qatar met with Hamas and Egypt in Cairo.", date: "2023-10-20")
+        for event in graph.events {
+            let source = event.roles.first { $0.role == .source }?.actor
+            #expect(source == nil || source != event.roles.first { $0.role == .target }?.actor)
+        }
+    }
+
     @Test func anAppositionIsNotAList() throws {
         let graph = try extractor().extract("Benny Gantz, Israel's defense minister, met Florence Parly in Paris.", date: "2021-07-27")
         let meets = graph.events.filter { $0.type == "meet" }

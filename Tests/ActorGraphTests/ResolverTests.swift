@@ -22,6 +22,17 @@ import Testing
         #expect(mentions(of: "moon-jae-in", in: result) == ["Moon Jae-in", "Moon"])
     }
 
+    @Test func familyNamesOfMixedOrderNames() throws {
+        let result = try graph("Hong Kong leader John Lee Ka-chiu met Carrie Lam. Lee and Lam spoke.", date: "2023-01-01")
+        #expect(mentions(of: "john-lee-ka-chiu", in: result) == ["John Lee Ka-chiu", "Lee"])
+        #expect(mentions(of: "carrie-lam", in: result) == ["Carrie Lam", "Lam"])
+    }
+
+    @Test func surnamesInATitleCaseHeadlineStillLink() throws {
+        let result = try graph("Putin Warns NATO Over Ukraine\n\nThe Kremlin spoke.", date: "2023-01-01")
+        #expect(mentions(of: "vladimir-putin", in: result) == ["Putin"])
+    }
+
     @Test func cityNameThatStartsAnUnknownNameIsNotTheCity() throws {
         let result = try graph("The envoy, Vladimir Medinsky, flew to Vladimir on Monday.", date: "2022-03-29")
         #expect(mentions(of: "vladimir", in: result) == ["Vladimir"])

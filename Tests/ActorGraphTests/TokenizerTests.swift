@@ -76,6 +76,8 @@ import Testing
         ("First paragraph ends\n\nsecond starts", ["First paragraph ends", "second starts"]),
         ("Members of the U.N. Security Council met.", ["Members of the U.N. Security Council met."]),
         ("He flew to the U.S. The next day he left.", ["He flew to the U.S.", "The next day he left."]),
+        ("Envoys flew to the U.S. Israel condemned it.", ["Envoys flew to the U.S.", "Israel condemned it."]),
+        ("Talks opened at 9 a.m. Russia walked out.", ["Talks opened at 9 a.m.", "Russia walked out."]),
     ])
     func splitsSentences(text: String, expected: [String]) throws {
         let actual = try sentences(text)

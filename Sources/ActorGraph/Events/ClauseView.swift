@@ -87,8 +87,6 @@ struct ClauseView {
         Int(runStart[index]) ..< Int(runEnd[index])
     }
 
-    /// Whether token `index` ends a noun phrase: punctuation (but a possessive or
-    /// a hyphen), a preposition, an auxiliary, a conjunction.
     /// The actors coordinated with `ref`, in text order, `ref` among them:
     /// "Jordan and Britain", "the United States, Japan and South Korea",
     /// "Israeli and Palestinian". A list needs an "and" or "or": "Gantz,
@@ -137,6 +135,8 @@ struct ClauseView {
         return chain
     }
 
+    /// Whether token `index` ends a noun phrase: punctuation (but a possessive or
+    /// a hyphen), a preposition, an auxiliary, a conjunction.
     func stopsPhrase(_ index: Int) -> Bool {
         let token = text.tokens[index]
         if token.flags.contains(.possessive) { return false }

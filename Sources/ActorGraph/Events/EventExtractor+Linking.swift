@@ -43,7 +43,7 @@ extension EventExtractor {
                     var retelling = event
                     retelling.arguments = []
                     result[index].absorb(retelling)
-                } else {
+                } else if !event.arguments.isEmpty {
                     result.append(event)
                     lastOfType[typeKey] = result.count - 1
                 }
@@ -129,13 +129,18 @@ extension EventExtractor {
 
     /// Whether a trigger follows a response phrase closely: "in retaliation for the rocket attack".
     func answered(_ trigger: Range<Int>, view: ClauseView) -> Bool {
+        responsePhraseEnd(before: trigger, view: view) != nil
+    }
+
+    /// The end of a response phrase less than five tokens before the trigger, if any.
+    func responsePhraseEnd(before trigger: Range<Int>, view: ClauseView) -> Int? {
         let sentence = view.text.sentences[view.text.sentence(containing: trigger.lowerBound)].tokens
         for start in max(sentence.lowerBound, trigger.lowerBound - 8) ..< trigger.lowerBound {
             for phrase in Self.responsePhrases where matches(phrase, at: start, view: view, limit: trigger.lowerBound) {
-                if trigger.lowerBound - (start + phrase.count) < 5 { return true }
+                if trigger.lowerBound - (start + phrase.count) < 5 { return start + phrase.count }
             }
         }
-        return false
+        return nil
     }
 
     /// "Israel struck Gaza in retaliation for the rocket attack": the strike

@@ -122,7 +122,9 @@ public struct EventExtractor: Sendable {
             for (range, hits) in matches {
                 guard let event = makeEvent(range: range, hits: hits, sentence: sentenceIndex, sentenceRange: sentence.tokens,
                                             view: view, cueForms: cueForms, previous: found, verbs: verbs) else { continue }
-                if event.arguments.isEmpty { empty.append(event) } else { found += splitConjuncts(event, view: view) }
+                // "in retaliation for the attack": a definite noun with no actor may retell an earlier event.
+                let retells = event.definite && answered(event.trigger, view: view)
+                if event.arguments.isEmpty && !retells { empty.append(event) } else { found += splitConjuncts(event, view: view) }
             }
             attachSectors(to: &found, sentence: sentence.tokens, text: text, forms: agentForms)
             attachTimes(in: sentence.tokens, to: &found, text: text, date: date, view: view)
@@ -204,6 +206,11 @@ public struct EventExtractor: Sendable {
                 break
             }
         }
+        // "struck Gaza in retaliation for the attack on Sderot": the attack answered is not
+        // the striker's; only an actor after the response phrase can be its source.
+        if nominal, let phraseEnd = responsePhraseEnd(before: range, view: view) {
+            arguments.removeAll { $0.role == .source && $0.tokens.lowerBound < phraseEnd }
+        }
         // An actor does not act on itself here: "the EU agreed on its own package" has no target.
         if let source = arguments.first(where: { $0.role == .source }) {
             arguments.removeAll { $0.role != .source && $0.actor == source.actor }
@@ -257,6 +264,7 @@ public struct EventExtractor: Sendable {
         var events: [Event] = []
         for source in sources {
             for target in targets {
+                if let source, let target, source.actor == target.actor { continue }
                 var split = event
                 split.arguments = event.arguments.map { argument in
                     var argument = argument

@@ -110,6 +110,9 @@ public struct Gazetteer: Sendable {
 
         /// Countries whose names put the family name first ("Xi Jinping", "Moon Jae-in").
         private static let familyNameFirst: Set<String> = ["CHN", "TWN", "HKG", "MAC", "KOR", "PRK"]
+        /// Where names also come in Western order ("Carrie Lam", "Joseph Wu"), only a
+        /// hyphenated given name ("Tsai Ing-wen", "Lee Jae-myung") shows where the family name is.
+        private static let mixedOrder: Set<String> = ["TWN", "HKG", "MAC", "KOR"]
         /// Words of Arabic patronymic names: "Mohammed bin Salman" has no surname to stand alone.
         private static let patronymics: Set<String> = ["bin", "bint", "ibn"]
 
@@ -127,7 +130,16 @@ public struct Gazetteer: Sendable {
                 tokenized.tokens[index].flags.contains(.spaceBefore) == false || tokenized.tokens[index].kind != .word
             }
             guard meaningful.count >= 2, !hyphenated, let first = meaningful.first, let last = meaningful.last else { return nil }
-            return tokenized.folded(entity.country.map(familyNameFirst.contains) == true ? first : last)
+            guard let country = entity.country, familyNameFirst.contains(country) else { return tokenized.folded(last) }
+            // A hyphenated given name follows the family name: "Tsai Ing-wen", "John Lee Ka-chiu".
+            let tokens = tokenized.tokens
+            if let hyphen = tokens.indices.first(where: { $0 >= 2 && tokens[$0].kind == .punctuation && tokenized.folded(tokens[$0]) == "-" }),
+               tokens[hyphen - 2].kind == .word, tokens[hyphen - 2].flags.contains(.capitalized) {
+                return tokenized.folded(tokens[hyphen - 2])
+            }
+            // A Chinese family name is one syllable ("Xi", "Wang", "Zhang"); "Carrie Lam" starts with a given name.
+            let firstIsFamily = !mixedOrder.contains(country) && tokenized.folded(first).count <= 5
+            return tokenized.folded(firstIsFamily ? first : last)
         }
     }
 

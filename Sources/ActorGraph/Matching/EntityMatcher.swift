@@ -41,10 +41,9 @@ public struct EntityMatcher: Sendable {
             ) { range, targets in
                 var candidates: [Entity.ID] = []
                 var via = MentionVia.name
-                let accepted = targets.filter { accepts($0, range: range, in: text) }
                 // Text that matches an alias with its case ("ITU") is not also the folded one ("Itu").
-                let exactOnly = accepted.contains { $0.exact >= 0 }
-                for target in accepted where !exactOnly || target.exact >= 0 {
+                let exactOnly = targets.contains { $0.exact >= 0 && accepts($0, range: range, in: text) }
+                for target in targets where (!exactOnly || target.exact >= 0) && accepts(target, range: range, in: text) {
                     let id = gazetteer.entities[Int(target.entity)].id
                     if !candidates.contains(id) {
                         if candidates.isEmpty { via = target.via }

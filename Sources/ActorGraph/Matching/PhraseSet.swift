@@ -1,3 +1,6 @@
+/// Hyphens that join words: hyphen-minus, U+2010 and the non-breaking U+2011.
+private let joiningHyphens: Set<String> = ["-", "\u{2010}", "\u{2011}"]
+
 /// A set of phrases (sequences of folded token forms), each with payloads,
 /// compiled into a trie over form ids in flat arrays.
 ///
@@ -88,7 +91,7 @@ struct PhraseSet<Payload: Sendable>: Sendable {
     var formCount: Int { vocabulary.count }
 
     /// Hyphens that join words: hyphen-minus, U+2010 and the non-breaking U+2011.
-    static var hyphens: Set<String> { ["-", "\u{2010}", "\u{2011}"] }
+    static var hyphens: Set<String> { joiningHyphens }
     /// The translated form of a hyphen, which matching may skip.
     private static var hyphen: UInt32 { .max - 1 }
 

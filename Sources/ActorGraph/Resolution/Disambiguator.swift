@@ -21,6 +21,7 @@ struct Disambiguator {
     let titleWords: Set<String>
 
     func resolve(_ mentions: [Mention]) -> [Mention] {
+        let headlines = titleCaseSentences()
         var endingAt: [Int: Mention] = [:]
         var starts = Set<Int>()
         var named = Set<Entity.ID>()
@@ -37,9 +38,9 @@ struct Disambiguator {
         var result: [Mention] = []
         for var mention in mentions {
             if mention.via == .partial {
-                guard let person = person(for: mention, named: named, starts: starts) else { continue }
+                guard let person = person(for: mention, named: named, starts: starts, headline: headlines[mention.sentence]) else { continue }
                 mention.candidates = [person]
-            } else if startsUnknownName(mention, starts: starts) {
+            } else if !headlines[mention.sentence], startsUnknownName(mention, starts: starts) {
                 continue
             } else if mention.candidates.count > 1 {
                 let qualifier = qualifyingCountry(mention, endingAt: endingAt)
@@ -59,13 +60,14 @@ struct Disambiguator {
     }
 
     /// The person a lone surname stands for, if any.
-    private func person(for mention: Mention, named: Set<Entity.ID>, starts: Set<Int>) -> Entity.ID? {
+    private func person(for mention: Mention, named: Set<Entity.ID>, starts: Set<Int>, headline: Bool) -> Entity.ID? {
         let fullyNamed = mention.candidates.filter { named.contains($0) }
         if fullyNamed.count == 1 { return fullyNamed[0] }
         guard fullyNamed.isEmpty else { return nil }
         let surname = mention.tokens.map { text.folded(text.tokens[$0]) }.joined(separator: " ")
-        guard !commonWords.contains(surname), !followsUnknownFirstName(mention, starts: starts),
-              !precedesUnknownName(mention, starts: starts) else { return nil }
+        // In a title-case headline ("Putin Warns NATO") every word is capitalized: no evidence either way.
+        guard !commonWords.contains(surname),
+              headline || (!followsUnknownFirstName(mention, starts: starts) && !precedesUnknownName(mention, starts: starts)) else { return nil }
         let inOffice = mention.candidates.filter { id in
             guard let entity = gazetteer[id] else { return false }
             return date.map { day in entity.roles.contains { $0.holds(on: day) } } ?? !entity.roles.isEmpty
@@ -93,8 +95,21 @@ struct Disambiguator {
             && !commonWords.contains(text.folded(token)) && !token.flags.contains(.allCaps)
     }
 
+    /// Whether each sentence is a title-case headline ("Paris Attacks Trial
+    /// Opens"): three quarters of its words or more capitalized.
+    private func titleCaseSentences() -> [Bool] {
+        text.sentences.map { sentence in
+            var words = 0, capitalized = 0
+            for index in sentence.tokens where text.tokens[index].kind == .word {
+                words += 1
+                if text.tokens[index].flags.contains(.capitalized) { capitalized += 1 }
+            }
+            return words > 0 && capitalized * 4 >= words * 3
+        }
+    }
+
     /// A one-word city name that runs into a capitalized word no gazetteer
-    /// knows, except in a title-case headline ("Paris Attacks Trial Opens").
+    /// knows (not in a headline: the caller checks).
     private func startsUnknownName(_ mention: Mention, starts: Set<Int>) -> Bool {
         guard mention.tokens.count == 1, mention.via == .name || mention.via == .alias,
               mention.candidates.allSatisfy({ gazetteer[$0]?.type == .city }) else { return false }
@@ -103,9 +118,7 @@ struct Disambiguator {
         let token = text.tokens[next]
         guard token.kind == .word, token.flags.contains(.capitalized), !token.flags.contains(.allCaps),
               !token.flags.contains(.lineBreakBefore), !commonWords.contains(text.folded(token)) else { return false }
-        let words = text.sentences[mention.sentence].tokens.filter { text.tokens[$0].kind == .word }
-        let capitalized = words.filter { text.tokens[$0].flags.contains(.capitalized) }
-        return capitalized.count * 4 < words.count * 3
+        return true
     }
 
     /// The ISO code of a country named just before `mention` as a demonym or possessive.

@@ -59,13 +59,10 @@ struct SentenceSplitter {
             // and this one starts in lowercase.
             return !endsClause(previous) && startsLowercase(token)
         }
-        if previous.kind == .word, token.kind == .word, token.flags.contains(.capitalized) {
-            // "the U.N. Security Council": after a dotted abbreviation, a capitalized word goes on
-            // with the sentence unless it is a word that starts sentences ("in the U.S. The next day").
-            let form = vocabulary.string(of: previous.form)
-            if form.count > 2, form.hasSuffix("."), form.dropLast().contains(".") {
-                return !Self.startsSentences(vocabulary.string(of: token.form))
-            }
+        if previous.kind == .word, token.kind == .word, Self.nameAbbreviations.contains(vocabulary.string(of: previous.form)) {
+            // "the U.N. Security Council", "U.S. President Joe Biden": the name of an office or
+            // body goes on after the abbreviation; "to the U.S. Israel condemned it" does not.
+            return Self.officeWords.contains(vocabulary.string(of: token.form))
         }
         guard previous.kind == .punctuation, vocabulary.string(of: previous.form) == ".", index >= 2 else { return false }
         let word = tokens[index - 2]
@@ -77,14 +74,15 @@ struct SentenceSplitter {
         return false
     }
 
-    /// Closed-class words that open sentences: "The", "He", "In", "But".
-    private static func startsSentences(_ word: String) -> Bool {
-        pronouns.contains(word) || FunctionWords.determiners.contains(word) || FunctionWords.prepositions.contains(word)
-            || FunctionWords.conjunctions.contains(word) || FunctionWords.auxiliaries.contains(word) || FunctionWords.adverbs.contains(word)
-    }
-
-    private static let pronouns: Set<String> = [
-        "i", "you", "he", "she", "it", "we", "they", "there", "here", "what", "how", "why", "yes",
+    /// Dotted abbreviations that begin the names of offices and bodies.
+    private static let nameAbbreviations: Set<String> = ["u.s.", "u.n.", "u.k.", "e.u."]
+    /// Words that go on such a name: "U.N. Security Council", "U.S. Navy".
+    private static let officeWords: Set<String> = [
+        "security", "general", "human", "special", "senate", "house", "congress", "navy", "army", "air", "marine", "marines",
+        "military", "forces", "department", "state", "treasury", "justice", "defense", "defence", "embassy", "ambassador",
+        "envoy", "secretary", "president", "vice", "attorney", "supreme", "court", "federal", "central", "trade",
+        "commission", "council", "parliament", "agency", "refugee", "peacekeeping", "mission", "officials", "intelligence",
+        "commerce", "capitol", "coast", "border", "customs", "immigration", "home", "foreign", "prime", "chancellor",
     ]
 
     private func endsClause(_ token: Token) -> Bool {
