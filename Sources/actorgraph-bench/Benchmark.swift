@@ -11,7 +11,7 @@ struct Benchmark: ParsableCommand {
         commandName: "actorgraph-bench",
         abstract: "Measure ActorGraph's load time, memory and extraction speed (release builds only).",
         discussion: "Method: Docs/Benchmarks.md. Every time is the median of --runs runs, all measured in this one process.",
-        subcommands: [Load.self, Extract.self],
+        subcommands: [Load.self, Extract.self, Scaling.self],
         defaultSubcommand: Load.self
     )
 
@@ -110,6 +110,68 @@ struct Extract: ParsableCommand {
         let median = Clock.median(times)
         print("extract: \(texts.count) articles × \(copies) = \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB, one thread, median of \(runs) runs")
         print(String(format: "  %8.2f MB/s  (%.2f s, %d actors per run)", Double(bytes) / 1_000_000 / median, median, actors))
+    }
+}
+
+struct Scaling: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check that time and memory grow linearly on hostile text; exit 1 when a bound is broken.",
+        discussion: """
+            Each shape is extracted at --megabytes and at four times that size. The bounds, with a wide margin \
+            for a shared machine: four times the input may take at most eight times as long, and the \
+            process's peak resident memory may grow by at most 150 bytes per input byte.
+            """
+    )
+
+    @Option(help: "The smaller size, in megabytes; the larger is four times it.")
+    var megabytes = 2.0
+
+    func validate() throws {
+        try Benchmark.requireRelease()
+        guard megabytes > 0 else { throw ValidationError("--megabytes must be positive.") }
+    }
+
+    /// Deterministic hostile texts of about `bytes` UTF-8 bytes.
+    static let shapes: [(name: String, make: @Sendable (Int) -> String)] = [
+        ("prose without a sentence break", { bytes in
+            let words = ["the", "talks", "went", "on", "and", "officials", "said", "that", "Emmanuel", "Macron", "met",
+                         "Olaf", "Scholz", "in", "Berlin", "while", "Russia", "shelled", "Kharkiv"]
+            var text = "", state: UInt64 = 1
+            text.reserveCapacity(bytes + 16)
+            while text.utf8.count < bytes {
+                state = state &* 6364136223846793005 &+ 1442695040888963407      // a fixed LCG: same text every run
+                text += words[Int(state >> 33) % words.count] + " "
+            }
+            return text
+        }),
+        ("one name repeated", { bytes in String(repeating: "Emmanuel Macron ", count: max(1, bytes / 16)) }),
+        ("one long token run", { bytes in String(repeating: "x", count: bytes) }),
+    ]
+
+    func run() throws {
+        let extractor = try Extractor()
+        let small = Int(megabytes * 1_000_000)
+        var broken = false
+        print(String(format: "scaling: %.1f MB and %.1f MB, one thread", megabytes, megabytes * 4))
+        for shape in Self.shapes {
+            let texts = [shape.make(small), shape.make(small * 4)]
+            var times: [Double] = []
+            var growth = 0
+            for text in texts {
+                let before = Memory.residentBytes()
+                let (_, time) = try Clock.measure { _ = try extractor.extract(text, date: "2023-01-01") }
+                growth = Memory.peakResidentBytes() - before      // the peak of the larger text comes last
+                times.append(time)
+            }
+            let ratio = times[1] / max(times[0], 1e-6)
+            let perByte = Double(max(growth, 0)) / Double(texts[1].utf8.count)
+            let ok = ratio <= 8 && perByte <= 150
+            broken = broken || !ok
+            print("  " + shape.name.padding(toLength: 32, withPad: " ", startingAt: 0)
+                + String(format: "%6.2f s → %6.2f s  (×%.1f)  peak +%.0f bytes per input byte  ", times[0], times[1], ratio, perByte)
+                + (ok ? "ok" : "BOUND BROKEN"))
+        }
+        if broken { throw ExitCode(1) }
     }
 }
 
