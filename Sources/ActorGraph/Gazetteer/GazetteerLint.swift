@@ -64,8 +64,51 @@ package struct GazetteerLint {
             }
         }
         findings += overlappingTerms()
+        findings += containmentCycles()
         func rank(_ severity: Finding.Severity) -> Int { severity == .error ? 0 : severity == .warning ? 1 : 2 }
         return findings.sorted { (rank($0.severity), $0.file ?? "", $0.line ?? 0) < (rank($1.severity), $1.file ?? "", $1.line ?? 0) }
+    }
+
+    /// Relations that say where an entity belongs, which cannot go round in a circle.
+    static let containment: Set<String> = ["part-of", "located-in", "subsidiary-of", "owned-by"]
+
+    /// "a part-of b" and "b part-of a": a containment relation that leads back to where it started.
+    private func containmentCycles() -> [Finding] {
+        var edges: [Entity.ID: [Entity.ID]] = [:]
+        for entity in gazetteer.entities {
+            for relation in entity.relations where Self.containment.contains(relation.type) {
+                edges[entity.id, default: []].append(relation.target)
+            }
+        }
+        var findings: [Finding] = []
+        var state: [Entity.ID: Int] = [:]            // 1 on the current path, 2 done
+        var reported = Set<Entity.ID>()
+        for start in gazetteer.entities.map(\.id) where state[start] == nil {
+            // Iterative depth-first search: hostile files may chain thousands of entities.
+            var stack: [(id: Entity.ID, next: Int)] = [(start, 0)]
+            state[start] = 1
+            while let top = stack.last {
+                let targets = edges[top.id] ?? []
+                if top.next < targets.count {
+                    stack[stack.count - 1].next += 1
+                    let target = targets[top.next]
+                    if state[target] == 1 {
+                        let path = stack.map(\.id)
+                        let cycle = Array(path[(path.firstIndex(of: target) ?? 0)...]) + [target]
+                        if reported.insert(target).inserted {
+                            findings.append(finding(.warning, target, "The relations \(cycle.map(\.rawValue).joined(separator: " → ")) go round in a circle; one of them is probably the wrong way round."))
+                        }
+                    } else if state[target] == nil {
+                        state[target] = 1
+                        stack.append((target, 0))
+                    }
+                } else {
+                    state[top.id] = 2
+                    stack.removeLast()
+                }
+            }
+        }
+        return findings
     }
 
     /// Two people holding one office (title and entity) on the same days, beyond a handover day.
