@@ -50,7 +50,7 @@ import Testing
         let texts = try Self.corpusTexts.map { try String(contentsOf: corpusFolder.appendingPathComponent($0), encoding: .utf8) }
         let sequential = try texts.map { try shared.extract($0, date: "2021-07-27").jsonData() }
         let concurrent = try await withThrowingTaskGroup(of: (Int, Data).self) { group in
-            for _ in 0 ..< 4 {
+            for _ in 0 ..< Self.rounds(for: texts.count) {
                 for (index, text) in texts.enumerated() {
                     group.addTask { (index, try shared.extract(text, date: "2021-07-27").jsonData()) }
                 }
@@ -59,9 +59,13 @@ import Testing
             for try await result in group { results.append(result) }
             return results
         }
-        #expect(concurrent.count == texts.count * 4)
+        #expect(concurrent.count >= 100)
+        #expect(concurrent.count == texts.count * Self.rounds(for: texts.count))
         for (index, data) in concurrent { #expect(data == sequential[index]) }
     }
+
+    /// Enough rounds over the corpus for at least 100 concurrent tasks.
+    static func rounds(for count: Int) -> Int { max(1, (100 + count - 1) / max(count, 1)) }
 
     @Test func jsonFollowsTheSchema() throws {
         let (_, graph) = try graph("000-seed.txt")
