@@ -63,6 +63,8 @@ struct ExtractCommand: ParsableCommand {
         var printedText = false
         // Documents are read and extracted a window at a time on every core, and written in input order.
         let window = max(1, ProcessInfo.processInfo.activeProcessorCount) * 8
+        let progress = Progress(paths: files)
+        defer { progress.finish() }
         while case let batch = source.next(upTo: window), !batch.isEmpty {
             total += batch.count
             for (document, outcome) in zip(batch, outcomes(of: batch, with: extractor)) {
@@ -81,6 +83,7 @@ struct ExtractCommand: ParsableCommand {
                     Console.error("error: " + (document.label.isEmpty ? "" : "\(document.label): ") + message)
                 }
             }
+            progress.advance(documents: batch.count, bytes: batch.reduce(0) { $0 + $1.text.utf8.count })
         }
         if format == .json {
             if graphs.count == 1 && total == 1 {

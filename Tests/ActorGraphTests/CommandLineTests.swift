@@ -210,6 +210,21 @@ struct CommandLine_ {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    @Test func progressGoesToATerminalOnlyAndNeverIntoTheOutput() throws {
+        let typescript = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-progress-\(UUID().uuidString)")
+        let output = typescript.appendingPathExtension("out")
+        defer { try? FileManager.default.removeItem(at: typescript); try? FileManager.default.removeItem(at: output) }
+        // `script` gives the command a terminal for standard error; standard output goes to a file.
+        let run = try shell("script -q -e -c \"'$0' extract Tests/Corpus --format jsonl > '\(output.path)'\" '\(typescript.path)' > /dev/null; echo $?")
+        #expect(run.output == "0\n")
+        let screen = try String(contentsOf: typescript, encoding: .utf8)
+        #expect(screen.contains("documents") && screen.contains("MB/s") && screen.contains("%"))
+        let lines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == GraphTests.corpusTexts.count && lines.allSatisfy { $0.hasPrefix("{") })
+        let quiet = try CommandLine_.run(["extract", "Tests/Corpus", "--format", "jsonl"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty)
+    }
+
     @Test func closedStandardOutputIsAClearError() throws {
         let result = try shell("\"$0\" extract Tests/Corpus/000-seed.txt 2>&1 >&-")
         #expect(result.status == 1)
