@@ -11,7 +11,7 @@ struct Benchmark: ParsableCommand {
         commandName: "actorgraph-bench",
         abstract: "Measure ActorGraph's load time, memory and extraction speed (release builds only).",
         discussion: "Method: Docs/Benchmarks.md. Every time is the median of --runs runs, all measured in this one process.",
-        subcommands: [Load.self, Extract.self, Scaling.self],
+        subcommands: [Load.self, Extract.self, Batch.self, Scaling.self],
         defaultSubcommand: Load.self
     )
 
@@ -110,6 +110,79 @@ struct Extract: ParsableCommand {
         let median = Clock.median(times)
         print("extract: \(texts.count) articles × \(copies) = \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB, one thread, median of \(runs) runs")
         print(String(format: "  %8.2f MB/s  (%.2f s, %d actors per run)", Double(bytes) / 1_000_000 / median, median, actors))
+    }
+}
+
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time a batch of documents on one thread and on every core; check the outputs are identical."
+    )
+
+    @Argument(help: "Folders of .txt articles; the test corpora by default.")
+    var folders: [String] = ["Tests/Corpus", "Tests/Coverage"]
+
+    @Option(help: "Repeat the documents until they hold at least this many megabytes.")
+    var megabytes = 5.0
+
+    @Option(help: "Runs; the median is reported.")
+    var runs = 3
+
+    func validate() throws {
+        try Benchmark.requireRelease()
+        guard runs > 0, megabytes > 0 else { throw ValidationError("--runs and --megabytes must be positive.") }
+    }
+
+    func run() throws {
+        var texts: [String] = []
+        for folder in folders {
+            let url = URL(fileURLWithPath: folder)
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
+            texts += try names.map { try String(contentsOf: url.appendingPathComponent($0), encoding: .utf8) }
+        }
+        guard !texts.isEmpty else { throw ValidationError("no .txt file in \(folders.joined(separator: ", "))") }
+        let unit = texts.reduce(0) { $0 + $1.utf8.count }
+        let copies = max(1, Int((megabytes * 1_000_000 / Double(unit)).rounded(.up)))
+        let documents = Array(repeatElement(texts, count: copies).joined())
+        let bytes = unit * copies
+        let extractor = try Extractor()
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        func batch(threads: Int) throws -> (outputs: [Data], time: Double) {
+            let outputs = Outputs(count: documents.count)
+            let (_, time) = Clock.measure {
+                DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                    var index = worker
+                    while index < documents.count {
+                        outputs.set(index, (try? extractor.extract(documents[index], date: "2022-01-01").jsonData()) ?? Data())
+                        index += threads
+                    }
+                }
+            }
+            return (outputs.values, time)
+        }
+        var one: [Double] = [], all: [Double] = []
+        var identical = true
+        for _ in 0 ..< runs {
+            let sequential = try batch(threads: 1)
+            let parallel = try batch(threads: cores)
+            one.append(sequential.time)
+            all.append(parallel.time)
+            identical = identical && sequential.outputs == parallel.outputs
+        }
+        let megabytesTotal = Double(bytes) / 1_000_000
+        print(String(format: "batch: %d documents, %.1f MB, median of %d runs", documents.count, megabytesTotal, runs))
+        print(String(format: "  1 thread    %6.2f MB/s", megabytesTotal / Clock.median(one)))
+        print(String(format: "  %d threads   %6.2f MB/s  (×%.2f)", cores, megabytesTotal / Clock.median(all), Clock.median(one) / Clock.median(all)))
+        print("  outputs identical: \(identical ? "yes" : "NO")")
+        if !identical { throw ExitCode(1) }
+    }
+
+    /// One slot per document, each written by one worker.
+    private final class Outputs: @unchecked Sendable {
+        private var slots: [Data]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: Data(), count: count) }
+        func set(_ index: Int, _ data: Data) { lock.lock(); slots[index] = data; lock.unlock() }
+        var values: [Data] { lock.lock(); defer { lock.unlock() }; return slots }
     }
 }
 
