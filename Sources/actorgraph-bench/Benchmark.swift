@@ -70,31 +70,13 @@ struct Extract: ParsableCommand {
         abstract: "Time full extraction, one thread, with the bundled gazetteers and rules."
     )
 
-    @Argument(help: "A folder of .txt articles; the test corpus (Tests/Corpus, Tests/Coverage) by default.")
-    var folders: [String] = ["Tests/Corpus", "Tests/Coverage"]
+    @OptionGroup var corpus: CorpusOptions
 
-    @Option(help: "Repeat the texts until they hold at least this many megabytes.")
-    var megabytes = 5.0
-
-    @Option(help: "Runs; the median is reported.")
-    var runs = 3
-
-    func validate() throws {
-        try Benchmark.requireRelease()
-        guard runs > 0, megabytes > 0 else { throw ValidationError("--runs and --megabytes must be positive.") }
-    }
+    func validate() throws { try Benchmark.requireRelease() }
 
     func run() throws {
-        var texts: [String] = []
-        for folder in folders {
-            let url = URL(fileURLWithPath: folder)
-            let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
-            texts += try names.map { try String(contentsOf: url.appendingPathComponent($0), encoding: .utf8) }
-        }
-        guard !texts.isEmpty else { throw ValidationError("no .txt file in \(folders.joined(separator: ", "))") }
-        let unit = texts.reduce(0) { $0 + $1.utf8.count }
-        let copies = max(1, Int((megabytes * 1_000_000 / Double(unit)).rounded(.up)))
-        let bytes = unit * copies
+        let (texts, copies, bytes) = try corpus.texts()
+        let runs = corpus.runs
         let extractor = try Extractor()
         var times: [Double] = []
         var actors = 0
@@ -113,37 +95,56 @@ struct Extract: ParsableCommand {
     }
 }
 
-struct Batch: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Time a batch of documents on one thread and on every core; check the outputs are identical."
-    )
-
-    @Argument(help: "Folders of .txt articles; the test corpora by default.")
+/// The documents a speed benchmark runs on: the `.txt` files of some folders, repeated to a size.
+struct CorpusOptions: ParsableArguments {
+    @Argument(help: "Folders of .txt articles; the test corpora (Tests/Corpus, Tests/Coverage) by default.")
     var folders: [String] = ["Tests/Corpus", "Tests/Coverage"]
 
-    @Option(help: "Repeat the documents until they hold at least this many megabytes.")
+    @Option(help: "Repeat the texts until they hold at least this many megabytes.")
     var megabytes = 5.0
 
     @Option(help: "Runs; the median is reported.")
     var runs = 3
 
     func validate() throws {
-        try Benchmark.requireRelease()
         guard runs > 0, megabytes > 0 else { throw ValidationError("--runs and --megabytes must be positive.") }
     }
 
-    func run() throws {
+    /// The texts in folder and name order, how many times to repeat them, and the bytes in all.
+    func texts() throws -> (texts: [String], copies: Int, bytes: Int) {
         var texts: [String] = []
         for folder in folders {
             let url = URL(fileURLWithPath: folder)
-            let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
-            texts += try names.map { try String(contentsOf: url.appendingPathComponent($0), encoding: .utf8) }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+                throw ValidationError("cannot read the folder \(folder); give a folder of .txt articles.")
+            }
+            for name in names.filter({ $0.hasSuffix(".txt") }).sorted() {
+                guard let text = try? String(contentsOf: url.appendingPathComponent(name), encoding: .utf8) else {
+                    throw ValidationError("\(folder)/\(name) is not readable UTF-8 text.")
+                }
+                texts.append(text)
+            }
         }
-        guard !texts.isEmpty else { throw ValidationError("no .txt file in \(folders.joined(separator: ", "))") }
+        guard !texts.isEmpty else { throw ValidationError("no .txt file in \(folders.joined(separator: ", ")).") }
         let unit = texts.reduce(0) { $0 + $1.utf8.count }
         let copies = max(1, Int((megabytes * 1_000_000 / Double(unit)).rounded(.up)))
+        return (texts, copies, unit * copies)
+    }
+}
+
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time a batch of documents on one thread and on every core; check the outputs are identical."
+    )
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func validate() throws { try Benchmark.requireRelease() }
+
+    func run() throws {
+        let (texts, copies, bytes) = try corpus.texts()
         let documents = Array(repeatElement(texts, count: copies).joined())
-        let bytes = unit * copies
+        let runs = corpus.runs
         let extractor = try Extractor()
         let cores = ProcessInfo.processInfo.activeProcessorCount
         func batch(threads: Int) throws -> (outputs: [Data], time: Double) {
@@ -152,7 +153,11 @@ struct Batch: ParsableCommand {
                 DispatchQueue.concurrentPerform(iterations: threads) { worker in
                     var index = worker
                     while index < documents.count {
-                        outputs.set(index, (try? extractor.extract(documents[index], date: "2022-01-01").jsonData()) ?? Data())
+                        do {
+                            outputs.set(index, try extractor.extract(documents[index], date: "2022-01-01").jsonData())
+                        } catch {
+                            outputs.set(index, Data("\(error)".utf8))      // compared like any output
+                        }
                         index += threads
                     }
                 }

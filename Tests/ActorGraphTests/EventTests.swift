@@ -139,7 +139,7 @@ struct EventCase: CustomTestStringConvertible, Sendable {
 
     @Test func aRejectionPointsAtTheDemandAndAResponseAtWhatItAnswers() throws {
         let rejection = try extractor().extract("Ukraine demanded a ceasefire on Monday. Russia rejected the demand on Tuesday.", date: "2023-07-03")
-        #expect(rejection.relations.filter { $0.type == "rejects" }.map { [$0.source, $0.target] } == [["e2", "e1"]])
+        #expect(rejection.relations.filter { $0.type == "denies" && $0.rule == "link.reject" }.map { [$0.source, $0.target] } == [["e2", "e1"]])
         let response = try extractor().extract("Hamas fired rockets at Israel on Monday. Israel struck targets in Gaza in retaliation for the rocket attack.",
                                                date: "2023-07-03")
         #expect(response.events.map(\.type) == ["attack", "attack"])

@@ -15,27 +15,7 @@ import Testing
     @Test(arguments: corpusTexts)
     func everySpanEqualsTheTextAtItsScalarOffsets(name: String) throws {
         let (text, graph) = try graph(name)
-        let scalars = Array(text.unicodeScalars)
-        func slice(_ start: Int, _ end: Int) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start ..< end])
-            return String(view)
-        }
-        #expect(graph.document.length == scalars.count)
-        for actor in graph.actors {
-            for mention in actor.mentions { #expect(slice(mention.start, mention.end) == mention.text) }
-        }
-        for event in graph.events {
-            #expect(slice(event.trigger.start, event.trigger.end) == event.trigger.text)
-            if let time = event.time { #expect(slice(time.start, time.end) == time.text) }
-            for role in event.roles {
-                #expect(graph.actor(role.actor) != nil)
-                #expect(0 <= role.start && role.start < role.end && role.end <= scalars.count)
-            }
-        }
-        for relation in graph.relations where relation.origin == .text {
-            if let start = relation.start, let end = relation.end { #expect(slice(start, end) == relation.text) }
-        }
+        expectSpansMatch(graph, text)
     }
 
     @Test(arguments: corpusTexts)

@@ -10,21 +10,7 @@ import Testing
     @discardableResult
     private func checked(_ text: String, date: String? = "2022-03-01") throws -> ArticleGraph {
         let graph = try extractor().extract(text, date: date)
-        let scalars = Array(text.unicodeScalars)
-        func slice(_ start: Int, _ end: Int) -> String? {
-            guard 0 <= start, start <= end, end <= scalars.count else { return nil }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start ..< end])
-            return String(view)
-        }
-        #expect(graph.document.length == scalars.count)
-        for actor in graph.actors {
-            for mention in actor.mentions { #expect(slice(mention.start, mention.end) == mention.text) }
-        }
-        for event in graph.events {
-            #expect(slice(event.trigger.start, event.trigger.end) == event.trigger.text)
-            for role in event.roles { #expect(slice(role.start, role.end) != nil && graph.actor(role.actor) != nil) }
-        }
+        expectSpansMatch(graph, text)
         let data = try graph.jsonData()
         #expect((try? JSONSerialization.jsonObject(with: data)) != nil)
         #expect(try extractor().extract(text, date: date).jsonData() == data)

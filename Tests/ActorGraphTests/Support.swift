@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import ActorGraph
 
 /// One extractor with the bundled data, built once for all tests.
@@ -29,4 +30,29 @@ func actorGraphError(_ body: () throws -> Void) -> ActorGraphError? {
 
 extension ArticleGraph {
     func actor(_ id: String) -> ActorNode? { actors.first { $0.id == id } }
+}
+
+/// Expects every span of `graph` to be inside `text` and equal to its scalars there.
+func expectSpansMatch(_ graph: ArticleGraph, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let scalars = Array(text.unicodeScalars)
+    func slice(_ start: Int, _ end: Int) -> String? {
+        guard 0 <= start, start <= end, end <= scalars.count else { return nil }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start ..< end])
+        return String(view)
+    }
+    #expect(graph.document.length == scalars.count, sourceLocation: sourceLocation)
+    for actor in graph.actors {
+        for mention in actor.mentions { #expect(slice(mention.start, mention.end) == mention.text, sourceLocation: sourceLocation) }
+    }
+    for event in graph.events {
+        #expect(slice(event.trigger.start, event.trigger.end) == event.trigger.text, sourceLocation: sourceLocation)
+        if let time = event.time { #expect(slice(time.start, time.end) == time.text, sourceLocation: sourceLocation) }
+        for role in event.roles {
+            #expect(graph.actor(role.actor) != nil && role.start < role.end && slice(role.start, role.end) != nil, sourceLocation: sourceLocation)
+        }
+    }
+    for relation in graph.relations where relation.origin == .text {
+        if let start = relation.start, let end = relation.end { #expect(slice(start, end) == relation.text, sourceLocation: sourceLocation) }
+    }
 }

@@ -76,7 +76,8 @@ extension EventExtractor {
 
 
     static let definiteDeterminers: Set<String> = ["the", "this", "that"]
-    static let linkTypes = ["deny": "denies", "reject": "rejects", "investigate": "investigates"]
+    /// A rejection links with `denies`, as it always has in actorgraph/1.
+    static let linkTypes = ["deny": "denies", "reject": "denies", "investigate": "investigates"]
     static let claimTypes: Set<String> = ["accuse", "report", "surveil", "crime", "criticize"]
     /// What a rejection answers besides claims: a demand, a proposal, a threat.
     static let rejectedTypes: Set<String> = ["demand", "agree", "negotiate", "threaten", "sanction"]

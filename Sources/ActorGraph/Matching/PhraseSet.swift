@@ -30,7 +30,7 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         /// "Al-Thani" and "Al Thani" match each other both ways.
         mutating func add(forms: [String], payload: Payload) {
             let forms = forms.enumerated().filter { offset, form in
-                !(PhraseSet.hyphens.contains(form) && offset > 0 && offset < forms.count - 1)
+                !(joiningHyphens.contains(form) && offset > 0 && offset < forms.count - 1)
             }.map(\.element)
             guard !forms.isEmpty else { return }
             var node: UInt32 = 0
@@ -90,8 +90,6 @@ struct PhraseSet<Payload: Sendable>: Sendable {
     /// The number of distinct token forms in the phrases.
     var formCount: Int { vocabulary.count }
 
-    /// Hyphens that join words: hyphen-minus, U+2010 and the non-breaking U+2011.
-    static var hyphens: Set<String> { joiningHyphens }
     /// The translated form of a hyphen, which matching may skip.
     private static var hyphen: UInt32 { .max - 1 }
 
@@ -104,7 +102,7 @@ struct PhraseSet<Payload: Sendable>: Sendable {
             let bytes = text.vocabulary.bytes(of: FormID(rawValue: UInt32(index)))
             if let id = bytes.withUnsafeBufferPointer({ vocabulary.lookup($0) }) {
                 table[index] = id.rawValue
-            } else if bytes.count <= 3, Self.hyphens.contains(String(decoding: bytes, as: UTF8.self)) {
+            } else if bytes.count <= 3, joiningHyphens.contains(String(decoding: bytes, as: UTF8.self)) {
                 table[index] = Self.hyphen
             }
         }
