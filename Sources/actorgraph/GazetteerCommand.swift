@@ -6,19 +6,15 @@ import Foundation
 struct GazetteerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazetteer",
-        abstract: "Check gazetteers and count what they hold.",
-        subcommands: [Lint.self, Stats.self]
+        abstract: "Check gazetteers, count what they hold, and compile them for fast loading.",
+        subcommands: [Lint.self, Stats.self, Compile.self]
     )
 
     /// The bundled gazetteer folder, with the files at `paths` after it, as
     /// `extract --gazetteer` loads them; only the files at `paths` when `bundled` is false.
     static func sources(_ paths: [String], bundled: Bool) throws -> [URL] {
         let urls = paths.map { URL(fileURLWithPath: $0) }
-        guard bundled else { return urls }
-        guard let folder = BundledData.entities else {
-            throw ActorGraphError(.unreadableInput, "The bundled gazetteers are missing; reinstall ActorGraph.")
-        }
-        return [folder] + urls
+        return bundled ? try Gazetteer.sources(extendingBundled: urls) : urls
     }
 
     struct Lint: ParsableCommand {
@@ -96,6 +92,47 @@ struct GazetteerCommand: ParsableCommand {
                 lines.append("roles         \(entities.reduce(0) { $0 + $1.roles.count })")
                 lines.append("relations     \(entities.reduce(0) { $0 + $1.relations.count })")
                 Console.write(lines.joined(separator: "\n") + "\n")
+            } catch {
+                throw fail(error)
+            }
+        }
+    }
+}
+
+extension GazetteerCommand {
+    struct Compile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compile gazetteers into one binary file that loads memory-mapped, with nothing to parse.",
+            discussion: """
+                The file holds the entities and the matcher's tables. Give it to `extract --gazetteer` or \
+                `Gazetteer.load`; compile it again after editing a source file or upgrading ActorGraph \
+                (a file of another format version is refused). Format: Docs/GazetteerFormat.md.
+                """
+        )
+
+        @Argument(help: "Gazetteer files or folders, compiled together with the bundled gazetteer.")
+        var paths: [String] = []
+
+        @Option(name: .shortAndLong, help: "The file to write, e.g. names.agz.")
+        var output: String
+
+        @Flag(help: "Compile only the given files, without the bundled gazetteer.")
+        var noBundled = false
+
+        func validate() throws {
+            if noBundled && paths.isEmpty { throw ValidationError("--no-bundled needs at least one gazetteer file or folder.") }
+        }
+
+        func run() throws {
+            do {
+                let gazetteer = try Gazetteer.load(GazetteerCommand.sources(paths, bundled: !noBundled))
+                let data = gazetteer.compiledData(includesBundled: !noBundled)
+                do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+                    throw ActorGraphError(.unreadableInput, "\"\(output)\" cannot be written; check the folder exists and that you may write to it.")
+                }
+                let aliases = gazetteer.entities.reduce(0) { $0 + $1.aliases.count }
+                Console.error("\(output): \(gazetteer.entities.count) entities, \(aliases) aliases, "
+                              + String(format: "%.1f MB", Double(data.count) / 1_000_000))
             } catch {
                 throw fail(error)
             }

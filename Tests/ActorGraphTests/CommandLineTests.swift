@@ -309,3 +309,27 @@ struct CommandLine_ {
         #expect(result.stdout.contains("total (micro)"))
     }
 }
+
+extension CommandLineTests {
+    @Test func aCompiledGazetteerExtractsLikeItsSources() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("extra.gaz")
+        try "entity strel-prize organization\n  name Strel Prize\n".write(to: source, atomically: true, encoding: .utf8)
+        let compiled = folder.appendingPathComponent("all.agz").path
+        let compile = try CommandLine_.run(["gazetteer", "compile", source.path, "-o", compiled])
+        #expect(compile.status == 0)
+        #expect(compile.stderr.contains("entities"))
+        let article = "Tests/Corpus/000-seed.txt"
+        let fromText = try CommandLine_.run(["extract", "--gazetteer", source.path, article])
+        let fromCompiled = try CommandLine_.run(["extract", "--gazetteer", compiled, article])
+        #expect(fromText.status == 0 && fromCompiled.status == 0)
+        #expect(fromText.stdout == fromCompiled.stdout)
+
+        try Data("ACTGAZ\r\n\u{1}".utf8).write(to: URL(fileURLWithPath: compiled))
+        let broken = try CommandLine_.run(["extract", "--gazetteer", compiled, article])
+        #expect(broken.status != 0)
+        #expect(broken.stderr.contains("all.agz: The compiled gazetteer is truncated"))
+    }
+}

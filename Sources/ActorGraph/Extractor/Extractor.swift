@@ -26,7 +26,9 @@ public struct Extractor: Sendable {
     public let events: EventExtractor
 
     /// An extractor with the bundled gazetteers and rules, plus the user
-    /// gazetteers in `gazetteers` (files or folders of `.gaz` files) and the
+    /// gazetteers in `gazetteers` (files or folders of `.gaz` files, or a
+    /// compiled gazetteer: one made with the bundled entities is used alone,
+    /// memory-mapped) and the
     /// user rules in `rules` (`.rules` files or folders), read after the
     /// bundled ones: a new trigger needs no recompilation. User files are read
     /// in path order, whatever order they are given in, so that the output
@@ -34,11 +36,11 @@ public struct Extractor: Sendable {
     /// - Parameter bundledRules: `false` to use only the rules in `rules`.
     /// - Throws: ``ActorGraphError`` naming the file, line and column of a malformed gazetteer or rule.
     public init(gazetteers: [URL] = [], rules: [URL] = [], bundledRules: Bool = true) throws {
-        guard let entities = BundledData.entities, let ruleFolder = BundledData.rules else {
-            throw ActorGraphError(.unreadableInput, "The bundled gazetteers or rules are missing; reinstall ActorGraph.")
+        guard let ruleFolder = BundledData.rules else {
+            throw ActorGraphError(.unreadableInput, "The bundled rules are missing; reinstall ActorGraph.")
         }
         let byPath = { (urls: [URL]) in urls.sorted { $0.standardizedFileURL.path < $1.standardizedFileURL.path } }
-        try self.init(gazetteer: Gazetteer.load([entities] + byPath(gazetteers)),
+        try self.init(gazetteer: Gazetteer.load(Gazetteer.sources(extendingBundled: byPath(gazetteers))),
                       rules: RuleSet.load((bundledRules ? [ruleFolder] : []) + byPath(rules)))
     }
 
@@ -47,13 +49,12 @@ public struct Extractor: Sendable {
     ///   title `titles.rules` does not define, naming the entity's file and line.
     public init(gazetteer: Gazetteer, rules: RuleSet) throws {
         let titles = Set(rules.titles.map(\.canonical))
-        for entity in gazetteer.entities {
-            for role in entity.roles where !titles.contains(role.title) {
-                let place = gazetteer.locations[entity.id]
-                throw ActorGraphError(.malformedGazetteer,
-                    "The role title \"\(role.title)\" of \"\(entity.id)\" is not a title of titles.rules; use one of: \(titles.sorted().joined(separator: ", ")).",
-                    file: place?.file, line: place?.line)
-            }
+        if let (title, index) = gazetteer.roleTitles.filter({ !titles.contains($0.key) }).min(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
+            let id = gazetteer.entities.id(at: index)
+            let place = gazetteer.entities.location(at: index)
+            throw ActorGraphError(.malformedGazetteer,
+                "The role title \"\(title)\" of \"\(id)\" is not a title of titles.rules; use one of: \(titles.sorted().joined(separator: ", ")).",
+                file: place?.file, line: place?.line)
         }
         self.gazetteer = gazetteer
         self.rules = rules

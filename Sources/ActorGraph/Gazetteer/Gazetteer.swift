@@ -7,17 +7,14 @@ import ActorGraphGazetteers
 /// share it across threads and documents.
 public struct Gazetteer: Sendable {
     /// Every entity, in load order.
-    public let entities: [Entity]
-    private let indexByID: [Entity.ID: Int]
+    public let entities: EntityList
     let aliases: PhraseSet<AliasTarget>
     /// Case-sensitive aliases, as written, token by token.
     let exactAliases: [[String]]
-    /// How many person entities share each folded surname.
-    let surnameCounts: [String: Int]
     /// Person entities by the titles of their roles.
-    private let holdersByTitle: [String: [Int]]
-    /// Where each entity loaded from a file is defined: `file:line`.
-    private(set) var locations: [Entity.ID: (file: String, line: Int)] = [:]
+    let holdersByTitle: [String: [Int]]
+    /// Every role title in use, with the first entity that has it.
+    let roleTitles: [String: Int]
 
     /// What a matched alias points at.
     struct AliasTarget: Sendable, Hashable {
@@ -29,10 +26,15 @@ public struct Gazetteer: Sendable {
 
     /// The entity with `id`.
     public subscript(id: Entity.ID) -> Entity? {
-        indexByID[id].map { entities[$0] }
+        entities.index(of: id).map { entities[$0] }
     }
 
-    func index(of id: Entity.ID) -> Int? { indexByID[id] }
+    func index(of id: Entity.ID) -> Int? { entities.index(of: id) }
+
+    /// Where the entity with `id` was defined, when it was loaded from a file.
+    public func location(of id: Entity.ID) -> EntityList.Location? {
+        entities.index(of: id).flatMap { entities.location(at: $0) }
+    }
 
     /// The people with a role of this title, at any time.
     func holders(of title: String) -> [Entity] {
@@ -61,17 +63,17 @@ public struct Gazetteer: Sendable {
         ///   no word, or a relation or role that names a missing entity.
         /// - Complexity: O(total alias length).
         public func build() throws -> Gazetteer {
-            try build(skippingMissingReferences: false)
+            try build(skippingMissingReferences: false, locations: [])
         }
 
         /// Builds; with `skippingMissingReferences`, a relation or role naming
         /// a missing entity is kept as written instead of failing the build
-        /// (the loader has already reported it).
-        func build(skippingMissingReferences: Bool) throws -> Gazetteer {
+        /// (the loader has already reported it). `locations` are the entities'
+        /// places in their files, in order.
+        func build(skippingMissingReferences: Bool, locations: [EntityList.Location?]) throws -> Gazetteer {
             let tokenizer = Tokenizer()
             var phrases = PhraseSet<AliasTarget>.Builder()
             var exact: [[String]] = []
-            var surnames: [String: Int] = [:]
             for (index, entity) in entities.enumerated() {
                 for reference in entity.relations.map(\.target) + entity.roles.compactMap(\.of)
                     where !ids.contains(reference) && !skippingMissingReferences {
@@ -92,10 +94,17 @@ public struct Gazetteer: Sendable {
                 }
                 if entity.type == .person, let surname = Self.surname(of: entity, tokenizer: tokenizer) {
                     phrases.add(forms: [surname], payload: AliasTarget(entity: Int32(index), via: .partial, exact: -1))
-                    surnames[surname, default: 0] += 1
                 }
             }
-            return Gazetteer(entities: entities, aliases: phrases.build(), exactAliases: exact, surnameCounts: surnames)
+            var holders: [String: [Int]] = [:]
+            var titles: [String: Int] = [:]
+            for (offset, entity) in entities.enumerated() {
+                for title in entity.roles.map(\.title) where titles[title] == nil { titles[title] = offset }
+                guard entity.type == .person else { continue }
+                for title in Set(entity.roles.map(\.title)).sorted() { holders[title, default: []].append(offset) }
+            }
+            return Gazetteer(entities: EntityList(entities, locations: locations), aliases: phrases.build(), exactAliases: exact,
+                             holdersByTitle: holders, roleTitles: titles)
         }
 
         private static func via(of alias: Entity.Alias) -> MentionVia {
@@ -143,24 +152,23 @@ public struct Gazetteer: Sendable {
         }
     }
 
-    private init(entities: [Entity], aliases: PhraseSet<AliasTarget>, exactAliases: [[String]], surnameCounts: [String: Int]) {
+    init(entities: EntityList, aliases: PhraseSet<AliasTarget>, exactAliases: [[String]],
+         holdersByTitle: [String: [Int]], roleTitles: [String: Int]) {
         self.entities = entities
-        var index: [Entity.ID: Int] = [:]
-        for (offset, entity) in entities.enumerated() { index[entity.id] = offset }
-        self.indexByID = index
         self.aliases = aliases
         self.exactAliases = exactAliases
-        self.surnameCounts = surnameCounts
-        var holders: [String: [Int]] = [:]
-        for (offset, entity) in entities.enumerated() where entity.type == .person {
-            for title in Set(entity.roles.map(\.title)).sorted() { holders[title, default: []].append(offset) }
-        }
-        self.holdersByTitle = holders
+        self.holdersByTitle = holdersByTitle
+        self.roleTitles = roleTitles
     }
 
-    /// Loads `.gaz` files and folders of them (read in name order), in the order given.
+    /// Loads `.gaz` files, compiled gazetteers (`actorgraph gazetteer compile`)
+    /// and folders of either (read in name order), in the order given.
     ///
-    /// - Parameter urls: Files, or folders whose `*.gaz` files are read.
+    /// One compiled file on its own is memory-mapped and used as it is, with
+    /// nothing parsed or rebuilt; mixed with other files, its entities are
+    /// read and compiled again with theirs.
+    ///
+    /// - Parameter urls: Files, or folders whose `*.gaz` and `*.agz` files are read.
     /// - Returns: One gazetteer of all their entities.
     /// - Throws: ``ActorGraphError`` naming the file, line and column of the
     ///   first problem; nothing is skipped.
@@ -176,12 +184,40 @@ public struct Gazetteer: Sendable {
     /// every reference to an id nothing defines. For `gazetteer lint`.
     /// - Throws: ``ActorGraphError`` when a file or folder cannot be read at all.
     package static func load(_ urls: [URL], problems: inout [ActorGraphError]) throws -> Gazetteer {
+        let files = try SourceFiles.expand(urls, extensions: ["gaz", "agz"])
+        if files.count == 1, CompiledGazetteer.isCompiled(files[0]) {
+            return try loadCompiled(files[0]).gazetteer
+        }
         var builder = Builder()
         var references: [(file: String, reference: GazetteerParser.Reference)] = []
         var defined: [Entity.ID: String] = [:]
-        var locations: [Entity.ID: (file: String, line: Int)] = [:]
-        for file in try SourceFiles.expand(urls, extensions: ["gaz"]) {
+        var locations: [EntityList.Location?] = []
+        func add(_ entity: Entity, at location: EntityList.Location?, report: (String) -> ActorGraphError) throws {
+            if let first = defined[entity.id] {
+                problems.append(report("The entity id \"\(entity.id)\" is already defined in \(first); give each entity its own id."))
+                return
+            }
+            defined[entity.id] = location.map { "\($0.file):\($0.line)" } ?? entity.id.rawValue
+            locations.append(location)
+            try builder.add(entity)
+        }
+        for file in files {
             let display = SourceFiles.displayName(file)
+            if CompiledGazetteer.isCompiled(file) {
+                let compiled: Gazetteer
+                do { compiled = try loadCompiled(file).gazetteer } catch let error as ActorGraphError {
+                    problems.append(error)
+                    continue
+                }
+                for index in compiled.entities.indices {
+                    let entity = compiled.entities[index]
+                    let location = compiled.entities.location(at: index)
+                    try add(entity, at: location) { ActorGraphError(.malformedGazetteer, $0, file: location?.file ?? display, line: location?.line) }
+                    let targets = entity.relations.map(\.target) + entity.roles.compactMap(\.of)
+                    references += targets.map { (location?.file ?? display, GazetteerParser.Reference(target: $0, line: location?.line ?? 0, column: 1)) }
+                }
+                continue
+            }
             let parser = GazetteerParser(file: display)
             let parsed: GazetteerParser.Parsed
             do {
@@ -191,23 +227,49 @@ public struct Gazetteer: Sendable {
                 continue
             }
             for (entity, line) in zip(parsed.entities, parsed.lines) {
-                if let first = defined[entity.id] {
-                    problems.append(parser.reader.error("The entity id \"\(entity.id)\" is already defined in \(first); give each entity its own id.", line: line, column: 8))
-                    continue
-                }
-                defined[entity.id] = "\(display):\(line)"
-                locations[entity.id] = (display, line)
-                try builder.add(entity)
+                try add(entity, at: EntityList.Location(file: display, line: line)) { parser.reader.error($0, line: line, column: 8) }
             }
             references += parsed.references.map { (display, $0) }
         }
         for (file, reference) in references where defined[reference.target] == nil {
             problems.append(ActorGraphError(.malformedGazetteer, "No loaded gazetteer defines \"\(reference.target)\"; add the entity or fix the id.",
-                                            file: file, line: reference.line, column: reference.column))
+                                            file: file, line: reference.line > 0 ? reference.line : nil, column: reference.line > 0 ? reference.column : nil))
         }
-        var gazetteer = try builder.build(skippingMissingReferences: !problems.isEmpty)
-        gazetteer.locations = locations
-        return gazetteer
+        return try builder.build(skippingMissingReferences: !problems.isEmpty, locations: locations)
+    }
+
+    /// What to load for the bundled gazetteer extended by `urls`: the bundled
+    /// folder and then `urls`, or `urls` alone when it is one compiled file
+    /// that already holds the bundled entities (`gazetteer compile` without
+    /// `--no-bundled`).
+    package static func sources(extendingBundled urls: [URL]) throws -> [URL] {
+        guard let folder = BundledData.entities else {
+            throw ActorGraphError(.unreadableInput, "The bundled gazetteers are missing; reinstall ActorGraph.")
+        }
+        if urls.count == 1, CompiledGazetteer.includesBundled(urls[0]) { return urls }
+        return [folder] + urls
+    }
+
+    /// Maps one compiled gazetteer file.
+    /// - Returns: The gazetteer and whether the bundled entities were compiled into it.
+    package static func loadCompiled(_ url: URL) throws -> (gazetteer: Gazetteer, includesBundled: Bool) {
+        let display = SourceFiles.displayName(url)
+        let (gazetteer, includesBundled) = try CompiledGazetteer.read(MappedFile(url, displayName: display), name: display)
+        return (gazetteer, includesBundled)
+    }
+
+    /// Opens a compiled gazetteer held in memory, for the loader's fuzz target.
+    /// - Parameter verifyChecksum: `false` to reach the structural checks behind the checksum.
+    package static func compiled(bytes: UnsafeRawBufferPointer, verifyChecksum: Bool) throws -> Gazetteer {
+        try CompiledGazetteer.read(MappedFile(copying: bytes), name: "input.agz", verifyChecksum: verifyChecksum).0
+    }
+
+    /// The compiled form of this gazetteer, for `actorgraph gazetteer compile`;
+    /// ``load(_:)`` maps it back with the same entities, matches and locations.
+    /// - Parameter includesBundled: Whether the bundled entities are among these,
+    ///   so that an ``Extractor`` given the file needs nothing else.
+    package func compiledData(includesBundled: Bool) -> Data {
+        CompiledGazetteer.data(self, includesBundled: includesBundled)
     }
 
     /// The gazetteers bundled with ActorGraph.

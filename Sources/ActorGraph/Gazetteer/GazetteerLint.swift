@@ -141,7 +141,7 @@ package struct GazetteerLint {
     }
 
     private func finding(_ severity: Finding.Severity, _ id: Entity.ID, _ message: String) -> Finding {
-        let place = gazetteer.locations[id]
+        let place = gazetteer.location(of: id)
         return Finding(severity: severity, file: place?.file, line: place?.line, message: message)
     }
 

@@ -44,7 +44,7 @@ public struct EntityMatcher: Sendable {
                 // Text that matches an alias with its case ("ITU") is not also the folded one ("Itu").
                 let exactOnly = targets.contains { $0.exact >= 0 && accepts($0, range: range, in: text) }
                 for target in targets where (!exactOnly || target.exact >= 0) && accepts(target, range: range, in: text) {
-                    let id = gazetteer.entities[Int(target.entity)].id
+                    let id = gazetteer.entities.id(at: Int(target.entity))
                     if !candidates.contains(id) {
                         if candidates.isEmpty { via = target.via }
                         candidates.append(id)

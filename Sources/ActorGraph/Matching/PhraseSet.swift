@@ -8,19 +8,38 @@ private let joiningHyphens: Set<String> = ["-", "\u{2010}", "\u{2011}"]
 /// bounded by the longest phrase and does not grow with the number of
 /// phrases. Every lookup is one probe of an open-addressing table.
 struct PhraseSet<Payload: Sendable>: Sendable {
-    private(set) var vocabulary = Vocabulary()
-    private var edgeKeys: [UInt64] = []      // (node << 32 | form) + 1; 0 = empty
-    private var edgeTargets: [UInt32] = []
-    private var edgeMask = 0
-    private var payloadEnds: [Int] = []      // payloads of node i: payloads[payloadEnds[i-1] ..< payloadEnds[i]]
-    private(set) var payloads: [Payload] = []
+    /// The tables, flat so that a compiled gazetteer maps them from its file.
+    struct Tables: Sendable {
+        var forms = FormTable()
+        /// Open addressing over (node << 32 | form) + 1; 0 = empty; a power of two long.
+        var edgeKeys = FlatArray<UInt64>()
+        var edgeTargets = FlatArray<UInt32>()
+        /// The payloads of node i are payloads[payloadEnds[i-1] ..< payloadEnds[i]].
+        var payloadEnds = FlatArray<UInt32>()
+        /// The number of tokens of the longest phrase.
+        var longestPhrase = 0
+    }
+
+    let tables: Tables
+    let payloads: [Payload]
+    private let edgeMask: Int
+
+    /// A set from its tables; a compiled gazetteer's loader checks them first.
+    init(tables: Tables, payloads: [Payload]) {
+        self.tables = tables
+        self.payloads = payloads
+        edgeMask = tables.edgeKeys.count - 1
+    }
+
     /// The number of tokens of the longest phrase.
-    private(set) var longestPhrase = 0
+    var longestPhrase: Int { tables.longestPhrase }
 
     /// Collects phrases, then compiles them.
     struct Builder {
         private var vocabulary = Vocabulary()
         private var edges: [UInt64: UInt32] = [:]
+        /// Edge keys in the order they were made, so the tables come out the same every build.
+        private var edgeOrder: [UInt64] = []
         private var nodeCount = 1
         private var entries: [(node: UInt32, order: Int, payload: Payload)] = []
         private var longest = 0
@@ -43,6 +62,7 @@ struct PhraseSet<Payload: Sendable>: Sendable {
                     let next = UInt32(nodeCount)
                     nodeCount += 1
                     edges[key] = next
+                    edgeOrder.append(key)
                     node = next
                 }
             }
@@ -61,34 +81,33 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         }
 
         func build() -> PhraseSet {
-            var set = PhraseSet()
-            set.vocabulary = vocabulary
-            set.longestPhrase = longest
             var capacity = 16
             while capacity < edges.count * 2 { capacity *= 2 }
-            set.edgeKeys = Array(repeating: 0, count: capacity)
-            set.edgeTargets = Array(repeating: 0, count: capacity)
-            set.edgeMask = capacity - 1
-            for (key, target) in edges.sorted(by: { $0.key < $1.key }) {
-                var slot = PhraseSet.slot(for: key) & set.edgeMask
-                while set.edgeKeys[slot] != 0 { slot = (slot + 1) & set.edgeMask }
-                set.edgeKeys[slot] = key &+ 1
-                set.edgeTargets[slot] = target
+            var keys = [UInt64](repeating: 0, count: capacity)
+            var targets = [UInt32](repeating: 0, count: capacity)
+            // Node i + 1 was made by the i-th edge.
+            for (offset, key) in edgeOrder.enumerated() {
+                let target = UInt32(offset + 1)
+                var slot = PhraseSet.slot(for: key) & (capacity - 1)
+                while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+                keys[slot] = key &+ 1
+                targets[slot] = target
             }
             let sorted = entries.sorted { ($0.node, $0.order) < ($1.node, $1.order) }
-            set.payloads = sorted.map(\.payload)
-            set.payloadEnds = Array(repeating: 0, count: nodeCount)
+            var ends = [UInt32](repeating: 0, count: nodeCount)
             var index = 0
             for node in 0 ..< nodeCount {
                 while index < sorted.count && Int(sorted[index].node) == node { index += 1 }
-                set.payloadEnds[node] = index
+                ends[node] = UInt32(index)
             }
-            return set
+            let tables = Tables(forms: vocabulary.frozen(), edgeKeys: FlatArray(keys), edgeTargets: FlatArray(targets),
+                                payloadEnds: FlatArray(ends), longestPhrase: longest)
+            return PhraseSet(tables: tables, payloads: sorted.map(\.payload))
         }
     }
 
     /// The number of distinct token forms in the phrases.
-    var formCount: Int { vocabulary.count }
+    var formCount: Int { tables.forms.count }
 
     /// The translated form of a hyphen, which matching may skip.
     private static var hyphen: UInt32 { .max - 1 }
@@ -100,7 +119,7 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         var table = [UInt32](repeating: .max, count: text.vocabulary.count)
         for index in 0 ..< table.count {
             let bytes = text.vocabulary.bytes(of: FormID(rawValue: UInt32(index)))
-            if let id = bytes.withUnsafeBufferPointer({ vocabulary.lookup($0) }) {
+            if let id = bytes.withUnsafeBufferPointer({ tables.forms.lookup($0) }) {
                 table[index] = id.rawValue
             } else if bytes.count <= 3, joiningHyphens.contains(String(decoding: bytes, as: UTF8.self)) {
                 table[index] = Self.hyphen
@@ -137,22 +156,22 @@ struct PhraseSet<Payload: Sendable>: Sendable {
 
     private func payloadRange(of node: UInt32) -> Range<Int> {
         let index = Int(node)
-        return (index == 0 ? 0 : payloadEnds[index - 1]) ..< payloadEnds[index]
+        return (index == 0 ? 0 : Int(tables.payloadEnds[index - 1])) ..< Int(tables.payloadEnds[index])
     }
 
     private func child(of node: UInt32, form: UInt32) -> UInt32? {
-        guard !edgeKeys.isEmpty else { return nil }
+        guard edgeMask >= 0 else { return nil }
         let key = UInt64(node) << 32 | UInt64(form)
         var slot = Self.slot(for: key) & edgeMask
         while true {
-            let stored = edgeKeys[slot]
+            let stored = tables.edgeKeys[slot]
             if stored == 0 { return nil }
-            if stored == key &+ 1 { return edgeTargets[slot] }
+            if stored == key &+ 1 { return tables.edgeTargets[slot] }
             slot = (slot + 1) & edgeMask
         }
     }
 
-    private static func slot(for key: UInt64) -> Int {
+    static func slot(for key: UInt64) -> Int {
         var x = key &* 0x9E37_79B9_7F4A_7C15
         x ^= x >> 31
         return Int(truncatingIfNeeded: x)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A dense id for one folded token form, unique within the text (or gazetteer) that interned it.
 public struct FormID: RawRepresentable, Hashable, Sendable, Comparable {
     public var rawValue: UInt32
@@ -100,12 +102,57 @@ struct Vocabulary: Sendable {
         }
     }
 
+    /// A read-only copy in flat tables, for a compiled phrase set.
+    func frozen() -> FormTable {
+        FormTable(bytes: FlatArray(bytes), ends: FlatArray(ends.map { UInt32($0) }), slots: FlatArray(slots))
+    }
+
     /// FNV-1a over the bytes.
-    private static func hash(_ form: UnsafeBufferPointer<UInt8>) -> Int {
+    static func hash(_ form: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in form {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+}
+
+/// A read-only ``Vocabulary`` in flat tables: what a phrase set looks text
+/// forms up in, built in memory or mapped from a compiled gazetteer.
+struct FormTable: Sendable {
+    let bytes: FlatArray<UInt8>
+    /// Form i is `bytes[(i == 0 ? 0 : ends[i-1]) ..< ends[i]]`.
+    let ends: FlatArray<UInt32>
+    /// Open addressing: 0 = empty, else id + 1; the count is a power of two.
+    let slots: FlatArray<UInt32>
+
+    init(bytes: FlatArray<UInt8>, ends: FlatArray<UInt32>, slots: FlatArray<UInt32>) {
+        self.bytes = bytes
+        self.ends = ends
+        self.slots = slots
+    }
+
+    init() { self = Vocabulary().frozen() }
+
+    /// The number of distinct forms.
+    var count: Int { ends.count }
+
+    /// The id of `form`, if the table holds it.
+    func lookup(_ form: UnsafeBufferPointer<UInt8>) -> FormID? {
+        let mask = slots.count - 1
+        var slot = Vocabulary.hash(form) & mask
+        return bytes.withUnsafeBufferPointer { all in
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return nil }
+                let index = Int(entry - 1)
+                let start = index == 0 ? 0 : Int(ends[index - 1])
+                let length = Int(ends[index]) - start
+                if length == form.count && (length == 0 || memcmp(all.baseAddress! + start, form.baseAddress!, length) == 0) {
+                    return FormID(rawValue: UInt32(index))
+                }
+                slot = (slot + 1) & mask
+            }
+        }
     }
 }

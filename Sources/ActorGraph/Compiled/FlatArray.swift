@@ -1,0 +1,104 @@
+import Foundation
+
+/// A read-only array of plain values in memory that one owner keeps alive:
+/// either a copy made from a Swift array or a slice of a memory-mapped file.
+///
+/// The matcher's tables are `FlatArray`s so that a compiled gazetteer is used
+/// where the file was mapped, with nothing decoded or copied.
+struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Sendable {
+    // Immutable after creation; the owner keeps `base` valid.
+    private let owner: AnyObject?
+    private let base: UnsafePointer<Element>?
+    let count: Int
+
+    init() {
+        owner = nil
+        base = nil
+        count = 0
+    }
+
+    /// A copy of `array`.
+    init(_ array: [Element]) {
+        let storage = HeapStorage(byteCount: Swift.max(array.count, 1) * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
+        array.withUnsafeBytes { if let source = $0.baseAddress { storage.pointer.copyMemory(from: source, byteCount: $0.count) } }
+        self.init(owner: storage, pointer: UnsafeRawPointer(storage.pointer), count: array.count)
+    }
+
+    /// `count` values at `pointer`, kept valid by `owner`; `pointer` must be aligned for `Element`.
+    init(owner: AnyObject, pointer: UnsafeRawPointer, count: Int) {
+        self.owner = owner
+        self.base = count == 0 ? nil : pointer.assumingMemoryBound(to: Element.self)
+        self.count = count
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(index: Int) -> Element {
+        precondition(index >= 0 && index < count, "FlatArray index out of range")
+        return base.unsafelyUnwrapped[index]
+    }
+
+    /// The values' bytes, for writing a compiled file.
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count * MemoryLayout<Element>.stride))
+    }
+
+    /// The values as a buffer, valid while this array lives.
+    func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
+    }
+}
+
+/// Memory allocated for one `FlatArray` copy, freed with it.
+private final class HeapStorage {
+    let pointer: UnsafeMutableRawPointer
+    init(byteCount: Int, alignment: Int) {
+        pointer = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: alignment)
+    }
+    deinit { pointer.deallocate() }
+}
+
+/// A file mapped read-only into memory, unmapped when the last user lets go.
+final class MappedFile: @unchecked Sendable {
+    // Immutable: the mapping is never written.
+    let bytes: UnsafeRawBufferPointer
+    private let isMapped: Bool
+
+    /// Maps `url` whole.
+    /// - Throws: ``ActorGraphError`` (`unreadableInput`) when the file cannot be opened or mapped.
+    init(_ url: URL, displayName: String) throws {
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw ActorGraphError(.unreadableInput, "\"\(displayName)\" cannot be read; check that it is a file you may read.")
+        }
+        defer { close(descriptor) }
+        isMapped = true
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw ActorGraphError(.unreadableInput, "\"\(displayName)\" is not a regular file; give a compiled gazetteer file.")
+        }
+        let size = Int(status.st_size)
+        guard size > 0 else {
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+            throw ActorGraphError(.unreadableInput, "\"\(displayName)\" cannot be mapped into memory (errno \(errno)); check free memory and the file.")
+        }
+        bytes = UnsafeRawBufferPointer(start: address, count: size)
+    }
+
+    /// Bytes already in memory (a file read another way, or a fuzzer's input), copied.
+    init(copying data: UnsafeRawBufferPointer) {
+        let pointer = UnsafeMutableRawPointer.allocate(byteCount: max(data.count, 1), alignment: 16)
+        if let base = data.baseAddress { pointer.copyMemory(from: base, byteCount: data.count) }
+        bytes = UnsafeRawBufferPointer(start: pointer, count: data.count)
+        isMapped = false
+    }
+
+    deinit {
+        guard let base = bytes.baseAddress else { return }
+        if isMapped { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) } else { base.deallocate() }
+    }
+}

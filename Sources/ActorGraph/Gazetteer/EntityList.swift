@@ -1,0 +1,72 @@
+/// The entities of a ``Gazetteer`` in load order, found by position or id.
+///
+/// Entities built in memory are kept as values; those of a compiled gazetteer
+/// stay encoded in its mapped file and are decoded when read, so that a
+/// gazetteer of millions of names loads without decoding them.
+public struct EntityList: RandomAccessCollection, Sendable {
+    /// Where an entity was defined: a `.gaz` file and line.
+    public struct Location: Hashable, Sendable {
+        /// The file, as shown in messages.
+        public var file: String
+        /// The 1-based line of its `entity` line.
+        public var line: Int
+    }
+
+    enum Storage: Sendable {
+        case memory(entities: [Entity], indexByID: [Entity.ID: Int], locations: [Location?])
+        case compiled(CompiledEntities)
+    }
+
+    let storage: Storage
+
+    init(_ entities: [Entity], locations: [Location?]) {
+        var index: [Entity.ID: Int] = [:]
+        for (offset, entity) in entities.enumerated() { index[entity.id] = offset }
+        storage = .memory(entities: entities, indexByID: index, locations: locations)
+    }
+
+    init(compiled: CompiledEntities) {
+        storage = .compiled(compiled)
+    }
+
+    public var startIndex: Int { 0 }
+
+    public var endIndex: Int {
+        switch storage {
+        case .memory(let entities, _, _): return entities.count
+        case .compiled(let compiled): return compiled.count
+        }
+    }
+
+    /// The entity at `index` (decoded from the file for a compiled gazetteer).
+    public subscript(index: Int) -> Entity {
+        switch storage {
+        case .memory(let entities, _, _): return entities[index]
+        case .compiled(let compiled): return compiled.entity(at: index)
+        }
+    }
+
+    /// The id of the entity at `index`, without decoding the rest of it.
+    func id(at index: Int) -> Entity.ID {
+        switch storage {
+        case .memory(let entities, _, _): return entities[index].id
+        case .compiled(let compiled): return compiled.id(at: index)
+        }
+    }
+
+    /// The position of the entity with `id`.
+    func index(of id: Entity.ID) -> Int? {
+        switch storage {
+        case .memory(_, let indexByID, _): return indexByID[id]
+        case .compiled(let compiled): return compiled.index(of: id)
+        }
+    }
+
+    /// Where the entity at `index` was defined, when it was loaded from a file.
+    func location(at index: Int) -> Location? {
+        switch storage {
+        case .memory(_, _, let locations): return index < locations.count ? locations[index] : nil
+        case .compiled(let compiled): return compiled.location(at: index)
+        }
+    }
+}
