@@ -21,7 +21,7 @@ let package = Package(
         .target(
             name: "ActorGraphGazetteers",
             path: "Gazetteers",
-            exclude: ["README.md"],
+            exclude: ["README.md", "generate"],
             resources: [.copy("entities"), .copy("rules")]
         ),
         .target(

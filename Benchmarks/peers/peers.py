@@ -396,6 +396,14 @@ def run_actorgraph(bench, arguments, keys):
     return payload, None
 
 
+def in_mebibytes(value):
+    """Whether a memory figure is page-aligned in units of 2^20 bytes but not of 10^6 bytes."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    mib, mb = value * 1_048_576, value * 1_000_000
+    aligned = lambda size: abs(size - round(size)) < 1e-3 and round(size) % page == 0
+    return value > 0 and aligned(mib) and not aligned(mb)
+
+
 def check_actorgraph(payload, expected_bytes, repeat, aliases=None):
     """Consistency notes on an ActorGraph result (empty when it agrees with the input)."""
     notes = []
@@ -406,6 +414,10 @@ def check_actorgraph(payload, expected_bytes, repeat, aliases=None):
         if abs(speed - payload["megabytesPerSecond"]) > 0.01 * speed:
             notes.append(f"megabytesPerSecond {payload['megabytesPerSecond']:.3f} is not bytes / 10^6 / "
                          f"medianSeconds = {speed:.3f}")
+    if "residentMegabytes" in payload and in_mebibytes(payload["residentMegabytes"]):
+        notes.append(f"residentMegabytes {payload['residentMegabytes']} is a whole number of pages in MiB "
+                     f"(2^20 bytes), not MB (10^6 bytes): converted to "
+                     f"{payload['residentMegabytes'] * 1.048576:.3f} MB here")
     if aliases is not None and payload.get("aliases") != aliases:
         notes.append(f"reports {payload['aliases']:,} aliases, the names file has {aliases:,} distinct "
                      f"lowercased aliases")
@@ -493,7 +505,7 @@ def render(report, args):
     if tokenize:
         value = speed(tokenize["megabytesPerSecond"])
         cells = ["ActorGraph tokenizer only (reference)"] + [value] * len(files) + [
-            "—", "—", f"{tokenize['tokens']:,} tokens", "—"]
+            "—", "—", f"{tokenize['tokens'] // args.repeat:,} tokens", "—"]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     for footnote in footnotes:
@@ -672,9 +684,18 @@ def main():
                         progress(f"note: actorgraph-bench match, {os.path.basename(entry['path'])}: {note}")
                         report["notes"].append(f"actorgraph-bench match, {os.path.basename(entry['path'])}: "
                                                f"{note}")
-                    payload = dict(payload, matchesReported=payload["matches"],
-                                   matches=payload["matches"] // args.repeat
-                                   if payload["matches"] % args.repeat == 0 else payload["matches"] / args.repeat)
+                    if in_mebibytes(payload["residentMegabytes"]):
+                        payload["residentMegabytesReported"] = payload["residentMegabytes"]
+                        payload["residentMegabytes"] *= 1.048576
+                    # The binary counts the matches of all --repeat passes; the table shows one pass.
+                    reported = payload["matches"]
+                    if reported % args.repeat:
+                        note = (f"actorgraph-bench match, {os.path.basename(entry['path'])}: matches {reported:,} "
+                                f"is not a multiple of --repeat {args.repeat}")
+                        progress(f"note: {note}")
+                        report["notes"].append(note)
+                    payload = dict(payload, matchesReported=reported, matches=reported // args.repeat
+                                   if reported % args.repeat == 0 else round(reported / args.repeat, 1))
             else:
                 payload, error = measure_peer(matcher, entry["path"], args, limit if matcher in SLOW else None)
                 if payload and not payload["stableCounts"]:

@@ -70,6 +70,11 @@ int64_t agicu_breaker_next(agicu_breaker *breaker, int32_t *rule_status) {
     return boundary;
 }
 
+int64_t agicu_breaker_preceding(agicu_breaker *breaker, int64_t offset) {
+    int32_t boundary = ubrk_preceding(breaker->iterator, (int32_t)offset);
+    return boundary == UBRK_DONE ? -1 : boundary;
+}
+
 void agicu_breaker_close(agicu_breaker *breaker) {
     if (!breaker) return;
     ubrk_close(breaker->iterator);

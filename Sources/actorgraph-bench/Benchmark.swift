@@ -11,7 +11,7 @@ struct Benchmark: ParsableCommand {
         commandName: "actorgraph-bench",
         abstract: "Measure ActorGraph's load time, memory and extraction speed (release builds only).",
         discussion: "Method: Docs/Benchmarks.md. Every time is the median of --runs runs, all measured in this one process.",
-        subcommands: [Load.self, Extract.self, Batch.self, Scaling.self],
+        subcommands: [Load.self, Extract.self, Batch.self, Scaling.self, Tokenize.self, Match.self, Names.self],
         defaultSubcommand: Load.self
     )
 
@@ -103,11 +103,14 @@ struct CorpusOptions: ParsableArguments {
     @Option(help: "Repeat the texts until they hold at least this many megabytes.")
     var megabytes = 5.0
 
+    @Option(help: "Repeat the texts exactly this many times instead (overrides --megabytes).")
+    var `repeat`: Int?
+
     @Option(help: "Runs; the median is reported.")
     var runs = 3
 
     func validate() throws {
-        guard runs > 0, megabytes > 0 else { throw ValidationError("--runs and --megabytes must be positive.") }
+        guard runs > 0, megabytes > 0, (`repeat` ?? 1) > 0 else { throw ValidationError("--runs, --megabytes and --repeat must be positive.") }
     }
 
     /// The texts in folder and name order, how many times to repeat them, and the bytes in all.
@@ -127,7 +130,7 @@ struct CorpusOptions: ParsableArguments {
         }
         guard !texts.isEmpty else { throw ValidationError("no .txt file in \(folders.joined(separator: ", ")).") }
         let unit = texts.reduce(0) { $0 + $1.utf8.count }
-        let copies = max(1, Int((megabytes * 1_000_000 / Double(unit)).rounded(.up)))
+        let copies = `repeat` ?? max(1, Int((megabytes * 1_000_000 / Double(unit)).rounded(.up)))
         return (texts, copies, unit * copies)
     }
 }

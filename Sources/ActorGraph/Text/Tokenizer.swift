@@ -12,8 +12,15 @@ import CICUShim
 ///
 /// A `Tokenizer` holds no state; one value can be used from any thread.
 public struct Tokenizer: Sendable {
+    /// Whether spans of plain ASCII are split without ICU (``ASCIIWords``);
+    /// `false` sends the whole text through ICU, as the differential tests'
+    /// reference.
+    let asciiFastPath: Bool
+
     /// A tokenizer with ICU's English rules.
-    public init() {}
+    public init() { asciiFastPath = true }
+
+    init(asciiFastPath: Bool) { self.asciiFastPath = asciiFastPath }
 
     /// Tokenizes `text`.
     ///
@@ -31,7 +38,7 @@ public struct Tokenizer: Sendable {
         }
         let result: Result<(ContiguousArray<Token>, [Sentence], Vocabulary), ActorGraphError>? =
             text.utf8.withContiguousStorageIfAvailable { buffer in
-                Result { try Self.segment(buffer) }.mapError { $0 as? ActorGraphError ?? ActorGraphError(.icuFailure, "\($0)") }
+                Result { try Self.segment(buffer, asciiFastPath: asciiFastPath) }.mapError { $0 as? ActorGraphError ?? ActorGraphError(.icuFailure, "\($0)") }
             }
         guard let result else {
             throw ActorGraphError(.icuFailure, "The text could not be read as contiguous UTF-8.")
@@ -40,40 +47,81 @@ public struct Tokenizer: Sendable {
         return TokenizedText(text: text, tokens: tokens, sentences: sentences, vocabulary: vocabulary)
     }
 
-    private static func segment(_ buffer: UnsafeBufferPointer<UInt8>) throws -> (ContiguousArray<Token>, [Sentence], Vocabulary) {
+    private static func segment(_ buffer: UnsafeBufferPointer<UInt8>, asciiFastPath: Bool) throws -> (ContiguousArray<Token>, [Sentence], Vocabulary) {
         var builder = TokenBuilder(buffer: buffer)
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return ([], [], builder.vocabulary) }
-        try withBreaker(AGICU_BREAK_WORD, base, buffer.count) { breaker in
-            var start = 0
-            var status: Int32 = 0
-            while true {
-                let boundary = agicu_breaker_next(breaker, &status)
-                if boundary < 0 { break }
-                builder.addSegment(start ..< Int(boundary), ruleStatus: status)
-                start = Int(boundary)
+        // Runs of ASCII whitespace split the text into spans. A span of plain
+        // ASCII is split here by ICU's own word rules (ASCIIWords); any other
+        // span is left to ICU, reading the whole text so it sees the context.
+        var icu: OpaquePointer?
+        defer { if let icu { agicu_breaker_close(icu) } }
+        var index = 0
+        let count = buffer.count
+        if !asciiFastPath {
+            icu = try openBreaker(AGICU_BREAK_WORD, base, count)
+            segmentWithICU(0 ..< count, icu!, &builder)
+            index = count
+        }
+        while index < count {
+            if ASCIIWords.isWhitespace(buffer[index]) {
+                var end = index + 1
+                while end < count && ASCIIWords.isWhitespace(buffer[end]) { end += 1 }
+                builder.noteWhitespace(index ..< end)
+                index = end
+                continue
             }
+            var end = index
+            var plain = true
+            while end < count {
+                let byte = buffer[end]
+                if ASCIIWords.isWhitespace(byte) { break }
+                if !ASCIIWords.isPlain(byte) { plain = false }
+                end += 1
+            }
+            if plain {
+                ASCIIWords.segment(index ..< end, in: buffer) { builder.addSegment($0, ruleStatus: $1) }
+            } else {
+                if icu == nil { icu = try openBreaker(AGICU_BREAK_WORD, base, count) }
+                segmentWithICU(index ..< end, icu!, &builder)
+            }
+            index = end
         }
         var icuBoundaries: [Int] = []
-        try withBreaker(AGICU_BREAK_SENTENCE, base, buffer.count) { breaker in
-            var status: Int32 = 0
-            while true {
-                let boundary = agicu_breaker_next(breaker, &status)
-                if boundary < 0 { break }
-                icuBoundaries.append(Int(boundary))
-            }
+        let sentences = try openBreaker(AGICU_BREAK_SENTENCE, base, count)
+        defer { agicu_breaker_close(sentences) }
+        var status: Int32 = 0
+        while true {
+            let boundary = agicu_breaker_next(sentences, &status)
+            if boundary < 0 { break }
+            icuBoundaries.append(Int(boundary))
         }
-        let sentences = SentenceSplitter(tokens: builder.tokens, vocabulary: builder.vocabulary, buffer: buffer)
+        let split = SentenceSplitter(tokens: builder.tokens, vocabulary: builder.vocabulary, buffer: buffer)
             .sentences(icuBoundaries: icuBoundaries)
-        return (builder.tokens, sentences, builder.vocabulary)
+        return (builder.tokens, split, builder.vocabulary)
     }
 
-    private static func withBreaker(_ kind: agicu_break_kind, _ base: UnsafePointer<UInt8>, _ count: Int, _ body: (OpaquePointer) throws -> Void) throws {
+    /// ICU's word segments of `span`, which ASCII whitespace (or the text's
+    /// ends) surrounds. A segment that starts in the whitespace before the span
+    /// (a combining mark joins the space before it) is cut at the span.
+    private static func segmentWithICU(_ span: Range<Int>, _ breaker: OpaquePointer, _ builder: inout TokenBuilder) {
+        var start = Int(agicu_breaker_preceding(breaker, Int64(span.lowerBound + 1)))
+        if start < 0 { start = 0 }
+        var status: Int32 = 0
+        while start < span.upperBound {
+            let boundary = Int(agicu_breaker_next(breaker, &status))
+            if boundary < 0 { break }
+            let segment = max(start, span.lowerBound) ..< min(boundary, span.upperBound)
+            if !segment.isEmpty { builder.addSegment(segment, ruleStatus: status) }
+            start = boundary
+        }
+    }
+
+    private static func openBreaker(_ kind: agicu_break_kind, _ base: UnsafePointer<UInt8>, _ count: Int) throws -> OpaquePointer {
         var error: Int32 = 0
         guard let breaker = agicu_breaker_open(kind, base, Int64(count), &error) else {
             throw ActorGraphError(.icuFailure, "ICU could not open its break rules (error \(error)); check that libicu is installed.")
         }
-        defer { agicu_breaker_close(breaker) }
-        try body(breaker)
+        return breaker
     }
 }
 
@@ -97,6 +145,13 @@ private struct TokenBuilder {
         // segment stay out of the token, like whitespace.
         let range = trimmingFormatCharacters(segment)
         guard !range.isEmpty else { return }
+        let lead = buffer[range.lowerBound]
+        if ruleStatus < 100, lead < 0x80, !ASCIIWords.isWhitespace(lead) {
+            // ASCII punctuation or a symbol, without a look at Unicode properties.
+            if range.count == 1, lead == UInt8(ascii: "."), joinFinalPeriod(at: range) { return }
+            append(range, kind: ASCIIWords.isPunctuation(lead) ? .punctuation : .symbol)
+            return
+        }
         let first = firstScalar(at: range.lowerBound)
         if ruleStatus < 100 {
             if first.properties.isWhitespace {
@@ -144,7 +199,7 @@ private struct TokenBuilder {
         return start ..< end
     }
 
-    private mutating func noteWhitespace(_ range: Range<Int>) {
+    mutating func noteWhitespace(_ range: Range<Int>) {
         pending.insert(.spaceBefore)
         for index in range {
             switch buffer[index] {
@@ -313,5 +368,77 @@ private struct TokenBuilder {
 
     private func isASCIILetter(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+}
+
+/// ICU's word rules (UAX #29 as ICU 72 tailors it) for spans of plain ASCII,
+/// so that most of a text is split without ICU. The differential tests in
+/// `TokenizerTests` check the result equals ICU's, segment by segment.
+///
+/// - A run of letters (`@` is one for ICU) and digits goes on across `.` or `'` between two letters
+///   ("U.S", "don't"), and across `.`, `'`, `,` or `;` between two digits
+///   ("1,000", "3.5"); `:` joins nothing (ICU leaves it out of MidLetter).
+/// - Its rule status is ICU's: 100 (number) when it ends in a digit ("G7",
+///   "a1.5"), else 200 (letter).
+/// - Every other character is a segment of its own, status 0.
+///
+/// `_` (which joins words and numbers in ways this does not follow) and
+/// control characters are not plain: a span with one goes to ICU.
+enum ASCIIWords {
+    /// Space, tab, line feed, vertical tab, form feed, carriage return.
+    @inline(__always) static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    @inline(__always) static func isPlain(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "_")
+    }
+
+    /// A letter for ICU's word rules, which count `@` as one ("@NBCNews", "Jones'@").
+    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool {
+        ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")) || byte == UInt8(ascii: "@")
+    }
+
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    /// General category P* (not S*): what `Token.Kind.punctuation` holds.
+    static func isPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "!") ... UInt8(ascii: "#"), UInt8(ascii: "%") ... UInt8(ascii: "*"), UInt8(ascii: ",") ... UInt8(ascii: "/"),
+             UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "@"), UInt8(ascii: "[") ... UInt8(ascii: "]"),
+             UInt8(ascii: "_"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Calls `body` with each segment of `span` (plain ASCII only) and its rule status.
+    static func segment(_ span: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Int32) -> Void) {
+        var index = span.lowerBound
+        let end = span.upperBound
+        while index < end {
+            let byte = buffer[index]
+            guard isLetter(byte) || isDigit(byte) else {
+                body(index ..< index + 1, 0)
+                index += 1
+                continue
+            }
+            let start = index
+            index += 1
+            while true {
+                while index < end && (isLetter(buffer[index]) || isDigit(buffer[index])) { index += 1 }
+                guard index + 1 < end else { break }
+                let middle = buffer[index], before = buffer[index - 1], after = buffer[index + 1]
+                let letters = isLetter(before) && isLetter(after) && (middle == UInt8(ascii: ".") || middle == UInt8(ascii: "'"))
+                let digits = isDigit(before) && isDigit(after)
+                    && (middle == UInt8(ascii: ".") || middle == UInt8(ascii: "'") || middle == UInt8(ascii: ",") || middle == UInt8(ascii: ";"))
+                guard letters || digits else { break }
+                index += 2
+            }
+            body(start ..< index, isDigit(buffer[index - 1]) ? 100 : 200)
+        }
     }
 }

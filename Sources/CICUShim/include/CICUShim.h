@@ -30,6 +30,10 @@ agicu_breaker *agicu_breaker_open(agicu_break_kind kind, const uint8_t *utf8, in
 /// 400..499 ideographic).
 int64_t agicu_breaker_next(agicu_breaker *breaker, int32_t *rule_status);
 
+/// Moves to the last boundary before `offset` and returns it, or -1 if there
+/// is none; `agicu_breaker_next` then goes on from there.
+int64_t agicu_breaker_preceding(agicu_breaker *breaker, int64_t offset);
+
 void agicu_breaker_close(agicu_breaker *breaker);
 
 /// Folds UTF-8 text for matching: NFKC case folding, diacritics removed
