@@ -75,12 +75,12 @@ public struct Gazetteer: Sendable {
             var phrases = PhraseSet<AliasTarget>.Builder()
             var exact: [[String]] = []
             for (index, entity) in entities.enumerated() {
-                for reference in entity.relations.map(\.target) + entity.roles.compactMap(\.of)
-                    where !ids.contains(reference) && !skippingMissingReferences {
-                    throw ActorGraphError(.malformedGazetteer, "Entity \"\(entity.id)\" refers to \"\(reference)\", which no loaded gazetteer defines; add it or fix the id.")
+                if !skippingMissingReferences {
+                    for reference in entity.relations.lazy.map(\.target) where !ids.contains(reference) { throw Self.missing(reference, of: entity) }
+                    for reference in entity.roles.lazy.compactMap(\.of) where !ids.contains(reference) { throw Self.missing(reference, of: entity) }
                 }
                 for alias in entity.aliases {
-                    let tokenized = try tokenizer.tokenize(alias.text)
+                    let tokenized = try tokenizer.tokenize(alias.text, splittingSentences: false)
                     guard tokenized.tokens.contains(where: { $0.kind == .word || $0.kind == .number }) else {
                         throw ActorGraphError(.malformedGazetteer, "The alias \"\(alias.text)\" of \"\(entity.id)\" has no word to match; remove it.")
                     }
@@ -107,6 +107,10 @@ public struct Gazetteer: Sendable {
                              holdersByTitle: holders, roleTitles: titles)
         }
 
+        private static func missing(_ reference: Entity.ID, of entity: Entity) -> ActorGraphError {
+            ActorGraphError(.malformedGazetteer, "Entity \"\(entity.id)\" refers to \"\(reference)\", which no loaded gazetteer defines; add it or fix the id.")
+        }
+
         private static func via(of alias: Entity.Alias) -> MentionVia {
             switch alias.kind {
             case .name: return .name
@@ -129,7 +133,7 @@ public struct Gazetteer: Sendable {
         /// ("Gantz"), or the first for Chinese and Korean names ("Xi"); none for
         /// a patronymic name ("Mohammed bin Salman", where "Salman" is his father).
         private static func surname(of entity: Entity, tokenizer: Tokenizer) -> String? {
-            guard let tokenized = try? tokenizer.tokenize(entity.name) else { return nil }
+            guard let tokenized = try? tokenizer.tokenize(entity.name, splittingSentences: false) else { return nil }
             let words = tokenized.tokens.filter { $0.kind == .word }
             if words.contains(where: { patronymics.contains(tokenized.folded($0)) }) { return nil }
             let suffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]

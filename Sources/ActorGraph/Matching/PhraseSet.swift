@@ -37,9 +37,10 @@ struct PhraseSet<Payload: Sendable>: Sendable {
     /// Collects phrases, then compiles them.
     struct Builder {
         private var vocabulary = Vocabulary()
-        private var edges: [UInt64: UInt32] = [:]
-        /// Edge keys in the order they were made, so the tables come out the same every build.
-        private var edgeOrder: [UInt64] = []
+        /// Edges made so far, in the layout of the final table: (node << 32 | form) + 1, 0 = empty.
+        private var edgeKeys = [UInt64](repeating: 0, count: 16)
+        private var edgeTargets = [UInt32](repeating: 0, count: 16)
+        private var edgeCount = 0
         private var nodeCount = 1
         private var entries: [(node: UInt32, order: Int, payload: Payload)] = []
         private var longest = 0
@@ -48,26 +49,46 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         /// left out: matching skips a hyphen written between two words, so
         /// "Al-Thani" and "Al Thani" match each other both ways.
         mutating func add(forms: [String], payload: Payload) {
-            let forms = forms.enumerated().filter { offset, form in
-                !(joiningHyphens.contains(form) && offset > 0 && offset < forms.count - 1)
-            }.map(\.element)
-            guard !forms.isEmpty else { return }
             var node: UInt32 = 0
-            for form in forms {
-                let id = vocabulary.intern(form)
-                let key = UInt64(node) << 32 | UInt64(id.rawValue)
-                if let next = edges[key] {
-                    node = next
-                } else {
-                    let next = UInt32(nodeCount)
-                    nodeCount += 1
-                    edges[key] = next
-                    edgeOrder.append(key)
-                    node = next
-                }
+            var length = 0
+            for (offset, form) in forms.enumerated() {
+                if offset > 0 && offset < forms.count - 1 && joiningHyphens.contains(form) { continue }
+                node = child(of: node, form: vocabulary.intern(form).rawValue)
+                length += 1
             }
-            longest = max(longest, forms.count)
+            guard length > 0 else { return }
+            longest = max(longest, length)
             entries.append((node, entries.count, payload))
+        }
+
+        /// The child of `node` through `form`, made if new.
+        private mutating func child(of node: UInt32, form: UInt32) -> UInt32 {
+            let key = (UInt64(node) << 32 | UInt64(form)) &+ 1
+            var mask = edgeKeys.count - 1
+            var slot = PhraseSet.slot(for: key &- 1) & mask
+            while edgeKeys[slot] != 0 {
+                if edgeKeys[slot] == key { return edgeTargets[slot] }
+                slot = (slot + 1) & mask
+            }
+            // Kept at most half full while building; the final table is resized to its own load.
+            if (edgeCount + 1) * 2 > edgeKeys.count {
+                grow()
+                mask = edgeKeys.count - 1
+                slot = PhraseSet.slot(for: key &- 1) & mask
+                while edgeKeys[slot] != 0 { slot = (slot + 1) & mask }
+            }
+            let next = UInt32(nodeCount)
+            nodeCount += 1
+            edgeCount += 1
+            edgeKeys[slot] = key
+            edgeTargets[slot] = next
+            return next
+        }
+
+        private mutating func grow() {
+            let (keys, targets) = PhraseSet.table(keys: edgeKeys, targets: edgeTargets, capacity: edgeKeys.count * 2)
+            edgeKeys = keys
+            edgeTargets = targets
         }
 
         /// Adds a phrase written as text, split and folded by `tokenizer`.
@@ -81,18 +102,10 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         }
 
         func build() -> PhraseSet {
+            // At most three quarters full: linear probing stays short, the table small.
             var capacity = 16
-            while capacity < edges.count * 2 { capacity *= 2 }
-            var keys = [UInt64](repeating: 0, count: capacity)
-            var targets = [UInt32](repeating: 0, count: capacity)
-            // Node i + 1 was made by the i-th edge.
-            for (offset, key) in edgeOrder.enumerated() {
-                let target = UInt32(offset + 1)
-                var slot = PhraseSet.slot(for: key) & (capacity - 1)
-                while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-                keys[slot] = key &+ 1
-                targets[slot] = target
-            }
+            while capacity * 3 < edgeCount * 4 { capacity *= 2 }
+            let (keys, targets) = PhraseSet.table(keys: edgeKeys, targets: edgeTargets, capacity: capacity)
             let sorted = entries.sorted { ($0.node, $0.order) < ($1.node, $1.order) }
             var ends = [UInt32](repeating: 0, count: nodeCount)
             var index = 0
@@ -104,6 +117,29 @@ struct PhraseSet<Payload: Sendable>: Sendable {
                                 payloadEnds: FlatArray(ends), longestPhrase: longest)
             return PhraseSet(tables: tables, payloads: sorted.map(\.payload))
         }
+    }
+
+    /// The edges of `keys`/`targets` rehashed into a table of `capacity` slots,
+    /// in target order (the order the edges were made), so that the same
+    /// phrases give the same table, however it grew.
+    fileprivate static func table(keys: [UInt64], targets: [UInt32], capacity: Int) -> ([UInt64], [UInt32]) {
+        // Every node but the root is made by one edge, so targets run 1 ... edge count.
+        var byTarget = [UInt64](repeating: 0, count: keys.count + 1)
+        var count = 0
+        for (key, target) in zip(keys, targets) where key != 0 {
+            byTarget[Int(target)] = key
+            count = max(count, Int(target))
+        }
+        var newKeys = [UInt64](repeating: 0, count: capacity)
+        var newTargets = [UInt32](repeating: 0, count: capacity)
+        for target in stride(from: 1, through: count, by: 1) {
+            let key = byTarget[target]
+            var slot = slot(for: key &- 1) & (capacity - 1)
+            while newKeys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            newKeys[slot] = key
+            newTargets[slot] = UInt32(target)
+        }
+        return (newKeys, newTargets)
     }
 
     /// The number of distinct token forms in the phrases.

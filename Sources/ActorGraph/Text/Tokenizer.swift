@@ -30,6 +30,12 @@ public struct Tokenizer: Sendable {
     ///   UTF-8 or more, `icuFailure` if ICU cannot open its break rules.
     /// - Complexity: O(*n*) in the length of the text.
     public func tokenize(_ text: String) throws -> TokenizedText {
+        try tokenize(text, splittingSentences: true)
+    }
+
+    /// Tokenizes `text`; without `splittingSentences`, all of it is one
+    /// sentence (for short phrases: gazetteer aliases, rule triggers).
+    func tokenize(_ text: String, splittingSentences: Bool) throws -> TokenizedText {
         var text = text
         text.makeContiguousUTF8()
         // ICU's break iterators count in Int32.
@@ -38,7 +44,7 @@ public struct Tokenizer: Sendable {
         }
         let result: Result<(ContiguousArray<Token>, [Sentence], Vocabulary), ActorGraphError>? =
             text.utf8.withContiguousStorageIfAvailable { buffer in
-                Result { try Self.segment(buffer, asciiFastPath: asciiFastPath) }.mapError { $0 as? ActorGraphError ?? ActorGraphError(.icuFailure, "\($0)") }
+                Result { try Self.segment(buffer, asciiFastPath: asciiFastPath, sentences: splittingSentences) }.mapError { $0 as? ActorGraphError ?? ActorGraphError(.icuFailure, "\($0)") }
             }
         guard let result else {
             throw ActorGraphError(.icuFailure, "The text could not be read as contiguous UTF-8.")
@@ -47,7 +53,7 @@ public struct Tokenizer: Sendable {
         return TokenizedText(text: text, tokens: tokens, sentences: sentences, vocabulary: vocabulary)
     }
 
-    private static func segment(_ buffer: UnsafeBufferPointer<UInt8>, asciiFastPath: Bool) throws -> (ContiguousArray<Token>, [Sentence], Vocabulary) {
+    private static func segment(_ buffer: UnsafeBufferPointer<UInt8>, asciiFastPath: Bool, sentences splitting: Bool) throws -> (ContiguousArray<Token>, [Sentence], Vocabulary) {
         var builder = TokenBuilder(buffer: buffer)
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return ([], [], builder.vocabulary) }
         // Runs of ASCII whitespace split the text into spans. A span of plain
@@ -85,6 +91,9 @@ public struct Tokenizer: Sendable {
                 segmentWithICU(index ..< end, icu!, &builder)
             }
             index = end
+        }
+        guard splitting else {
+            return (builder.tokens, builder.tokens.isEmpty ? [] : [Sentence(tokens: 0 ..< builder.tokens.count)], builder.vocabulary)
         }
         var icuBoundaries: [Int] = []
         let sentences = try openBreaker(AGICU_BREAK_SENTENCE, base, count)
