@@ -2,7 +2,8 @@
 ///
 /// Fields in order: id, type, subtype, name, country, aliases, external ids
 /// (sorted by scheme), roles, relations, then the file index and line it was
-/// defined at. Strings are length-prefixed UTF-8; days are `yyyymmdd` numbers.
+/// defined at. Strings are length-prefixed UTF-8 (length `UInt32.max` for
+/// none; an alias written as none is the name); days are `yyyymmdd` numbers.
 enum EntityCoding {
     private static let types = ActorType.allCases
     private static let aliasKinds: [Entity.Alias.Kind] = [.name, .alias, .demonym]
@@ -16,7 +17,7 @@ enum EntityCoding {
         writer.string(entity.country)
         writer.u32(UInt32(entity.aliases.count))
         for alias in entity.aliases {
-            writer.string(alias.text)
+            writer.string(alias.text == entity.name ? nil : alias.text)      // none: the name again
             writer.u8(UInt8(aliasKinds.firstIndex(of: alias.kind)!))
             writer.u8(alias.caseSensitive ? 1 : 0)
         }
@@ -51,7 +52,7 @@ enum EntityCoding {
         let country = reader.optionalString()
         var aliases: [Entity.Alias] = []
         for _ in 0 ..< reader.count(minimumSize: 6) {
-            let text = reader.string()
+            let text = reader.optionalString() ?? name
             let kind = Int(reader.u8())
             let caseSensitive = reader.u8()
             if kind >= aliasKinds.count || caseSensitive > 1 { reader.fail() }

@@ -83,7 +83,8 @@ final class MappedFile: @unchecked Sendable {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
         }
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+        // Populated at once: the loader reads every page for the checksum anyway.
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), address != MAP_FAILED else {
             throw ActorGraphError(.unreadableInput, "\"\(displayName)\" cannot be mapped into memory (errno \(errno)); check free memory and the file.")
         }
         bytes = UnsafeRawBufferPointer(start: address, count: size)

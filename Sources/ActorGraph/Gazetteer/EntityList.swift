@@ -13,16 +13,15 @@ public struct EntityList: RandomAccessCollection, Sendable {
     }
 
     enum Storage: Sendable {
-        case memory(entities: [Entity], indexByID: [Entity.ID: Int], locations: [Location?])
+        case memory(entities: [Entity], ids: IDTable, locations: [Location?])
         case compiled(CompiledEntities)
     }
 
     let storage: Storage
 
-    init(_ entities: [Entity], locations: [Location?]) {
-        var index: [Entity.ID: Int] = [:]
-        for (offset, entity) in entities.enumerated() { index[entity.id] = offset }
-        storage = .memory(entities: entities, indexByID: index, locations: locations)
+    /// `ids` gives each entity's position in `entities`.
+    init(_ entities: [Entity], ids: IDTable, locations: [Location?]) {
+        storage = .memory(entities: entities, ids: ids, locations: locations)
     }
 
     init(compiled: CompiledEntities) {
@@ -57,7 +56,7 @@ public struct EntityList: RandomAccessCollection, Sendable {
     /// The position of the entity with `id`.
     func index(of id: Entity.ID) -> Int? {
         switch storage {
-        case .memory(_, let indexByID, _): return indexByID[id]
+        case .memory(let entities, let ids, _): return ids.index(of: id, hash: IDTable.hash(id)) { entities[$0].id }
         case .compiled(let compiled): return compiled.index(of: id)
         }
     }

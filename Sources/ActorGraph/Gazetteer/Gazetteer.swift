@@ -44,7 +44,8 @@ public struct Gazetteer: Sendable {
     /// Collects entities, then compiles them into a ``Gazetteer``.
     public struct Builder: Sendable {
         private var entities: [Entity] = []
-        private var ids: Set<Entity.ID> = []
+        /// Each entity's position, which ``EntityList`` keeps for lookups by id.
+        private var ids = IDTable()
 
         /// An empty builder.
         public init() {}
@@ -52,10 +53,16 @@ public struct Gazetteer: Sendable {
         /// Adds an entity.
         /// - Throws: ``ActorGraphError`` (`malformedGazetteer`) if its id was added before.
         public mutating func add(_ entity: Entity) throws {
-            guard ids.insert(entity.id).inserted else {
+            let hash = IDTable.hash(entity.id)
+            guard !contains(entity.id, hash: hash) else {
                 throw ActorGraphError(.malformedGazetteer, "The entity id \"\(entity.id)\" is used twice; give each entity its own id.")
             }
+            ids.append(hash: hash)
             entities.append(entity)
+        }
+
+        private func contains(_ id: Entity.ID, hash: UInt32? = nil) -> Bool {
+            ids.index(of: id, hash: hash ?? IDTable.hash(id)) { entities[$0].id } != nil
         }
 
         /// Compiles the entities.
@@ -74,37 +81,65 @@ public struct Gazetteer: Sendable {
             let tokenizer = Tokenizer()
             var phrases = PhraseSet<AliasTarget>.Builder()
             var exact: [[String]] = []
-            for (index, entity) in entities.enumerated() {
+            // Entities are read in place (entities[index]), not copied: a copy retains every field.
+            for index in entities.indices {
                 if !skippingMissingReferences {
-                    for reference in entity.relations.lazy.map(\.target) where !ids.contains(reference) { throw Self.missing(reference, of: entity) }
-                    for reference in entity.roles.lazy.compactMap(\.of) where !ids.contains(reference) { throw Self.missing(reference, of: entity) }
+                    for reference in entities[index].relations.lazy.map(\.target) where !contains(reference) { throw Self.missing(reference, of: entities[index]) }
+                    for reference in entities[index].roles.lazy.compactMap(\.of) where !contains(reference) { throw Self.missing(reference, of: entities[index]) }
                 }
-                for alias in entity.aliases {
-                    let tokenized = try tokenizer.tokenize(alias.text, splittingSentences: false)
-                    guard tokenized.tokens.contains(where: { $0.kind == .word || $0.kind == .number }) else {
-                        throw ActorGraphError(.malformedGazetteer, "The alias \"\(alias.text)\" of \"\(entity.id)\" has no word to match; remove it.")
-                    }
-                    let forms = tokenized.tokens.map { tokenized.folded($0) }
+                for alias in entities[index].aliases {
                     var target = AliasTarget(entity: Int32(index), via: Self.via(of: alias), exact: -1)
+                    if !alias.caseSensitive, Self.isPlain(alias.text) {
+                        phrases.add(plainWords: alias.text, payload: target)
+                        continue
+                    }
+                    let words: [String], forms: [String]
+                    if Self.isPlain(alias.text) {
+                        words = alias.text.split(separator: " ").map(String.init)
+                        forms = words.map { $0.lowercased() }
+                    } else {
+                        let tokenized = try tokenizer.tokenize(alias.text, splittingSentences: false)
+                        guard tokenized.tokens.contains(where: { $0.kind == .word || $0.kind == .number }) else {
+                            throw ActorGraphError(.malformedGazetteer, "The alias \"\(alias.text)\" of \"\(entities[index].id)\" has no word to match; remove it.")
+                        }
+                        words = tokenized.tokens.map { String(tokenized.string(of: $0)) }
+                        forms = tokenized.tokens.map { tokenized.folded($0) }
+                    }
                     if alias.caseSensitive {
                         target.exact = Int32(exact.count)
-                        exact.append(tokenized.tokens.map { String(tokenized.string(of: $0)) })
+                        exact.append(words)
                     }
                     phrases.add(forms: forms, payload: target)
                 }
-                if entity.type == .person, let surname = Self.surname(of: entity, tokenizer: tokenizer) {
+                if entities[index].type == .person, let surname = Self.surname(of: entities[index], tokenizer: tokenizer) {
                     phrases.add(forms: [surname], payload: AliasTarget(entity: Int32(index), via: .partial, exact: -1))
                 }
             }
             var holders: [String: [Int]] = [:]
             var titles: [String: Int] = [:]
-            for (offset, entity) in entities.enumerated() {
-                for title in entity.roles.map(\.title) where titles[title] == nil { titles[title] = offset }
-                guard entity.type == .person else { continue }
-                for title in Set(entity.roles.map(\.title)).sorted() { holders[title, default: []].append(offset) }
+            for offset in entities.indices where !entities[offset].roles.isEmpty {
+                let roles = entities[offset].roles
+                for title in roles.map(\.title) where titles[title] == nil { titles[title] = offset }
+                guard entities[offset].type == .person else { continue }
+                for title in Set(roles.map(\.title)).sorted() { holders[title, default: []].append(offset) }
             }
-            return Gazetteer(entities: EntityList(entities, locations: locations), aliases: phrases.build(), exactAliases: exact,
+            return Gazetteer(entities: EntityList(entities, ids: ids, locations: locations), aliases: phrases.build(), exactAliases: exact,
                              holdersByTitle: holders, roleTitles: titles)
+        }
+
+        /// Whether an alias is ASCII letters and digits between spaces, which
+        /// the tokenizer would split at the spaces and fold to lowercase: the
+        /// usual case, taken without it.
+        private static func isPlain(_ text: String) -> Bool {
+            var sawWord = false
+            for byte in text.utf8 {
+                if (ASCIIWords.isLetter(byte) && byte != UInt8(ascii: "@")) || ASCIIWords.isDigit(byte) {
+                    sawWord = true
+                } else if byte != UInt8(ascii: " ") {
+                    return false
+                }
+            }
+            return sawWord
         }
 
         private static func missing(_ reference: Entity.ID, of entity: Entity) -> ActorGraphError {

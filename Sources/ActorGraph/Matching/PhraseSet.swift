@@ -42,7 +42,7 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         private var edgeTargets = [UInt32](repeating: 0, count: 16)
         private var edgeCount = 0
         private var nodeCount = 1
-        private var entries: [(node: UInt32, order: Int, payload: Payload)] = []
+        private var entries: [(node: UInt32, payload: Payload)] = []
         private var longest = 0
 
         /// Adds a phrase given as folded forms. A hyphen inside the phrase is
@@ -58,7 +58,36 @@ struct PhraseSet<Payload: Sendable>: Sendable {
             }
             guard length > 0 else { return }
             longest = max(longest, length)
-            entries.append((node, entries.count, payload))
+            entries.append((node, payload))
+        }
+
+        /// Adds a phrase of ASCII letters and digits between spaces, folded
+        /// to lowercase here, without a tokenizer or a `String` per word.
+        mutating func add(plainWords text: String, payload: Payload) {
+            var text = text
+            var node: UInt32 = 0
+            var length = 0
+            text.withUTF8 { bytes in
+                var word = [UInt8](repeating: 0, count: bytes.count)
+                word.withUnsafeMutableBufferPointer { out in
+                    var index = 0
+                    while index < bytes.count {
+                        guard bytes[index] != UInt8(ascii: " ") else { index += 1; continue }
+                        var end = 0
+                        while index < bytes.count && bytes[index] != UInt8(ascii: " ") {
+                            let byte = bytes[index]
+                            out[end] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                            end += 1
+                            index += 1
+                        }
+                        node = child(of: node, form: vocabulary.intern(UnsafeBufferPointer(rebasing: out[0 ..< end])).rawValue)
+                        length += 1
+                    }
+                }
+            }
+            guard length > 0 else { return }
+            longest = max(longest, length)
+            entries.append((node, payload))
         }
 
         /// The child of `node` through `form`, made if new.
@@ -106,16 +135,23 @@ struct PhraseSet<Payload: Sendable>: Sendable {
             var capacity = 16
             while capacity * 3 < edgeCount * 4 { capacity *= 2 }
             let (keys, targets) = PhraseSet.table(keys: edgeKeys, targets: edgeTargets, capacity: capacity)
-            let sorted = entries.sorted { ($0.node, $0.order) < ($1.node, $1.order) }
+            // Payloads grouped by node, in the order they were added (a counting sort).
             var ends = [UInt32](repeating: 0, count: nodeCount)
-            var index = 0
+            for entry in entries { ends[Int(entry.node)] += 1 }
+            var total: UInt32 = 0
             for node in 0 ..< nodeCount {
-                while index < sorted.count && Int(sorted[index].node) == node { index += 1 }
-                ends[node] = UInt32(index)
+                total += ends[node]
+                ends[node] = total
+            }
+            var slots = ends
+            var order = [Int](repeating: 0, count: entries.count)
+            for (index, entry) in entries.enumerated().reversed() {
+                slots[Int(entry.node)] -= 1
+                order[Int(slots[Int(entry.node)])] = index
             }
             let tables = Tables(forms: vocabulary.frozen(), edgeKeys: FlatArray(keys), edgeTargets: FlatArray(targets),
                                 payloadEnds: FlatArray(ends), longestPhrase: longest)
-            return PhraseSet(tables: tables, payloads: sorted.map(\.payload))
+            return PhraseSet(tables: tables, payloads: order.map { entries[$0].payload })
         }
     }
 
