@@ -79,14 +79,27 @@ private struct ScalarIndex: Sendable {
     private var scalarsBeforeBlock: [Int] = []
 
     init(_ text: String) {
-        var count = 0
-        var offset = 0
-        for byte in text.utf8 {
-            if offset & 63 == 0 { scalarsBeforeBlock.append(count) }
-            if byte & 0xC0 != 0x80 { count += 1 }
-            offset += 1
+        var text = text
+        text.withUTF8 { bytes in
+            scalarsBeforeBlock.reserveCapacity(bytes.count / 64 + 2)
+            var count = 0
+            var offset = 0
+            while offset < bytes.count {
+                scalarsBeforeBlock.append(count)
+                let end = min(offset + 64, bytes.count)
+                // Eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear.
+                while offset + 8 <= end {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+                    count += 8 - (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    offset += 8
+                }
+                while offset < end {
+                    if bytes[offset] & 0xC0 != 0x80 { count += 1 }
+                    offset += 1
+                }
+            }
+            scalarsBeforeBlock.append(count)
         }
-        scalarsBeforeBlock.append(count)
     }
 
     func scalarOffset(ofUTF8 offset: Int, in text: String) -> Int {

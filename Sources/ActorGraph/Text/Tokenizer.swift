@@ -85,7 +85,9 @@ public struct Tokenizer: Sendable {
                 end += 1
             }
             if plain {
-                ASCIIWords.segment(index ..< end, in: buffer) { builder.addSegment($0, ruleStatus: $1) }
+                ASCIIWords.segment(index ..< end, in: buffer) { segment, status in
+                    if status == 0 { builder.addSegment(segment, ruleStatus: 0) } else { builder.addASCIIWord(segment, number: status < 200) }
+                }
             } else {
                 if icu == nil { icu = try openBreaker(AGICU_BREAK_WORD, base, count) }
                 segmentWithICU(index ..< end, icu!, &builder)
@@ -188,6 +190,50 @@ private struct TokenBuilder {
         } else {
             append(range, kind: kind)
         }
+    }
+
+    /// A word or number of plain ASCII from ``ASCIIWords``: flags and folded
+    /// form in one pass, as ``addSegment(_:ruleStatus:)`` would make them.
+    mutating func addASCIIWord(_ range: Range<Int>, number: Bool) {
+        if !number, let split = possessiveSplit(range) {
+            appendASCII(range.lowerBound ..< split, kind: .word, extra: [])
+            appendASCII(split ..< range.upperBound, kind: .word, extra: .possessive)
+        } else {
+            appendASCII(range, kind: number ? .number : .word, extra: [])
+        }
+    }
+
+    private mutating func appendASCII(_ range: Range<Int>, kind: Token.Kind, extra: Token.Flags) {
+        if scratch.count < range.count { scratch = [UInt8](repeating: 0, count: range.count * 2) }
+        var letters = 0
+        var allUpper = true
+        let form = scratch.withUnsafeMutableBufferPointer { out -> FormID in
+            var length = 0
+            for index in range {
+                var byte = buffer[index]
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                    letters += 1
+                    byte |= 0x20
+                } else if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {
+                    letters += 1
+                    allUpper = false
+                }
+                out[length] = byte
+                length += 1
+            }
+            return vocabulary.intern(UnsafeBufferPointer(rebasing: out[0 ..< length]))
+        }
+        var flags = pending.union(extra)
+        if kind == .word {
+            let first = buffer[range.lowerBound]
+            if first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") {
+                flags.insert(.capitalized)
+                if letters >= 2 && allUpper { flags.insert(.allCaps) }
+            }
+        }
+        tokens.append(Token(start: UInt32(range.lowerBound), end: UInt32(range.upperBound), kind: kind, flags: flags, form: form))
+        pending = []
+        newlinesInGap = 0
     }
 
     private func trimmingFormatCharacters(_ range: Range<Int>) -> Range<Int> {
