@@ -6,7 +6,8 @@ name order, each article matched as one separate string, the whole sequence
 repeated --repeat times (the NewsArticles corpus of fetch_news.py, 13.1 MB,
 repeated 4 times is 52.3 MB). Every matcher gets the same aliases: the lines of
 a --names file (one alias per line, UTF-8, as written by
-`actorgraph-bench names --count N --output FILE`). All matching is
+`actorgraph-bench names --count N --output FILE`; blank lines are skipped and
+aliases that differ only in case are given once). All matching is
 case-insensitive, on whole words, keeping non-overlapping leftmost-longest
 matches.
 
@@ -21,21 +22,26 @@ Matchers (each one built and timed in a fresh Python process):
                (str.isalnum) just before and just after are kept.
   ahocorasick-rs AhoCorasick(aliases, matchkind=MatchKind.LeftmostLongest) over
                the lowercased text, then the same word-boundary check.
-  ActorGraph   `actorgraph-bench match --names FILE --repeat N --runs R --json DIR`,
+  ActorGraph   `actorgraph-bench match --names FILE --repeat N --runs R --json DIR`
+               (run from the repository root; its time includes tokenizing),
                plus `actorgraph-bench tokenize` as a reference row: the speed of
-               ActorGraph's tokenizer alone on the same input.
+               ActorGraph's tokenizer alone on the same input. Its figures are
+               the ones in its JSON output, checked against the input (bytes)
+               and the names file (aliases).
 
 Measurements, per names file and matcher:
 
   MB/s      UTF-8 bytes of the input (MB = 10^6 bytes) divided by the median
-            time of --runs passes over it. A slow matcher (spaCy) can be timed
+            time of --runs runs, each over the whole input. A slow matcher (spaCy) can be timed
             on a prefix of the same input with --slow-megabytes; MB/s stays
             comparable, and the table says so.
   build     seconds from the list of aliases (already in memory) to a ready
             matcher, once (spaCy: including spacy.blank("en")).
   memory    growth of the resident set (/proc/self/statm) across the build,
             in MB, in a process that holds nothing else but the corpus and the
-            alias list, which are both read before the build.
+            alias list, which are both read before the build. A memory
+            figure from ActorGraph that is evidently in MiB (a whole number of
+            pages in units of 2^20 bytes) is converted to MB, with a note.
   matches   matches in one pass over the corpus (the articles once, not
             repeated). A matcher timed on a slice makes one more, untimed,
             full pass to count them.
@@ -668,6 +674,7 @@ def main():
         if error:
             progress(f"warning: actorgraph-bench tokenize: {error}")
             report["warnings"].append(f"actorgraph-bench tokenize: {error}")
+            report["notes"].append(f"actorgraph-bench tokenize failed: {error}")
             failed = True
         else:
             for note in check_actorgraph(payload, total_bytes, args.repeat):
@@ -710,6 +717,7 @@ def main():
             if error:
                 progress(f"warning: {TITLE[matcher]} failed on {os.path.basename(entry['path'])}: {error}")
                 report["warnings"].append(f"{matcher} on {entry['path']}: {error}")
+                report["notes"].append(f"{TITLE[matcher]} failed on {os.path.basename(entry['path'])}: {error}")
                 failed = True
             else:
                 progress(f"  {payload['megabytesPerSecond']:.2f} MB/s, build {payload['buildSeconds']:.2f} s, "

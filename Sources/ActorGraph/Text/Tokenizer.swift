@@ -149,6 +149,8 @@ private struct TokenBuilder {
     init(buffer: UnsafeBufferPointer<UInt8>) {
         self.buffer = buffer
         tokens.reserveCapacity(buffer.count / 5)
+        // News text has about one new form per 20 bytes in a short article, fewer in a long one.
+        vocabulary = Vocabulary(expected: min(buffer.count / 20, 1 << 16))
     }
 
     mutating func addSegment(_ segment: Range<Int>, ruleStatus: Int32) {

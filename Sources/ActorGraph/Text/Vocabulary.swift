@@ -17,9 +17,14 @@ struct Vocabulary: Sendable {
     private var slots: [UInt32]           // 0 = empty, else id + 1
     private var mask: Int
 
-    init() {
-        slots = Array(repeating: 0, count: 64)
-        mask = 63
+    /// An empty vocabulary with room for about `expected` forms before it grows.
+    init(expected: Int = 32) {
+        var capacity = 64
+        while capacity < expected * 2 { capacity *= 2 }
+        slots = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
+        bytes.reserveCapacity(expected * 8)
+        ends.reserveCapacity(expected)
     }
 
     /// The number of distinct forms.
