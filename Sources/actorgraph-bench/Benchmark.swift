@@ -60,8 +60,8 @@ struct Load: ParsableCommand {
         print(String(format: "  total               %8.1f ms",
                      (Clock.median(gazetteerTimes) + Clock.median(ruleTimes) + Clock.median(extractorTimes)) * 1000))
         print(String(format: "  resident memory     %8.1f MB (one extractor: resident set after loading minus before)",
-                     Double(resident) / 1_048_576))
-        print(String(format: "  peak resident       %8.1f MB (whole process)", Double(Memory.peakResidentBytes()) / 1_048_576))
+                     Double(resident) / 1_000_000))
+        print(String(format: "  peak resident       %8.1f MB (whole process)", Double(Memory.peakResidentBytes()) / 1_000_000))
     }
 }
 

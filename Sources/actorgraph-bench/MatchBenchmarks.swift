@@ -147,20 +147,20 @@ struct Match: ParsableCommand {
         if json {
             Report.json([
                 "aliases": aliases.count, "bytes": bytes, "buildSeconds": buildTime, "medianSeconds": inMemory.median,
-                "megabytesPerSecond": speed, "matches": inMemory.matches, "residentMegabytes": Double(builtResident) / 1_048_576,
+                "megabytesPerSecond": speed, "matches": inMemory.matches, "residentMegabytes": Double(builtResident) / 1_000_000,
                 "compiledMegabytes": Double(data.count) / 1_000_000, "compiledLoadSeconds": Clock.median(loadTimes),
                 "compiledMegabytesPerSecond": Double(bytes) / 1_000_000 / mapped.median,
-                "compiledResidentMegabytes": Double(mappedResident) / 1_048_576,
+                "compiledResidentMegabytes": Double(mappedResident) / 1_000_000,
             ])
         } else {
             print(String(format: "match: %d aliases, %.1f MB of text, one thread, median of %d runs", aliases.count, Double(bytes) / 1_000_000, corpus.runs))
             print(String(format: "  build               %8.3f s (entities %.3f s, tables %.3f s), %.1f MB resident",
-                         buildTime, addTime, compileTime, Double(builtResident) / 1_048_576))
+                         buildTime, addTime, compileTime, Double(builtResident) / 1_000_000))
             print(String(format: "  tokenize + match    %8.2f MB/s  (%d matches per run)", speed, inMemory.matches))
             print(String(format: "  compiled file       %8.1f MB", Double(data.count) / 1_000_000))
             print(String(format: "  load compiled       %8.1f ms", Clock.median(loadTimes) * 1000))
             print(String(format: "  match, compiled     %8.2f MB/s, %.1f MB resident after matching", Double(bytes) / 1_000_000 / mapped.median,
-                         Double(mappedResident) / 1_048_576))
+                         Double(mappedResident) / 1_000_000))
         }
     }
 
