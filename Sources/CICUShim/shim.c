@@ -14,30 +14,26 @@ struct agicu_breaker {
     UText *text;
 };
 
-// Opening a break iterator loads and compiles its rules (and, for sentences,
-// the abbreviation filter); cloning a template made once is far cheaper.
-// ubrk_clone may be called on one template from several threads at once.
-static UBreakIterator *templates[2];
-static UErrorCode template_status[2];
-static pthread_once_t templates_once = PTHREAD_ONCE_INIT;
+// Opening a break iterator loads and compiles its rules; cloning a template
+// made once is far cheaper. ubrk_clone may be called on one template from
+// several threads at once.
+static UBreakIterator *word_template;
+static UErrorCode template_status;
+static pthread_once_t template_once = PTHREAD_ONCE_INIT;
 
-static void open_templates(void) {
-    template_status[0] = U_ZERO_ERROR;
-    template_status[1] = U_ZERO_ERROR;
-    templates[AGICU_BREAK_WORD] = ubrk_open(UBRK_WORD, "en", NULL, 0, &template_status[0]);
-    // "ss=standard" suppresses sentence breaks after known abbreviations ("Mr.", "U.S.").
-    templates[AGICU_BREAK_SENTENCE] = ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &template_status[1]);
+static void open_template(void) {
+    template_status = U_ZERO_ERROR;
+    word_template = ubrk_open(UBRK_WORD, "en", NULL, 0, &template_status);
 }
 
-agicu_breaker *agicu_breaker_open(agicu_break_kind kind, const uint8_t *utf8, int64_t length, int32_t *error) {
+agicu_breaker *agicu_breaker_open(const uint8_t *utf8, int64_t length, int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;
-    pthread_once(&templates_once, open_templates);
-    int index = kind == AGICU_BREAK_WORD ? 0 : 1;
-    if (U_FAILURE(template_status[index])) {
-        *error = (int32_t)template_status[index];
+    pthread_once(&template_once, open_template);
+    if (U_FAILURE(template_status)) {
+        *error = (int32_t)template_status;
         return NULL;
     }
-    UBreakIterator *iterator = ubrk_clone(templates[index], &status);
+    UBreakIterator *iterator = ubrk_clone(word_template, &status);
     if (U_FAILURE(status)) {
         *error = (int32_t)status;
         return NULL;

@@ -1,6 +1,6 @@
-/// Turns ICU's sentence boundaries into sentences of tokens, with the fixes
-/// news text needs: line breaks and bullets start sentences; abbreviations and
-/// hard-wrapped lines do not end them.
+/// Splits tokens into sentences: the Unicode sentence rules (``SentenceBreaks``),
+/// with the fixes news text needs: line breaks and bullets start sentences;
+/// abbreviations, initials and hard-wrapped lines do not end them.
 struct SentenceSplitter {
     let tokens: ContiguousArray<Token>
     let vocabulary: Vocabulary
@@ -23,15 +23,16 @@ struct SentenceSplitter {
 
     private static let bullets: Set<Unicode.Scalar> = ["•", "▪", "‣", "◦", "●", "■", "►", "▸"]
 
-    func sentences(icuBoundaries: [Int]) -> [Sentence] {
+    /// The sentences: ends proposed by the Unicode sentence rules on tokens
+    /// (``SentenceBreaks``), then the fixes below.
+    func sentences() -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
-        var starts = [Bool](repeating: false, count: tokens.count)
+        return sentences(proposed: SentenceBreaks(tokens: tokens, vocabulary: vocabulary, buffer: buffer).proposedStarts())
+    }
+
+    private func sentences(proposed: [Bool]) -> [Sentence] {
+        var starts = proposed
         starts[0] = true
-        var tokenIndex = 0
-        for boundary in icuBoundaries {
-            while tokenIndex < tokens.count && Int(tokens[tokenIndex].start) < boundary { tokenIndex += 1 }
-            if tokenIndex < tokens.count && tokenIndex > 0 { starts[tokenIndex] = true }
-        }
         for index in 1 ..< tokens.count {
             let token = tokens[index]
             if token.flags.contains(.lineBreakBefore) || isBullet(token) {
@@ -69,6 +70,8 @@ struct SentenceSplitter {
         guard word.kind == .word, word.end == previous.start else { return false }
         let form = vocabulary.string(of: word.form)
         if Self.titles.contains(form) { return true }
+        // An initial in a name: "Michelle T. Friedland", "found by F. Schwanitz".
+        if word.end - word.start == 1, word.flags.contains(.capitalized), token.flags.contains(.capitalized) { return true }
         if Self.months.contains(form) { return token.kind == .number }
         if Self.others.contains(form) { return !token.flags.contains(.capitalized) }
         return false

@@ -1,14 +1,16 @@
 import CICUShim
 
-/// Splits text into tokens and sentences with ICU's word and sentence break
-/// rules, then applies the fixes news text needs.
+/// Splits text into tokens with ICU's word break rules (written out for spans
+/// of plain ASCII, ``ASCIIWords``) and into sentences with the Unicode
+/// sentence rules applied to those tokens, then applies the fixes news text
+/// needs.
 ///
 /// - Possessives are split off: "France's" is `France` + `'s` (the second
 ///   token flagged ``Token/Flags/possessive``).
 /// - Dotted abbreviations keep their final period: "U.S." is one token.
 /// - Sentences also end at line breaks (headlines have no full stop) and
-///   before bullets, but not after "Mr.", "Gen.", "Jan. 5", nor at a line
-///   break inside a hard-wrapped sentence.
+///   before bullets, but not after "Mr.", "Gen.", "Jan. 5", an initial
+///   ("Robert F. Kennedy"), nor at a line break inside a hard-wrapped sentence.
 ///
 /// A `Tokenizer` holds no state; one value can be used from any thread.
 public struct Tokenizer: Sendable {
@@ -64,7 +66,7 @@ public struct Tokenizer: Sendable {
         var index = 0
         let count = buffer.count
         if !asciiFastPath {
-            icu = try openBreaker(AGICU_BREAK_WORD, base, count)
+            icu = try openBreaker(base, count)
             segmentWithICU(0 ..< count, icu!, &builder)
             index = count
         }
@@ -89,7 +91,7 @@ public struct Tokenizer: Sendable {
                     if status == 0 { builder.addSegment(segment, ruleStatus: 0) } else { builder.addASCIIWord(segment, number: status < 200) }
                 }
             } else {
-                if icu == nil { icu = try openBreaker(AGICU_BREAK_WORD, base, count) }
+                if icu == nil { icu = try openBreaker(base, count) }
                 segmentWithICU(index ..< end, icu!, &builder)
             }
             index = end
@@ -97,18 +99,8 @@ public struct Tokenizer: Sendable {
         guard splitting else {
             return (builder.tokens, builder.tokens.isEmpty ? [] : [Sentence(tokens: 0 ..< builder.tokens.count)], builder.vocabulary)
         }
-        var icuBoundaries: [Int] = []
-        let sentences = try openBreaker(AGICU_BREAK_SENTENCE, base, count)
-        defer { agicu_breaker_close(sentences) }
-        var status: Int32 = 0
-        while true {
-            let boundary = agicu_breaker_next(sentences, &status)
-            if boundary < 0 { break }
-            icuBoundaries.append(Int(boundary))
-        }
-        let split = SentenceSplitter(tokens: builder.tokens, vocabulary: builder.vocabulary, buffer: buffer)
-            .sentences(icuBoundaries: icuBoundaries)
-        return (builder.tokens, split, builder.vocabulary)
+        let sentences = SentenceSplitter(tokens: builder.tokens, vocabulary: builder.vocabulary, buffer: buffer).sentences()
+        return (builder.tokens, sentences, builder.vocabulary)
     }
 
     /// ICU's word segments of `span`, which ASCII whitespace (or the text's
@@ -127,9 +119,9 @@ public struct Tokenizer: Sendable {
         }
     }
 
-    private static func openBreaker(_ kind: agicu_break_kind, _ base: UnsafePointer<UInt8>, _ count: Int) throws -> OpaquePointer {
+    private static func openBreaker(_ base: UnsafePointer<UInt8>, _ count: Int) throws -> OpaquePointer {
         var error: Int32 = 0
-        guard let breaker = agicu_breaker_open(kind, base, Int64(count), &error) else {
+        guard let breaker = agicu_breaker_open(base, Int64(count), &error) else {
             throw ActorGraphError(.icuFailure, "ICU could not open its break rules (error \(error)); check that libicu is installed.")
         }
         return breaker

@@ -11,22 +11,17 @@
 extern "C" {
 #endif
 
-/// What a break iterator segments: words or sentences.
-typedef enum {
-    AGICU_BREAK_WORD = 0,
-    AGICU_BREAK_SENTENCE = 1,
-} agicu_break_kind;
-
-/// An ICU break iterator over one UTF-8 buffer. Not thread-safe; one per task.
+/// An ICU word break iterator (English rules) over one UTF-8 buffer. Not
+/// thread-safe; one per task.
 typedef struct agicu_breaker agicu_breaker;
 
 /// Opens a break iterator over `utf8[0..<length]`, which must outlive it.
 /// Returns NULL and sets `*error` to a nonzero ICU error code on failure.
-agicu_breaker *agicu_breaker_open(agicu_break_kind kind, const uint8_t *utf8, int64_t length, int32_t *error);
+agicu_breaker *agicu_breaker_open(const uint8_t *utf8, int64_t length, int32_t *error);
 
 /// The next boundary as a UTF-8 byte offset, or -1 after the last one.
 /// `*rule_status` receives ICU's rule status of the segment that ends there
-/// (for words: 0..99 none, 100..199 number, 200..299 letter, 300..399 kana,
+/// (0..99 none, 100..199 number, 200..299 letter, 300..399 kana,
 /// 400..499 ideographic).
 int64_t agicu_breaker_next(agicu_breaker *breaker, int32_t *rule_status);
 

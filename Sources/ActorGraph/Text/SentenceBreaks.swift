@@ -1,0 +1,150 @@
+/// Where sentences may end, by the Unicode sentence rules (UAX #29) applied
+/// to tokens: after a run of terminators (`.` `!` `?` and their kin in other
+/// scripts) and the closing quotes and brackets right after it. Line breaks,
+/// bullets and abbreviations are ``SentenceSplitter``'s to handle.
+///
+/// No break is proposed, as the rules say, before
+/// - a digit right after a period ("3.5" written "3 .5" aside: SB6),
+/// - a capital right after a letter and a period, with no space (SB7),
+/// - text whose next letter is lowercase, after a period ("etc. and", "e.g. this": SB8),
+/// - a comma, semicolon, colon, dash or another terminator (SB8a).
+struct SentenceBreaks {
+    let tokens: ContiguousArray<Token>
+    let vocabulary: Vocabulary
+    let buffer: UnsafeBufferPointer<UInt8>
+
+    /// Terminators (UAX #29 STerm and ATerm). A switch, not a `Set`: it is asked of every token.
+    private static func isTerminator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E, 0x21, 0x3F, 0x2024, 0xFE52, 0xFF0E, 0x203C, 0x203D, 0x2047, 0x2048, 0x2049,
+             0x3002, 0xFF01, 0xFF1F, 0xFF61, 0x061F, 0x06D4, 0x0964, 0x0965, 0xFE56, 0xFE57:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The terminators that are periods (ATerm), after which a lowercase word goes on.
+    private static func isPeriod(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E, 0x2024, 0xFE52, 0xFF0E: return true
+        default: return false
+        }
+    }
+
+    /// Punctuation that continues a sentence after a terminator (SContinue).
+    private static func isContinuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2C, 0x2D, 0x3A, 0x3B, 0x2013, 0x2014, 0x060C, 0x061B, 0x3001, 0xFF0C, 0xFF1A, 0xFF1B, 0xFE50, 0xFE51, 0xFE55:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `true` at each token that starts a sentence by these rules (never the first).
+    func proposedStarts() -> [Bool] {
+        var starts = [Bool](repeating: false, count: tokens.count)
+        var index = 0
+        while index < tokens.count {
+            guard let last = terminator(tokens[index]) else { index += 1; continue }
+            // A run of terminators, spaced or not ("?!", ". . ."), then closing marks right after it.
+            var lastTerminator = last
+            var end = index + 1
+            while end < tokens.count, tokens[end].kind != .word, !tokens[end].flags.contains(.lineBreakBefore), let next = terminator(tokens[end]) {
+                lastTerminator = next
+                end += 1
+            }
+            let afterTerminators = end
+            while end < tokens.count, !tokens[end].flags.contains(.spaceBefore), isClose(tokens[end]) { end += 1 }
+            defer { index = end }
+            guard end < tokens.count else { break }
+            let next = tokens[end]
+            if next.flags.contains(.lineBreakBefore) {
+                starts[end] = true
+                continue
+            }
+            let nextScalar = firstScalar(of: next)
+            let isPeriod = Self.isPeriod(lastTerminator)
+            let attached = end == afterTerminators && !next.flags.contains(.spaceBefore)
+            if isPeriod && attached {
+                if nextScalar.properties.numericType != nil { continue }                                    // SB6
+                if nextScalar.properties.isUppercase && letterBeforePeriod(tokens[afterTerminators - 1]) { continue }   // SB7
+            }
+            if Self.isContinuation(nextScalar) || Self.isTerminator(nextScalar) { continue }  // SB8a
+            if isPeriod && nextLetterIsLowercase(from: end) { continue }                                      // SB8
+            starts[end] = true
+        }
+        return starts
+    }
+
+    /// The last terminator of a token made of terminators, or of a word that
+    /// ends in a period ("U.S.", "p.m."); `nil` for any other token.
+    private func terminator(_ token: Token) -> Unicode.Scalar? {
+        let last = lastScalar(of: token)
+        guard Self.isTerminator(last) else { return nil }
+        if token.kind == .word { return Self.isPeriod(last) ? last : nil }
+        for scalar in scalars(of: token) where !Self.isTerminator(scalar) { return nil }
+        return last
+    }
+
+    /// Opening or closing brackets and quotation marks (UAX #29 Close).
+    private func isClose(_ token: Token) -> Bool {
+        guard token.kind == .punctuation else { return false }
+        for scalar in scalars(of: token) {
+            switch scalar.properties.generalCategory {
+            case .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation: continue
+            default: if scalar == "\"" || scalar == "'" { continue }
+            }
+            return false
+        }
+        return true
+    }
+
+    /// Whether a letter stands right before the period that ends `token`'s run ("U.S.", "x." but not "5.").
+    private func letterBeforePeriod(_ token: Token) -> Bool {
+        let all = scalars(of: token)
+        if token.kind == .word { return all.count >= 2 && all[all.count - 2].properties.isAlphabetic }
+        guard Int(token.start) > 0 else { return false }
+        var lead = Int(token.start) - 1
+        while lead > 0 && buffer[lead] & 0xC0 == 0x80 { lead -= 1 }
+        return decode(at: lead).properties.isAlphabetic
+    }
+
+    /// SB8: from token `index` on, skipping what is neither a letter nor a
+    /// terminator, the first letter is lowercase (a line break stops the look).
+    private func nextLetterIsLowercase(from index: Int) -> Bool {
+        for position in index ..< tokens.count {
+            if position > index && tokens[position].flags.contains(.lineBreakBefore) { return false }
+            for scalar in scalars(of: tokens[position]) {
+                if Self.isTerminator(scalar) { return false }
+                let properties = scalar.properties
+                if properties.isLowercase { return true }
+                if properties.isAlphabetic { return false }
+            }
+        }
+        return false
+    }
+
+    private func scalars(of token: Token) -> [Unicode.Scalar] {
+        Array(String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(token.start) ..< Int(token.end)]), as: UTF8.self).unicodeScalars)
+    }
+
+    private func firstScalar(of token: Token) -> Unicode.Scalar { decode(at: Int(token.start)) }
+
+    private func lastScalar(of token: Token) -> Unicode.Scalar {
+        var lead = Int(token.end) - 1
+        while lead > Int(token.start) && buffer[lead] & 0xC0 == 0x80 { lead -= 1 }
+        return decode(at: lead)
+    }
+
+    private func decode(at offset: Int) -> Unicode.Scalar {
+        let lead = buffer[offset]
+        if lead < 0x80 { return Unicode.Scalar(lead) }
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard offset + length <= buffer.count else { return "\u{FFFD}" }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for index in 1 ..< length { value = value << 6 | UInt32(buffer[offset + index] & 0x3F) }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+}
