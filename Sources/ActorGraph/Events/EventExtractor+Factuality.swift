@@ -2,7 +2,7 @@
 extension EventExtractor {
     /// The factuality cue ending nearest before the trigger, at most three words before it, in its clause.
     /// A noun takes only cues that can modify a noun ("possible surveillance"), not verbal ones ("to", "will").
-    func cue(before index: Int, clause: Range<Int>, view: ClauseView, forms: [UInt32], nominal: Bool) -> Factuality? {
+    func cue(before index: Int, clause: Range<Int>, view: ClauseView, forms: PhraseTranslation, nominal: Bool) -> Factuality? {
         var best: (end: Int, factuality: Factuality)?
         let start = max(clause.lowerBound, index - 6)
         cues.forEachMatch(in: view.text.tokens, translated: forms, starts: start ..< index, limit: index) { range, payloads in

@@ -139,7 +139,7 @@ public struct EventExtractor: Sendable {
 
     // MARK: Triggers
 
-    func triggerMatches(in sentence: Range<Int>, text: TokenizedText, forms: [UInt32], view: ClauseView) -> [(Range<Int>, [TriggerHit])] {
+    func triggerMatches(in sentence: Range<Int>, text: TokenizedText, forms: PhraseTranslation, view: ClauseView) -> [(Range<Int>, [TriggerHit])] {
         var matches: [(Range<Int>, [TriggerHit])] = []
         triggers.forEachMatch(in: text.tokens, translated: forms, starts: sentence, limit: sentence.upperBound) { range, hits in
             // A trigger inside a name ("Reporters", "Security Council") is part of the name.
@@ -150,7 +150,7 @@ public struct EventExtractor: Sendable {
     }
 
     func makeEvent(range: Range<Int>, hits: [TriggerHit], sentence: Int, sentenceRange: Range<Int>,
-                           view: ClauseView, cueForms: [UInt32], previous: [Event], verbs: Set<Int>) -> Event? {
+                           view: ClauseView, cueForms: PhraseTranslation, previous: [Event], verbs: Set<Int>) -> Event? {
         let clause = view.clauseRange(of: range.lowerBound)
         guard let hit = hits.first(where: { requirementsMet(rules[$0.rule], after: range, in: clause, view: view) }) else { return nil }
         let compiled = rules[hit.rule]
@@ -233,7 +233,7 @@ public struct EventExtractor: Sendable {
     }
 
     /// The sector of each argument followed by an agent noun: "Israeli troops", "Iran's military".
-    func attachSectors(to events: inout [Event], sentence: Range<Int>, text: TokenizedText, forms: [UInt32]) {
+    func attachSectors(to events: inout [Event], sentence: Range<Int>, text: TokenizedText, forms: PhraseTranslation) {
         var sectorAt: [Int: String] = [:]
         agents.forEachMatch(in: text.tokens, translated: forms, starts: sentence, limit: sentence.upperBound) { range, sectors in
             sectorAt[range.lowerBound] = sectors.first      // the longest match comes last and wins

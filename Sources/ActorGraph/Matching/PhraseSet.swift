@@ -184,35 +184,56 @@ struct PhraseSet<Payload: Sendable>: Sendable {
     /// The translated form of a hyphen, which matching may skip.
     private static var hyphen: UInt32 { .max - 1 }
 
-    /// Maps each form id of `text` to this set's form id, to ``hyphen``, or to `UInt32.max`.
+    /// Maps each form id of `text` to this set's form id (or to ``hyphen``,
+    /// or `UInt32.max`) and to the trie node a phrase starting with it reaches.
     ///
     /// - Complexity: one lookup per distinct form of the text.
-    func translate(_ text: TokenizedText) -> [UInt32] {
-        var table = [UInt32](repeating: .max, count: text.vocabulary.count)
-        for index in 0 ..< table.count {
+    func translate(_ text: TokenizedText) -> PhraseTranslation {
+        var forms = [UInt32](repeating: .max, count: text.vocabulary.count)
+        var firstNodes = [UInt32](repeating: 0, count: forms.count)
+        for index in 0 ..< forms.count {
             let bytes = text.vocabulary.bytes(of: FormID(rawValue: UInt32(index)))
             if let id = bytes.withUnsafeBufferPointer({ tables.forms.lookup($0) }) {
-                table[index] = id.rawValue
-            } else if bytes.count <= 3, joiningHyphens.contains(String(decoding: bytes, as: UTF8.self)) {
-                table[index] = Self.hyphen
+                forms[index] = id.rawValue
+                firstNodes[index] = child(of: 0, form: id.rawValue) ?? 0
+            } else if Self.isJoiningHyphen(bytes) {
+                forms[index] = Self.hyphen
             }
         }
-        return table
+        return PhraseTranslation(forms: forms, firstNodes: firstNodes)
+    }
+
+    /// "-", U+2010 or U+2011, in UTF-8 (the forms of `joiningHyphens`).
+    private static func isJoiningHyphen(_ bytes: ArraySlice<UInt8>) -> Bool {
+        switch bytes.count {
+        case 1: return bytes.first == 0x2D
+        case 3: return bytes[bytes.startIndex] == 0xE2 && bytes[bytes.startIndex + 1] == 0x80
+            && (bytes[bytes.startIndex + 2] == 0x90 || bytes[bytes.startIndex + 2] == 0x91)
+        default: return false
+        }
     }
 
     /// Calls `body` for every phrase that matches tokens `start ..< end`
     /// with `start` in `starts` and `end` at most `limit`, shortest first.
+    ///
+    /// The first step of each walk reads the translation, which a document's
+    /// distinct forms keep small and in cache; only tokens that start a
+    /// phrase probe the edge table, however large the set.
     func forEachMatch(
-        in tokens: ContiguousArray<Token>, translated: [UInt32], starts: Range<Int>, limit: Int,
+        in tokens: ContiguousArray<Token>, translated: PhraseTranslation, starts: Range<Int>, limit: Int,
         _ body: (_ tokens: Range<Int>, _ payloads: ArraySlice<Payload>) -> Void
     ) {
         for start in starts {
-            var node: UInt32 = 0
-            var index = start
-            while index < limit {
-                let form = translated[Int(tokens[index].form.rawValue)]
+            var node = translated.firstNodes[Int(tokens[start].form.rawValue)]
+            guard node != 0 else { continue }
+            var index = start + 1
+            while true {
+                let range = payloadRange(of: node)
+                if !range.isEmpty { body(start ..< index, payloads[range]) }
+                guard index < limit else { break }
+                let form = translated.forms[Int(tokens[index].form.rawValue)]
                 // A hyphen between two words of a phrase, written without spaces, is skipped.
-                if form == Self.hyphen, node != 0, index + 1 < limit, !tokens[index].flags.contains(.spaceBefore),
+                if form == Self.hyphen, index + 1 < limit, !tokens[index].flags.contains(.spaceBefore),
                    !tokens[index + 1].flags.contains(.spaceBefore) {
                     index += 1
                     continue
@@ -220,8 +241,6 @@ struct PhraseSet<Payload: Sendable>: Sendable {
                 guard form < Self.hyphen, let next = child(of: node, form: form) else { break }
                 node = next
                 index += 1
-                let range = payloadRange(of: node)
-                if !range.isEmpty { body(start ..< index, payloads[range]) }
             }
         }
     }
@@ -248,4 +267,13 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         x ^= x >> 31
         return Int(truncatingIfNeeded: x)
     }
+}
+
+/// A document's forms as one ``PhraseSet`` knows them: made by
+/// ``PhraseSet/translate(_:)`` once per document and set.
+struct PhraseTranslation {
+    /// The set's form id of each of the document's forms; `UInt32.max` when the set lacks it.
+    let forms: [UInt32]
+    /// The trie node reached from the root by each form; 0 when no phrase starts with it.
+    let firstNodes: [UInt32]
 }
