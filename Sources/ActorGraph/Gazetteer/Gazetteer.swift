@@ -13,6 +13,16 @@ public struct Gazetteer: Sendable {
     let exactAliases: [[String]]
     /// Person entities by the titles of their roles.
     let holdersByTitle: [String: [Int]]
+    /// Every role of those people by title, in entity order, for finding who held an office when.
+    private let rolesByTitle: [String: [RoleHolding]]
+
+    /// One role of one person, without the rest of the entity.
+    struct RoleHolding: Sendable {
+        var person: Entity.ID
+        var of: Entity.ID?
+        var from: Day?
+        var to: Day?
+    }
     /// Every role title in use, with the first entity that has it.
     let roleTitles: [String: Int]
 
@@ -36,9 +46,16 @@ public struct Gazetteer: Sendable {
         entities.index(of: id).flatMap { entities.location(at: $0) }
     }
 
-    /// The people with a role of this title, at any time.
-    func holders(of title: String) -> [Entity] {
-        (holdersByTitle[title] ?? []).map { entities[$0] }
+    /// The people who held the office `title` (of `office`, when given) on
+    /// `day` (at any time when `nil`), each once, in load order.
+    func holders(of title: String, in office: Entity.ID?, on day: Day?) -> [Entity.ID] {
+        var found: [Entity.ID] = []
+        for role in rolesByTitle[title] ?? [] where office == nil || role.of == office {
+            if let day, let from = role.from, day < from { continue }
+            if let day, let to = role.to, to < day { continue }
+            if found.last != role.person && !found.contains(role.person) { found.append(role.person) }
+        }
+        return found
     }
 
     /// Collects entities, then compiles them into a ``Gazetteer``.
@@ -198,6 +215,14 @@ public struct Gazetteer: Sendable {
         self.exactAliases = exactAliases
         self.holdersByTitle = holdersByTitle
         self.roleTitles = roleTitles
+        var roles: [String: [RoleHolding]] = [:]
+        for (title, people) in holdersByTitle {
+            roles[title] = people.flatMap { index -> [RoleHolding] in
+                let person = entities[index]
+                return person.roles.filter { $0.title == title }.map { RoleHolding(person: person.id, of: $0.of, from: $0.from, to: $0.to) }
+            }
+        }
+        rolesByTitle = roles
     }
 
     /// Loads `.gaz` files, compiled gazetteers (`actorgraph gazetteer compile`)

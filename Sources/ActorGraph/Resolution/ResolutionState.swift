@@ -55,11 +55,7 @@ struct ResolutionState {
     /// Without an office, only a holder the document names counts, the one
     /// named last before `position` first.
     func holder(of title: String, in office: Entity.ID?, before position: Int) -> Entity.ID? {
-        let holders = gazetteer.holders(of: title).filter { entity in
-            entity.roles.contains { role in
-                role.title == title && (office == nil || role.of == office) && (date.map(role.holds(on:)) ?? true)
-            }
-        }.map(\.id)
+        let holders = gazetteer.holders(of: title, in: office, on: date)
         guard !holders.isEmpty else { return nil }
         let named = index.named
         var latestBefore: (position: Int, id: Entity.ID)?
