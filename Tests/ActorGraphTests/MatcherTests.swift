@@ -64,6 +64,8 @@ import Testing
     @Test func aHyphenBetweenWordsIsOptional() throws {
         #expect(try mentions("Tamim Al-Thani in Tel Aviv Yafo").map(\.0) == ["Tamim Al-Thani", "Tel Aviv Yafo"])
         #expect(try mentions("Tamim Al - Thani").map(\.0) == ["Thani"])
+        // A name followed by a hyphen and another word ends before the hyphen.
+        #expect(try mentions("the France-Chad border", policy: .all).map(\.0) == ["France", "Chad"])
     }
 
     @Test func matchesOnTokenBoundariesOnly() throws {

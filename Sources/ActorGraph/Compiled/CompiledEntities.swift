@@ -33,7 +33,7 @@ struct CompiledEntities: Sendable {
         return id.withUTF8 { wanted -> Int? in
             let mask = idSlots.count - 1
             var slot = Vocabulary.hash(wanted) & mask
-            while true {
+            for _ in 0 ..< FlatTables.longestProbe {
                 let entry = idSlots[slot]
                 if entry == 0 { return nil }
                 let index = Int(entry - 1)
@@ -44,6 +44,7 @@ struct CompiledEntities: Sendable {
                 if matches { return index }
                 slot = (slot + 1) & mask
             }
+            return nil
         }
     }
 

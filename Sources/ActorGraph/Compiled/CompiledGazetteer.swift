@@ -36,24 +36,38 @@ enum CompiledGazetteer {
     }
 
     /// Whether `url` is a compiled gazetteer with the bundled entities in it,
-    /// read from its header alone (the full checks come when it is loaded).
+    /// read from its header and section table alone (the full checks come
+    /// when it is loaded).
     static func includesBundled(_ url: URL) -> Bool {
-        guard isCompiled(url), let file = try? MappedFile(url, displayName: url.path), file.bytes.count >= headerSize else { return false }
-        var header = ByteReader(file.bytes, offset: magic.count)
-        guard header.u32() == formatVersion else { return false }
-        let sectionCount = Int(header.u32())
-        _ = header.u64(); _ = header.u64()
-        for _ in 0 ..< min(sectionCount, Section.allCases.count) {
-            let kind = header.u32()
-            _ = header.u32()
-            let start = Int(clamping: header.u64())
-            _ = header.u64()
-            if kind == Section.meta.rawValue, !header.failed, start <= file.bytes.count - 8 {
-                var meta = ByteReader(file.bytes, offset: start + 4)
-                return meta.u32() == 1
-            }
+        guard isCompiled(url), let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        func read(_ count: Int, at offset: UInt64) -> [UInt8]? {
+            guard (try? handle.seek(toOffset: offset)) != nil, let data = try? handle.read(upToCount: count), data.count == count else { return nil }
+            return Array(data)
         }
-        return false
+        guard let head = read(headerSize, at: 0) else { return false }
+        let (version, sectionCount) = head.withUnsafeBytes { bytes -> (UInt32, Int) in
+            var reader = ByteReader(bytes, offset: magic.count)
+            return (reader.u32(), Int(reader.u32()))
+        }
+        guard version == formatVersion, sectionCount <= Section.allCases.count,
+              let table = read(24 * sectionCount, at: UInt64(headerSize)) else { return false }
+        let metaOffset: UInt64? = table.withUnsafeBytes { bytes in
+            var reader = ByteReader(bytes)
+            for _ in 0 ..< sectionCount {
+                let kind = reader.u32()
+                _ = reader.u32()
+                let start = reader.u64()
+                _ = reader.u64()
+                if kind == Section.meta.rawValue { return start }
+            }
+            return nil
+        }
+        guard let metaOffset, let flag = read(4, at: metaOffset) else { return false }
+        return flag.withUnsafeBytes { bytes in
+            var reader = ByteReader(bytes)
+            return reader.u32() == 1
+        }
     }
 
     // MARK: Writing
@@ -128,7 +142,6 @@ enum CompiledGazetteer {
         sections.append((.roleTitles, writer.bytes))
 
         writer = ByteWriter()
-        writer.u32(UInt32(tables.longestPhrase))
         writer.u32(includesBundled ? 1 : 0)
         sections.append((.meta, writer.bytes))
 
@@ -230,13 +243,12 @@ enum CompiledGazetteer {
         }
 
         var meta = reader(.meta)
-        let longest = Int(meta.u32())
         let includesBundled = meta.u32() == 1
         let forms = FormTable(bytes: try flat(.formBytes, UInt8.self), ends: try flat(.formEnds, UInt32.self),
                               slots: try flat(.formSlots, UInt32.self))
         let tables = PhraseSet<Gazetteer.AliasTarget>.Tables(
             forms: forms, edgeKeys: try flat(.edgeKeys, UInt64.self), edgeTargets: try flat(.edgeTargets, UInt32.self),
-            payloadEnds: try flat(.payloadEnds, UInt32.self), longestPhrase: longest)
+            payloadEnds: try flat(.payloadEnds, UInt32.self))
 
         var files: [String] = []
         var fileReader = reader(.files)
@@ -279,8 +291,12 @@ enum CompiledGazetteer {
             let title = titleReader.string()
             roleTitles[title] = Int(titleReader.u32())
         }
-        guard !holderReader.failed, !titleReader.failed, !meta.failed,
-              holders.values.joined().allSatisfy({ $0 < entityCount }), roleTitles.values.allSatisfy({ $0 < entityCount }) else {
+        // Each title's holders strictly increasing: in load order, each once.
+        let holdersInOrder = holders.values.allSatisfy { list in
+            zip(list, list.dropFirst()).allSatisfy { $0 < $1 } && (list.last ?? 0) < entityCount
+        }
+        guard !holderReader.failed, !titleReader.failed, !meta.failed, holdersInOrder,
+              roleTitles.values.allSatisfy({ $0 < entityCount }) else {
             throw refuse("has a damaged title table")
         }
         let gazetteer = Gazetteer(entities: EntityList(compiled: entities), aliases: PhraseSet(tables: tables, payloads: payloads),

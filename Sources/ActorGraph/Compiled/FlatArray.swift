@@ -41,13 +41,21 @@ struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked S
 
     /// The values' bytes, for writing a compiled file.
     func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try body(UnsafeRawBufferPointer(start: base, count: count * MemoryLayout<Element>.stride))
+        try withExtendedLifetime(owner) { try body(UnsafeRawBufferPointer(start: base, count: count * MemoryLayout<Element>.stride)) }
     }
 
     /// The values as a buffer, valid while this array lives.
     func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
         try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
     }
+}
+
+/// Limits shared by the flat hash tables (forms, trie edges, entity ids).
+enum FlatTables {
+    /// The most slots one lookup probes. Tables are built at most three
+    /// quarters full, where a run this long does not occur; a forged compiled
+    /// file with longer runs makes lookups miss, never spin.
+    static let longestProbe = 4096
 }
 
 /// Memory allocated for one `FlatArray` copy, freed with it.

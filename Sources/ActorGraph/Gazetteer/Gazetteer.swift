@@ -53,7 +53,8 @@ public struct Gazetteer: Sendable {
         for role in rolesByTitle[title] ?? [] where office == nil || role.of == office {
             if let day, let from = role.from, day < from { continue }
             if let day, let to = role.to, to < day { continue }
-            if found.last != role.person && !found.contains(role.person) { found.append(role.person) }
+            // A person's roles stand together, in load order.
+            if found.last != role.person { found.append(role.person) }
         }
         return found
     }
@@ -106,12 +107,13 @@ public struct Gazetteer: Sendable {
                 }
                 for alias in entities[index].aliases {
                     var target = AliasTarget(entity: Int32(index), via: Self.via(of: alias), exact: -1)
-                    if !alias.caseSensitive, Self.isPlain(alias.text) {
+                    let plain = Self.isPlain(alias.text)
+                    if plain && !alias.caseSensitive {
                         phrases.add(plainWords: alias.text, payload: target)
                         continue
                     }
                     let words: [String], forms: [String]
-                    if Self.isPlain(alias.text) {
+                    if plain {
                         words = alias.text.split(separator: " ").map(String.init)
                         forms = words.map { $0.lowercased() }
                     } else {
@@ -215,11 +217,16 @@ public struct Gazetteer: Sendable {
         self.exactAliases = exactAliases
         self.holdersByTitle = holdersByTitle
         self.roleTitles = roleTitles
-        var roles: [String: [RoleHolding]] = [:]
+        // Each holder decoded once, in load order, its roles sent to the titles that list it.
+        var titlesOf: [Int: Set<String>] = [:]
         for (title, people) in holdersByTitle {
-            roles[title] = people.flatMap { index -> [RoleHolding] in
-                let person = entities[index]
-                return person.roles.filter { $0.title == title }.map { RoleHolding(person: person.id, of: $0.of, from: $0.from, to: $0.to) }
+            for index in people { titlesOf[index, default: []].insert(title) }
+        }
+        var roles: [String: [RoleHolding]] = [:]
+        for index in titlesOf.keys.sorted() {
+            let person = entities[index], titles = titlesOf[index]!
+            for role in person.roles where titles.contains(role.title) {
+                roles[role.title, default: []].append(RoleHolding(person: person.id, of: role.of, from: role.from, to: role.to))
             }
         }
         rolesByTitle = roles

@@ -16,8 +16,6 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         var edgeTargets = FlatArray<UInt32>()
         /// The payloads of node i are payloads[payloadEnds[i-1] ..< payloadEnds[i]].
         var payloadEnds = FlatArray<UInt32>()
-        /// The number of tokens of the longest phrase.
-        var longestPhrase = 0
     }
 
     let tables: Tables
@@ -31,9 +29,6 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         edgeMask = tables.edgeKeys.count - 1
     }
 
-    /// The number of tokens of the longest phrase.
-    var longestPhrase: Int { tables.longestPhrase }
-
     /// Collects phrases, then compiles them.
     struct Builder {
         private var vocabulary = Vocabulary()
@@ -43,7 +38,6 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         private var edgeCount = 0
         private var nodeCount = 1
         private var entries: [(node: UInt32, payload: Payload)] = []
-        private var longest = 0
 
         /// Adds a phrase given as folded forms. A hyphen inside the phrase is
         /// left out: matching skips a hyphen written between two words, so
@@ -57,7 +51,6 @@ struct PhraseSet<Payload: Sendable>: Sendable {
                 length += 1
             }
             guard length > 0 else { return }
-            longest = max(longest, length)
             entries.append((node, payload))
         }
 
@@ -86,7 +79,6 @@ struct PhraseSet<Payload: Sendable>: Sendable {
                 }
             }
             guard length > 0 else { return }
-            longest = max(longest, length)
             entries.append((node, payload))
         }
 
@@ -150,7 +142,7 @@ struct PhraseSet<Payload: Sendable>: Sendable {
                 order[Int(slots[Int(entry.node)])] = index
             }
             let tables = Tables(forms: vocabulary.frozen(), edgeKeys: FlatArray(keys), edgeTargets: FlatArray(targets),
-                                payloadEnds: FlatArray(ends), longestPhrase: longest)
+                                payloadEnds: FlatArray(ends))
             return PhraseSet(tables: tables, payloads: order.map { entries[$0].payload })
         }
     }
@@ -227,10 +219,9 @@ struct PhraseSet<Payload: Sendable>: Sendable {
             var node = translated.firstNodes[Int(tokens[start].form.rawValue)]
             guard node != 0 else { continue }
             var index = start + 1
-            while true {
-                let range = payloadRange(of: node)
-                if !range.isEmpty { body(start ..< index, payloads[range]) }
-                guard index < limit else { break }
+            var range = payloadRange(of: node)
+            if !range.isEmpty { body(start ..< index, payloads[range]) }
+            while index < limit {
                 let form = translated.forms[Int(tokens[index].form.rawValue)]
                 // A hyphen between two words of a phrase, written without spaces, is skipped.
                 if form == Self.hyphen, index + 1 < limit, !tokens[index].flags.contains(.spaceBefore),
@@ -241,6 +232,8 @@ struct PhraseSet<Payload: Sendable>: Sendable {
                 guard form < Self.hyphen, let next = child(of: node, form: form) else { break }
                 node = next
                 index += 1
+                range = payloadRange(of: node)
+                if !range.isEmpty { body(start ..< index, payloads[range]) }
             }
         }
     }
@@ -254,12 +247,13 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         guard edgeMask >= 0 else { return nil }
         let key = UInt64(node) << 32 | UInt64(form)
         var slot = Self.slot(for: key) & edgeMask
-        while true {
+        for _ in 0 ..< FlatTables.longestProbe {
             let stored = tables.edgeKeys[slot]
             if stored == 0 { return nil }
             if stored == key &+ 1 { return tables.edgeTargets[slot] }
             slot = (slot + 1) & edgeMask
         }
+        return nil
     }
 
     static func slot(for key: UInt64) -> Int {

@@ -70,8 +70,9 @@ struct SentenceSplitter {
         guard word.kind == .word, word.end == previous.start else { return false }
         let form = vocabulary.string(of: word.form)
         if Self.titles.contains(form) { return true }
-        // An initial in a name: "Michelle T. Friedland", "found by F. Schwanitz".
-        if word.end - word.start == 1, word.flags.contains(.capitalized), token.flags.contains(.capitalized) { return true }
+        // An initial inside a name: "Michelle T. Friedland", "Robert F. Kennedy" (not "World War I. It").
+        if word.end - word.start == 1, word.flags.contains(.capitalized), token.flags.contains(.capitalized), form != "i",
+           index >= 3, tokens[index - 3].kind == .word, tokens[index - 3].flags.contains(.capitalized) { return true }
         if Self.months.contains(form) { return token.kind == .number }
         if Self.others.contains(form) { return !token.flags.contains(.capitalized) }
         return false

@@ -147,7 +147,7 @@ struct FormTable: Sendable {
         let mask = slots.count - 1
         var slot = Vocabulary.hash(form) & mask
         return bytes.withUnsafeBufferPointer { all in
-            while true {
+            for _ in 0 ..< FlatTables.longestProbe {
                 let entry = slots[slot]
                 if entry == 0 { return nil }
                 let index = Int(entry - 1)
@@ -158,6 +158,7 @@ struct FormTable: Sendable {
                 }
                 slot = (slot + 1) & mask
             }
+            return nil
         }
     }
 }
