@@ -83,12 +83,22 @@ public struct Tokenizer: Sendable {
             while end < count {
                 let byte = buffer[end]
                 if ASCIIWords.isWhitespace(byte) { break }
-                if !ASCIIWords.isPlain(byte) { plain = false }
-                end += 1
+                if ASCIIWords.isPlain(byte) {
+                    end += 1
+                } else if ASCIIWords.newsPunctuation(at: end, in: buffer) != nil {
+                    end += 3
+                } else {
+                    plain = false
+                    end += 1
+                }
             }
             if plain {
-                ASCIIWords.segment(index ..< end, in: buffer) { segment, status in
-                    if status == 0 { builder.addSegment(segment, ruleStatus: 0) } else { builder.addASCIIWord(segment, number: status < 200) }
+                ASCIIWords.segment(index ..< end, in: buffer) { segment, status, ascii in
+                    if status == 0 || !ascii {
+                        builder.addSegment(segment, ruleStatus: status)
+                    } else {
+                        builder.addASCIIWord(segment, number: status < 200)
+                    }
                 }
             } else {
                 if icu == nil { icu = try openBreaker(base, count) }
@@ -155,6 +165,10 @@ private struct TokenBuilder {
             // ASCII punctuation or a symbol, without a look at Unicode properties.
             if range.count == 1, lead == UInt8(ascii: "."), joinFinalPeriod(at: range) { return }
             append(range, kind: ASCIIWords.isPunctuation(lead) ? .punctuation : .symbol)
+            return
+        }
+        if ruleStatus < 100, range.count == 3, ASCIIWords.newsPunctuation(at: range.lowerBound, in: buffer) != nil {
+            append(range, kind: .punctuation)
             return
         }
         let first = firstScalar(at: range.lowerBound)
@@ -464,30 +478,50 @@ enum ASCIIWords {
         }
     }
 
-    /// Calls `body` with each segment of `span` (plain ASCII only) and its rule status.
-    static func segment(_ span: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Int32) -> Void) {
+    /// The punctuation of news text that ICU's word rules treat like ASCII
+    /// punctuation, as the third byte of its UTF-8 form `E2 80 xx`: the curly
+    /// quotes ‘ ’ “ ”, the dashes – —, and the ellipsis …. ‘ and ’ join letters
+    /// and digits as `'` does (MidNumLet); the others stand alone.
+    static func newsPunctuation(at offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        guard buffer[offset] == 0xE2, offset + 2 < buffer.count, buffer[offset + 1] == 0x80 else { return nil }
+        switch buffer[offset + 2] {
+        case 0x98, 0x99, 0x9C, 0x9D, 0x93, 0x94, 0xA6: return buffer[offset + 2]
+        default: return nil
+        }
+    }
+
+    /// Calls `body` with each segment of `span` (plain ASCII and ``newsPunctuation(at:in:)``
+    /// only), its rule status, and whether it is all ASCII.
+    static func segment(_ span: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Int32, Bool) -> Void) {
         var index = span.lowerBound
         let end = span.upperBound
         while index < end {
             let byte = buffer[index]
             guard isLetter(byte) || isDigit(byte) else {
-                body(index ..< index + 1, 0)
-                index += 1
+                let length = byte < 0x80 ? 1 : 3
+                body(index ..< index + length, 0, length == 1)
+                index += length
                 continue
             }
             let start = index
+            var ascii = true
             index += 1
             while true {
                 while index < end && (isLetter(buffer[index]) || isDigit(buffer[index])) { index += 1 }
                 guard index + 1 < end else { break }
-                let middle = buffer[index], before = buffer[index - 1], after = buffer[index + 1]
-                let letters = isLetter(before) && isLetter(after) && (middle == UInt8(ascii: ".") || middle == UInt8(ascii: "'"))
-                let digits = isDigit(before) && isDigit(after)
-                    && (middle == UInt8(ascii: ".") || middle == UInt8(ascii: "'") || middle == UInt8(ascii: ",") || middle == UInt8(ascii: ";"))
-                guard letters || digits else { break }
-                index += 2
+                let middle = buffer[index], before = buffer[index - 1]
+                // ' or . between two letters; ' . , ; between two digits; ‘ or ’ (three bytes) as '.
+                let curly = middle == 0xE2 && index + 3 < end && newsPunctuation(at: index, in: buffer).map { $0 == 0x98 || $0 == 0x99 } == true
+                let width = curly ? 3 : 1
+                guard index + width < end else { break }
+                let after = buffer[index + width]
+                let joinsLetters = curly || middle == UInt8(ascii: ".") || middle == UInt8(ascii: "'")
+                let joinsDigits = joinsLetters || middle == UInt8(ascii: ",") || middle == UInt8(ascii: ";")
+                guard (isLetter(before) && isLetter(after) && joinsLetters) || (isDigit(before) && isDigit(after) && joinsDigits) else { break }
+                if curly { ascii = false }
+                index += width + 1
             }
-            body(start ..< index, isDigit(buffer[index - 1]) ? 100 : 200)
+            body(start ..< index, isDigit(buffer[index - 1]) ? 100 : 200, ascii)
         }
     }
 }
