@@ -245,7 +245,7 @@ enum CompiledGazetteer {
         var meta = reader(.meta)
         let includesBundled = meta.u32() == 1
         let forms = FormTable(bytes: try flat(.formBytes, UInt8.self), ends: try flat(.formEnds, UInt32.self),
-                              slots: try flat(.formSlots, UInt32.self))
+                              slots: try flat(.formSlots, UInt64.self))
         let tables = PhraseSet<Gazetteer.AliasTarget>.Tables(
             forms: forms, edgeKeys: try flat(.edgeKeys, UInt64.self), edgeTargets: try flat(.edgeTargets, UInt32.self),
             payloadEnds: try flat(.payloadEnds, UInt32.self))
@@ -317,7 +317,8 @@ enum CompiledGazetteer {
         guard Int(previous) <= forms.bytes.count else { return "its forms run past their bytes" }
         var used = 0
         for slot in forms.slots where slot != 0 {
-            guard Int(slot) <= forms.count else { return "its form table points past the forms" }
+            let entry = UInt32(truncatingIfNeeded: slot)
+            guard entry != 0, Int(entry) <= forms.count else { return "its form table points past the forms" }
             used += 1
         }
         guard used < forms.slots.count else { return "its form table is full" }

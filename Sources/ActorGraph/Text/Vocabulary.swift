@@ -109,7 +109,17 @@ struct Vocabulary: Sendable {
 
     /// A read-only copy in flat tables, for a compiled phrase set.
     func frozen() -> FormTable {
-        FormTable(bytes: FlatArray(bytes), ends: FlatArray(ends.map { UInt32($0) }), slots: FlatArray(slots))
+        // Each slot also keeps its form's hash, so that a lookup that misses reads no form.
+        let hashed = bytes.withUnsafeBufferPointer { all in
+            slots.map { entry -> UInt64 in
+                guard entry != 0 else { return 0 }
+                let index = Int(entry - 1)
+                let start = index == 0 ? 0 : ends[index - 1]
+                let hash = Self.hash(UnsafeBufferPointer(rebasing: all[start ..< ends[index]]))
+                return UInt64(UInt32(truncatingIfNeeded: hash)) << 32 | UInt64(entry)
+            }
+        }
+        return FormTable(bytes: FlatArray(bytes), ends: FlatArray(ends.map { UInt32($0) }), slots: FlatArray(hashed))
     }
 
     /// FNV-1a over the bytes.
@@ -128,10 +138,11 @@ struct FormTable: Sendable {
     let bytes: FlatArray<UInt8>
     /// Form i is `bytes[(i == 0 ? 0 : ends[i-1]) ..< ends[i]]`.
     let ends: FlatArray<UInt32>
-    /// Open addressing: 0 = empty, else id + 1; the count is a power of two.
-    let slots: FlatArray<UInt32>
+    /// Open addressing: 0 = empty, else the form's hash (low 32 bits) << 32 | id + 1;
+    /// the count is a power of two.
+    let slots: FlatArray<UInt64>
 
-    init(bytes: FlatArray<UInt8>, ends: FlatArray<UInt32>, slots: FlatArray<UInt32>) {
+    init(bytes: FlatArray<UInt8>, ends: FlatArray<UInt32>, slots: FlatArray<UInt64>) {
         self.bytes = bytes
         self.ends = ends
         self.slots = slots
@@ -145,12 +156,18 @@ struct FormTable: Sendable {
     /// The id of `form`, if the table holds it.
     func lookup(_ form: UnsafeBufferPointer<UInt8>) -> FormID? {
         let mask = slots.count - 1
-        var slot = Vocabulary.hash(form) & mask
+        let hash = Vocabulary.hash(form)
+        let check = UInt32(truncatingIfNeeded: hash)
+        var slot = hash & mask
         return bytes.withUnsafeBufferPointer { all in
             for _ in 0 ..< FlatTables.longestProbe {
                 let entry = slots[slot]
                 if entry == 0 { return nil }
-                let index = Int(entry - 1)
+                if UInt32(truncatingIfNeeded: entry >> 32) != check {
+                    slot = (slot + 1) & mask
+                    continue
+                }
+                let index = Int(UInt32(truncatingIfNeeded: entry) - 1)
                 let start = index == 0 ? 0 : Int(ends[index - 1])
                 let length = Int(ends[index]) - start
                 if length == form.count && (length == 0 || memcmp(all.baseAddress! + start, form.baseAddress!, length) == 0) {
