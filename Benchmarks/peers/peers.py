@@ -39,9 +39,8 @@ Measurements, per names file and matcher:
             matcher, once (spaCy: including spacy.blank("en")).
   memory    growth of the resident set (/proc/self/statm) across the build,
             in MB, in a process that holds nothing else but the corpus and the
-            alias list, which are both read before the build. A memory
-            figure from ActorGraph that is evidently in MiB (a whole number of
-            pages in units of 2^20 bytes) is converted to MB, with a note.
+            alias list, which are both read before the build (ActorGraph: the
+            residentMegabytes of its JSON, also MB).
   matches   matches in one pass over the corpus (the articles once, not
             repeated). A matcher timed on a slice makes one more, untimed,
             full pass to count them.
@@ -409,14 +408,6 @@ def run_actorgraph(bench, arguments, keys):
     return payload, None
 
 
-def in_mebibytes(value):
-    """Whether a memory figure is page-aligned in units of 2^20 bytes but not of 10^6 bytes."""
-    page = os.sysconf("SC_PAGE_SIZE")
-    mib, mb = value * 1_048_576, value * 1_000_000
-    aligned = lambda size: abs(size - round(size)) < 1e-3 and round(size) % page == 0
-    return value > 0 and aligned(mib) and not aligned(mb)
-
-
 def check_actorgraph(payload, expected_bytes, repeat, aliases=None):
     """Consistency notes on an ActorGraph result (empty when it agrees with the input)."""
     notes = []
@@ -427,10 +418,6 @@ def check_actorgraph(payload, expected_bytes, repeat, aliases=None):
         if abs(speed - payload["megabytesPerSecond"]) > 0.01 * speed:
             notes.append(f"megabytesPerSecond {payload['megabytesPerSecond']:.3f} is not bytes / 10^6 / "
                          f"medianSeconds = {speed:.3f}")
-    if "residentMegabytes" in payload and in_mebibytes(payload["residentMegabytes"]):
-        notes.append(f"residentMegabytes {payload['residentMegabytes']} is a whole number of pages in MiB "
-                     f"(2^20 bytes), not MB (10^6 bytes): converted to "
-                     f"{payload['residentMegabytes'] * 1.048576:.3f} MB here")
     if aliases is not None and payload.get("aliases") != aliases:
         notes.append(f"reports {payload['aliases']:,} aliases, the names file has {aliases:,} distinct "
                      f"lowercased aliases")
@@ -698,9 +685,6 @@ def main():
                         progress(f"note: actorgraph-bench match, {os.path.basename(entry['path'])}: {note}")
                         report["notes"].append(f"actorgraph-bench match, {os.path.basename(entry['path'])}: "
                                                f"{note}")
-                    if in_mebibytes(payload["residentMegabytes"]):
-                        payload["residentMegabytesReported"] = payload["residentMegabytes"]
-                        payload["residentMegabytes"] *= 1.048576
                     # The binary counts the matches of all --repeat passes; the table shows one pass.
                     reported = payload["matches"]
                     if reported % args.repeat:
