@@ -10,11 +10,23 @@ struct GazetteerCommand: ParsableCommand {
         subcommands: [Lint.self, Stats.self, Compile.self]
     )
 
-    /// The bundled gazetteer folder, with the files at `paths` after it, as
-    /// `extract --gazetteer` loads them; only the files at `paths` when `bundled` is false.
-    static func sources(_ paths: [String], bundled: Bool) throws -> [URL] {
-        let urls = paths.map { URL(fileURLWithPath: $0) }
-        return bundled ? try Gazetteer.sources(extendingBundled: urls) : urls
+    /// The gazetteers a subcommand reads: the bundled one with the files
+    /// given on top, as `extract --gazetteer` loads them, or only the files given.
+    struct Sources: ParsableArguments {
+        @Argument(help: "Gazetteer files or folders (.gaz, or compiled .agz), read on top of the bundled gazetteer.")
+        var paths: [String] = []
+
+        @Flag(help: "Read only the given files, without the bundled gazetteer.")
+        var noBundled = false
+
+        func validate() throws {
+            if noBundled && paths.isEmpty { throw ValidationError("--no-bundled needs at least one gazetteer file or folder.") }
+        }
+
+        func urls() throws -> [URL] {
+            let urls = paths.map { URL(fileURLWithPath: $0) }
+            return noBundled ? urls : try Gazetteer.sources(extendingBundled: urls)
+        }
     }
 
     struct Lint: ParsableCommand {
@@ -23,11 +35,7 @@ struct GazetteerCommand: ParsableCommand {
             discussion: "Exits with status 1 when there is an error; warnings alone exit 0."
         )
 
-        @Argument(help: "Gazetteer files or folders, checked together with the bundled gazetteer they extend.")
-        var paths: [String] = []
-
-        @Flag(help: "Check only the given files, without the bundled gazetteer.")
-        var noBundled = false
+        @OptionGroup var sources: Sources
 
         @Flag(help: "Also list the notes: aliases shared by entities of different countries, which context decides.")
         var notes = false
@@ -35,14 +43,10 @@ struct GazetteerCommand: ParsableCommand {
         @Option(name: .customLong("rules"), help: "A .rules file or folder whose titles roles may use, on top of the bundled rules. Repeatable.")
         var rules: [String] = []
 
-        func validate() throws {
-            if noBundled && paths.isEmpty { throw ValidationError("--no-bundled needs at least one gazetteer file or folder.") }
-        }
-
         func run() throws {
             do {
                 var problems: [ActorGraphError] = []
-                let gazetteer = try Gazetteer.load(GazetteerCommand.sources(paths, bundled: !noBundled), problems: &problems)
+                let gazetteer = try Gazetteer.load(sources.urls(), problems: &problems)
                 guard let bundledRules = BundledData.rules else {
                     throw ActorGraphError(.unreadableInput, "The bundled rules are missing; reinstall ActorGraph.")
                 }
@@ -68,19 +72,11 @@ struct GazetteerCommand: ParsableCommand {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Count entities by type, and their aliases, roles and relations.")
 
-        @Argument(help: "Gazetteer files or folders, counted together with the bundled gazetteer.")
-        var paths: [String] = []
-
-        @Flag(help: "Count only the given files, without the bundled gazetteer.")
-        var noBundled = false
-
-        func validate() throws {
-            if noBundled && paths.isEmpty { throw ValidationError("--no-bundled needs at least one gazetteer file or folder.") }
-        }
+        @OptionGroup var sources: Sources
 
         func run() throws {
             do {
-                let gazetteer = try Gazetteer.load(GazetteerCommand.sources(paths, bundled: !noBundled))
+                let gazetteer = try Gazetteer.load(sources.urls())
                 var lines: [String] = []
                 for type in ActorType.allCases {
                     let count = gazetteer.entities.filter { $0.type == type }.count
@@ -110,23 +106,15 @@ extension GazetteerCommand {
                 """
         )
 
-        @Argument(help: "Gazetteer files or folders, compiled together with the bundled gazetteer.")
-        var paths: [String] = []
+        @OptionGroup var sources: Sources
 
         @Option(name: .shortAndLong, help: "The file to write, e.g. names.agz.")
         var output: String
 
-        @Flag(help: "Compile only the given files, without the bundled gazetteer.")
-        var noBundled = false
-
-        func validate() throws {
-            if noBundled && paths.isEmpty { throw ValidationError("--no-bundled needs at least one gazetteer file or folder.") }
-        }
-
         func run() throws {
             do {
-                let gazetteer = try Gazetteer.load(GazetteerCommand.sources(paths, bundled: !noBundled))
-                let data = gazetteer.compiledData(includesBundled: !noBundled)
+                let gazetteer = try Gazetteer.load(sources.urls())
+                let data = gazetteer.compiledData(includesBundled: !sources.noBundled)
                 do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                     throw ActorGraphError(.unreadableInput, "\"\(output)\" cannot be written; check the folder exists and that you may write to it.")
                 }
