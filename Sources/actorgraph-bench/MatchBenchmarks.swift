@@ -106,7 +106,7 @@ struct Match: ParsableCommand {
         let buildTime = addTime + compileTime
         let builtResident = Memory.residentBytes() - before
 
-        // The compiled file, written once and loaded --runs times; the first load's memory is measured after matching.
+        // The compiled file, written once and loaded --runs times; one more load is matched with and its memory measured.
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-bench-\(getpid()).agz")
         defer { try? FileManager.default.removeItem(at: file) }
         let data = built.compiledData(includesBundled: false)

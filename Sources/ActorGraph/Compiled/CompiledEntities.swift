@@ -29,10 +29,11 @@ struct CompiledEntities: Sendable {
     }
 
     func index(of id: Entity.ID) -> Int? {
+        let hash = IDTable.hash(id)
         var id = id.rawValue
         return id.withUTF8 { wanted -> Int? in
             let mask = idSlots.count - 1
-            var slot = Vocabulary.hash(wanted) & mask
+            var slot = Int(hash) & mask
             for _ in 0 ..< FlatTables.longestProbe {
                 let entry = idSlots[slot]
                 if entry == 0 { return nil }
@@ -56,18 +57,11 @@ struct CompiledEntities: Sendable {
         }
     }
 
-    /// The id table for `ids`, each id's slot found by ``Vocabulary/hash(_:)``.
+    /// The id table for `ids`: ``IDTable``'s slots.
     static func idSlots(for ids: [Entity.ID]) -> [UInt32] {
-        var capacity = 16
-        while capacity < ids.count * 2 { capacity *= 2 }
-        var slots = [UInt32](repeating: 0, count: capacity)
-        for (index, id) in ids.enumerated() {
-            var text = id.rawValue
-            var slot = text.withUTF8 { Vocabulary.hash($0) } & (capacity - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = UInt32(index + 1)
-        }
-        return slots
+        var table = IDTable()
+        for id in ids { table.append(hash: IDTable.hash(id)) }
+        return table.slots
     }
 
     /// Checks the offset and id tables, so that every read of a record stays

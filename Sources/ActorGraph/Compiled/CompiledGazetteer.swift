@@ -45,25 +45,15 @@ enum CompiledGazetteer {
             guard (try? handle.seek(toOffset: offset)) != nil, let data = try? handle.read(upToCount: count), data.count == count else { return nil }
             return Array(data)
         }
-        guard let head = read(headerSize, at: 0) else { return false }
+        guard let fileSize = try? handle.seekToEnd(), let head = read(headerSize, at: 0) else { return false }
         let (version, sectionCount) = head.withUnsafeBytes { bytes -> (UInt32, Int) in
             var reader = ByteReader(bytes, offset: magic.count)
             return (reader.u32(), Int(reader.u32()))
         }
-        guard version == formatVersion, sectionCount <= Section.allCases.count,
-              let table = read(24 * sectionCount, at: UInt64(headerSize)) else { return false }
-        let metaOffset: UInt64? = table.withUnsafeBytes { bytes in
-            var reader = ByteReader(bytes)
-            for _ in 0 ..< sectionCount {
-                let kind = reader.u32()
-                _ = reader.u32()
-                let start = reader.u64()
-                _ = reader.u64()
-                if kind == Section.meta.rawValue { return start }
-            }
-            return nil
-        }
-        guard let metaOffset, let flag = read(4, at: metaOffset) else { return false }
+        guard version == formatVersion, sectionCount == Section.allCases.count,
+              let table = read(24 * sectionCount, at: UInt64(headerSize)),
+              let ranges = table.withUnsafeBytes({ sections(in: $0, count: sectionCount, fileSize: Int(fileSize)) }),
+              let meta = ranges[.meta], let flag = read(4, at: UInt64(meta.lowerBound)) else { return false }
         return flag.withUnsafeBytes { bytes in
             var reader = ByteReader(bytes)
             return reader.u32() == 1
@@ -100,9 +90,11 @@ enum CompiledGazetteer {
         var fileIndex: [String: Int] = [:]
         for index in gazetteer.entities.indices {
             let location = gazetteer.entities.location(at: index)
-            let file = location.map { location in
-                fileIndex[location.file] ?? { files.append(location.file); fileIndex[location.file] = files.count - 1; return files.count - 1 }()
+            if let location, fileIndex[location.file] == nil {
+                fileIndex[location.file] = files.count
+                files.append(location.file)
             }
+            let file = location.flatMap { fileIndex[$0.file] }
             EntityCoding.encode(gazetteer.entities[index], fileIndex: file, line: location?.line ?? 0, into: &records)
             offsets.append(UInt64(records.bytes.count))
         }
@@ -172,6 +164,23 @@ enum CompiledGazetteer {
         return Data(header.bytes + body.bytes)
     }
 
+    /// The byte range of each section from the section table: every kind
+    /// known and listed once, each range 8-byte aligned and inside the file;
+    /// `nil` otherwise.
+    private static func sections(in table: UnsafeRawBufferPointer, count: Int, fileSize: Int) -> [Section: Range<Int>]? {
+        var reader = ByteReader(table)
+        var ranges: [Section: Range<Int>] = [:]
+        for _ in 0 ..< count {
+            let kind = reader.u32()
+            _ = reader.u32()
+            let start = reader.u64(), length = reader.u64()
+            guard !reader.failed, let section = Section(rawValue: kind), start % 8 == 0, start <= UInt64(fileSize),
+                  length <= UInt64(fileSize) - start, ranges[section] == nil else { return nil }
+            ranges[section] = Int(start) ..< Int(start + length)
+        }
+        return ranges.count == Section.allCases.count ? ranges : nil
+    }
+
     /// A 64-bit checksum over whole 8-byte words (the file's length is a multiple of 8).
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0x6A09_E667_F3BC_C908
@@ -219,19 +228,11 @@ enum CompiledGazetteer {
         if verifyChecksum, checksum(UnsafeRawBufferPointer(rebasing: bytes[headerSize...])) != storedChecksum {
             throw refuse("is damaged (its checksum does not match)")
         }
-        guard sectionCount <= (bytes.count - headerSize) / 24 else { throw refuse("has a damaged section table") }
-        var ranges: [Section: Range<Int>] = [:]
-        for _ in 0 ..< sectionCount {
-            let kind = header.u32()
-            _ = header.u32()
-            let start = header.u64(), length = header.u64()
-            guard let section = Section(rawValue: kind), start % 8 == 0, start <= UInt64(bytes.count),
-                  length <= UInt64(bytes.count) - start, ranges[section] == nil else {
-                throw refuse("has a damaged section table")
-            }
-            ranges[section] = Int(start) ..< Int(start + length)
+        guard sectionCount == Section.allCases.count, sectionCount <= (bytes.count - headerSize) / 24,
+              let ranges = sections(in: UnsafeRawBufferPointer(rebasing: bytes[headerSize ..< headerSize + 24 * sectionCount]),
+                                    count: sectionCount, fileSize: bytes.count) else {
+            throw refuse("has a damaged section table")
         }
-        guard ranges.count == Section.allCases.count else { throw refuse("lacks a section") }
 
         func flat<T: BitwiseCopyable>(_ section: Section, _ type: T.Type) throws -> FlatArray<T> {
             let range = ranges[section]!

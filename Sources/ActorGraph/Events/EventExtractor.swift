@@ -40,7 +40,7 @@ public struct EventExtractor: Sendable {
     public init(rules: RuleSet) throws {
         let tokenizer = Tokenizer()
         func forms(_ phrase: String) throws -> [String] {
-            let tokenized = try tokenizer.tokenize(phrase)
+            let tokenized = try tokenizer.tokenize(phrase, splittingSentences: false)
             return tokenized.tokens.map { tokenized.folded($0) }
         }
         var compiled: [CompiledRule] = []

@@ -13,18 +13,16 @@ public struct Gazetteer: Sendable {
     let exactAliases: [[String]]
     /// Person entities by the titles of their roles.
     let holdersByTitle: [String: [Int]]
+    /// Every role title in use, with the first entity that has it.
+    let roleTitles: [String: Int]
     /// Every role of those people by title, in entity order, for finding who held an office when.
     private let rolesByTitle: [String: [RoleHolding]]
 
     /// One role of one person, without the rest of the entity.
-    struct RoleHolding: Sendable {
+    private struct RoleHolding: Sendable {
         var person: Entity.ID
-        var of: Entity.ID?
-        var from: Day?
-        var to: Day?
+        var role: Entity.Role
     }
-    /// Every role title in use, with the first entity that has it.
-    let roleTitles: [String: Int]
 
     /// What a matched alias points at.
     struct AliasTarget: Sendable, Hashable {
@@ -50,11 +48,10 @@ public struct Gazetteer: Sendable {
     /// `day` (at any time when `nil`), each once, in load order.
     func holders(of title: String, in office: Entity.ID?, on day: Day?) -> [Entity.ID] {
         var found: [Entity.ID] = []
-        for role in rolesByTitle[title] ?? [] where office == nil || role.of == office {
-            if let day, let from = role.from, day < from { continue }
-            if let day, let to = role.to, to < day { continue }
+        for holding in rolesByTitle[title] ?? [] where office == nil || holding.role.of == office {
+            if let day, !holding.role.holds(on: day) { continue }
             // A person's roles stand together, in load order.
-            if found.last != role.person { found.append(role.person) }
+            if found.last != holding.person { found.append(holding.person) }
         }
         return found
     }
@@ -226,7 +223,7 @@ public struct Gazetteer: Sendable {
         for index in titlesOf.keys.sorted() {
             let person = entities[index], titles = titlesOf[index]!
             for role in person.roles where titles.contains(role.title) {
-                roles[role.title, default: []].append(RoleHolding(person: person.id, of: role.of, from: role.from, to: role.to))
+                roles[role.title, default: []].append(RoleHolding(person: person.id, role: role))
             }
         }
         rolesByTitle = roles

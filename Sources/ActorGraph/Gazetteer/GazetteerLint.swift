@@ -46,7 +46,7 @@ package struct GazetteerLint {
                 if Self.looksLikeMojibake(alias.text) {
                     findings.append(finding(.error, entity.id, "The alias \"\(alias.text)\" of \"\(entity.id)\" looks like mojibake (UTF-8 read as Latin-1); retype it."))
                 }
-                let tokenized = try tokenizer.tokenize(alias.text)
+                let tokenized = try tokenizer.tokenize(alias.text, splittingSentences: false)
                 let folded = tokenized.tokens.map { tokenized.folded($0) }.joined(separator: " ")
                 if !alias.caseSensitive && alias.kind != .demonym && commonWords.contains(folded) {
                     findings.append(finding(.warning, entity.id, "The alias \"\(alias.text)\" of \"\(entity.id)\" is a common word; write it with `exact` so that only \"\(alias.text)\" matches."))

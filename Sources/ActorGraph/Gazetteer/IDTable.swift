@@ -3,7 +3,8 @@
 /// than a `Dictionary` of strings, for gazetteers of millions of entities.
 struct IDTable: Sendable {
     /// 0 = empty, else position + 1; a power of two long, at most half full.
-    private var slots = [UInt32](repeating: 0, count: 16)
+    /// A compiled gazetteer stores these slots and probes them the same way.
+    private(set) var slots = [UInt32](repeating: 0, count: 16)
     /// The hash of the id at each position.
     private var hashes: [UInt32] = []
 

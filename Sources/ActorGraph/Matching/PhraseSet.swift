@@ -116,7 +116,7 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         /// - Returns: The phrase's token count (0 if it has no token).
         @discardableResult
         mutating func add(text: String, payload: Payload, tokenizer: Tokenizer) throws -> Int {
-            let tokenized = try tokenizer.tokenize(text)
+            let tokenized = try tokenizer.tokenize(text, splittingSentences: false)
             let forms = tokenized.tokens.map { tokenized.folded($0) }
             add(forms: forms, payload: payload)
             return forms.count

@@ -4,13 +4,12 @@
 /// bullets and abbreviations are ``SentenceSplitter``'s to handle.
 ///
 /// No break is proposed, as the rules say, before
-/// - a digit right after a period ("3.5" written "3 .5" aside: SB6),
+/// - a digit right after a period, with no space between (SB6),
 /// - a capital right after a letter and a period, with no space (SB7),
 /// - text whose next letter is lowercase, after a period ("etc. and", "e.g. this": SB8),
 /// - a comma, semicolon, colon, dash or another terminator (SB8a).
 struct SentenceBreaks {
     let tokens: ContiguousArray<Token>
-    let vocabulary: Vocabulary
     let buffer: UnsafeBufferPointer<UInt8>
 
     /// Terminators (UAX #29 STerm and ATerm). A switch, not a `Set`: it is asked of every token.

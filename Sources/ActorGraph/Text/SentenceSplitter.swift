@@ -27,11 +27,7 @@ struct SentenceSplitter {
     /// (``SentenceBreaks``), then the fixes below.
     func sentences() -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
-        return sentences(proposed: SentenceBreaks(tokens: tokens, vocabulary: vocabulary, buffer: buffer).proposedStarts())
-    }
-
-    private func sentences(proposed: [Bool]) -> [Sentence] {
-        var starts = proposed
+        var starts = SentenceBreaks(tokens: tokens, buffer: buffer).proposedStarts()
         starts[0] = true
         for index in 1 ..< tokens.count {
             let token = tokens[index]

@@ -435,8 +435,8 @@ private struct TokenBuilder {
 }
 
 /// ICU's word rules (UAX #29 as ICU 72 tailors it) for spans of plain ASCII,
-/// so that most of a text is split without ICU. The differential tests in
-/// `TokenizerTests` check the result equals ICU's, segment by segment.
+/// so that most of a text is split without ICU. `TokenizerDifferentialTests`
+/// checks the result equals ICU's, token by token.
 ///
 /// - A run of letters (`@` is one for ICU) and digits goes on across `.` or `'` between two letters
 ///   ("U.S", "don't"), and across `.`, `'`, `,` or `;` between two digits
@@ -445,8 +445,10 @@ private struct TokenBuilder {
 ///   "a1.5"), else 200 (letter).
 /// - Every other character is a segment of its own, status 0.
 ///
-/// `_` (which joins words and numbers in ways this does not follow) and
-/// control characters are not plain: a span with one goes to ICU.
+/// The curly quotes, dashes and ellipsis of ``newsPunctuation(at:in:)`` are
+/// split here too. `_` (which joins words and numbers in ways this does not
+/// follow), control characters and any other non-ASCII character are not
+/// plain: a span with one goes to ICU.
 enum ASCIIWords {
     /// Space, tab, line feed, vertical tab, form feed, carriage return.
     @inline(__always) static func isWhitespace(_ byte: UInt8) -> Bool {
