@@ -8,23 +8,34 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Extract the actor-and-event graph of articles.",
         discussion: """
             Reads each FILE (a folder stands for its .txt files) or, with no FILE, standard input. \
-            Plain text is one document; with --format jsonl, standard input and files ending in .jsonl \
-            hold one JSON document per line: {"id": "...", "text": "...", "date": "YYYY-MM-DD"}.
+            Plain text is one document; files ending in .jsonl, and standard input with --input jsonl \
+            or --format jsonl, hold one JSON document per line: {"id": "...", "text": "...", "date": "YYYY-MM-DD"}. \
+            With --merge, the graphs of all documents become one corpus graph.
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, jsonl, text
+    /// What standard input holds.
+    enum Input: String, ExpressibleByArgument, CaseIterable {
+        case text, jsonl
     }
 
-    @Argument(help: "Text files or folders of .txt files. Standard input when none is given.")
+    @Argument(help: "Text files, .jsonl files or folders of .txt files. Standard input when none is given.")
     var files: [String] = []
 
     @Option(help: "The publication date (YYYY-MM-DD) that titles and relative times resolve against.")
     var date: String?
 
-    @Option(help: "Output format: json (one document, or an array for several), jsonl, or text.")
-    var format: Format = .json
+    @Option(help: "Output format: json, jsonl, text, dot (Graphviz), graphml, or neo4j (CSV files for neo4j-admin import).")
+    var format: OutputFormat = .json
+
+    @Option(help: "What standard input holds: text (one document) or jsonl. Default: jsonl with --format jsonl, else text.")
+    var input: Input?
+
+    @Flag(help: "Merge the graphs of all documents into one corpus graph: actors unified by id, weighted edges, timelines.")
+    var merge = false
+
+    @Option(name: [.customShort("o"), .customLong("output-dir")], help: "Write one file per document (or the corpus graph's files) into this folder.")
+    var outputDir: String?
 
     @Option(name: .customLong("gazetteer"), help: "A .gaz file or folder to add to the bundled gazetteers. Repeatable.")
     var gazetteers: [String] = []
@@ -38,6 +49,20 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "The document id for text read from standard input.")
     var id: String?
 
+    /// Whether standard input is read as JSON Lines.
+    private var readsJSONLines: Bool { (input ?? (format == .jsonl ? .jsonl : .text)) == .jsonl }
+
+    /// Whether the corpus graph of all documents is what comes out.
+    private var merges: Bool { merge || format.alwaysMerged }
+
+    /// Whether the input is one document for sure: text on standard input, or one plain file.
+    private var isOneDocument: Bool {
+        if files.isEmpty { return !readsJSONLines }
+        var isFolder: ObjCBool = false
+        return files.count == 1 && !files[0].hasSuffix(".jsonl")
+            && FileManager.default.fileExists(atPath: files[0], isDirectory: &isFolder) && !isFolder.boolValue
+    }
+
     func validate() throws {
         if noBundledRules && rules.isEmpty { throw ValidationError("--no-bundled-rules needs at least one --rules file or folder.") }
         if id != nil && !files.isEmpty {
@@ -47,37 +72,70 @@ struct ExtractCommand: ParsableCommand {
         if let date {
             do { _ = try Day(iso: date) } catch let error as ActorGraphError { throw ValidationError("--date: \(error.message)") }
         }
+        if outputDir == "" { throw ValidationError("--output-dir is empty; name a folder.") }
+        if format.shape == .folder && outputDir == nil {
+            throw ValidationError("--format \(format.rawValue) writes several files; name their folder with --output-dir.")
+        }
+        if format.shape == .file && !merges && outputDir == nil && !isOneDocument {
+            throw ValidationError("--format \(format.rawValue) writes one file per document; name their folder with --output-dir, or add --merge for one corpus graph.")
+        }
     }
 
     func run() throws {
         let extractor: Extractor
+        var folder: OutputFolder?
         do {
             extractor = try Extractor(gazetteers: gazetteers.map { URL(fileURLWithPath: $0) }, rules: rules.map { URL(fileURLWithPath: $0) }, bundledRules: !noBundledRules)
+            folder = try outputDir.map(OutputFolder.init(path:))
         } catch {
             throw fail(error)
         }
-        let source = DocumentSource(files: files, jsonLines: format == .jsonl, defaultDate: date, stdinID: id)
+        let source = DocumentSource(files: files, jsonLines: readsJSONLines, defaultDate: date, stdinID: id)
+        let renderer = Renderer(format: format)
+        var corpus = merges ? CorpusGraph.Builder() : nil
         var failures = 0
         var total = 0
         var graphs: [ArticleGraph] = []
-        var printedText = false
+        var printed = false
         // Documents are read and extracted a window at a time on every core, and written in input order.
         let window = max(1, ProcessInfo.processInfo.activeProcessorCount) * 8
-        let progress = Progress(paths: files)
+        let progress = Progress(paths: files, writesStandardOutput: folder == nil)
         defer { progress.finish() }
         while case let batch = source.next(upTo: window), !batch.isEmpty {
-            total += batch.count
-            for (document, outcome) in zip(batch, outcomes(of: batch, with: extractor)) {
+            for (document, outcome) in zip(batch, outcomes(of: batch, with: extractor, renderer: renderer)) {
+                total += 1
                 for warning in document.warnings { Console.error("warning: \(warning)") }
-                switch outcome {
-                case .output(let data):
-                    Console.write((printedText && format == .text ? Data("\n".utf8) : Data()) + data)
-                    printedText = true
-                case .graph(let graph):
-                    graphs.append(graph)
-                case .failure(let message):
+                do {
+                    switch outcome {
+                    case .output(let parts):
+                        if var target = folder {
+                            let stem = target.stem(for: document.id, position: total)
+                            folder = target
+                            for part in parts { try target.write(part.data, to: "\(stem).\(part.name)") }
+                        } else if let part = parts.first {
+                            // Text summaries are separated by a blank line; other formats end with their own line feed.
+                            Console.write((printed && format == .text ? Data("\n".utf8) : Data()) + part.data)
+                            printed = true
+                        }
+                    case .graph(var graph):
+                        if corpus != nil {
+                            if let taken = graph.document.id, corpus!.contains(document: taken) {
+                                var suffix = 2
+                                while corpus!.contains(document: "\(taken)-\(suffix)") { suffix += 1 }
+                                graph.document.id = "\(taken)-\(suffix)"
+                                Console.error("warning: \(document.label): the id \"\(taken)\" is taken by an earlier document; it is \"\(taken)-\(suffix)\" in the corpus graph.")
+                            }
+                            try corpus!.add(graph)
+                        } else {
+                            graphs.append(graph)
+                        }
+                    case .failure(let message):
+                        throw ActorGraphError(.unreadableInput, message)
+                    }
+                } catch {
                     failures += 1
-                    if format == .jsonl, document.line != nil {
+                    let message = (error as? ActorGraphError)?.message ?? "\(error)"
+                    if format == .jsonl, document.line != nil, folder == nil, corpus == nil {
                         Console.write(try InputDocument.errorLine(id: document.id, line: document.line, message: message))
                     }
                     Console.error("error: " + (document.label.isEmpty ? "" : "\(document.label): ") + message)
@@ -85,14 +143,25 @@ struct ExtractCommand: ParsableCommand {
             }
             progress.advance(documents: batch.count, bytes: batch.reduce(0) { $0 + $1.text.utf8.count })
         }
-        if format == .json {
-            if graphs.count == 1 && total == 1 {
-                Console.write(try graphs[0].jsonData() + Data("\n".utf8))
-            } else if !graphs.isEmpty {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                Console.write(try encoder.encode(graphs) + Data("\n".utf8))
+        do {
+            if let corpus {
+                let parts = try renderer.render(corpus.corpus())
+                if let folder {
+                    for part in parts { try folder.write(part.data, to: format.shape == .folder ? part.name : "corpus.\(part.name)") }
+                } else if let part = parts.first {
+                    Console.write(part.data)
+                }
+            } else if format == .json, !graphs.isEmpty {
+                if graphs.count == 1 && total == 1 {
+                    Console.write(try graphs[0].jsonData() + Data("\n".utf8))
+                } else {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                    Console.write(try encoder.encode(graphs) + Data("\n".utf8))
+                }
             }
+        } catch {
+            throw fail(error)
         }
         if failures > 0 {
             if total > 1 { Console.error("\(failures) of \(total) documents failed") }
@@ -100,18 +169,19 @@ struct ExtractCommand: ParsableCommand {
         }
     }
 
-    /// What became of one document: output to write, a graph to collect (`json`), or an error message.
+    /// What became of one document: output to write, a graph to collect (`json`, `--merge`), or an error message.
     enum Outcome: Sendable {
-        case output(Data)
+        case output([Renderer.Part])
         case graph(ArticleGraph)
         case failure(String)
     }
 
     /// Extracts and renders `batch` in parallel; the outcomes are in the batch's order.
-    private func outcomes(of batch: [InputDocument], with extractor: Extractor) -> [Outcome] {
+    private func outcomes(of batch: [InputDocument], with extractor: Extractor, renderer: Renderer) -> [Outcome] {
         let slots = Slots(count: batch.count)
         defer { slots.free() }
-        let format = format
+        // JSON without a folder is one value of all graphs, written at the end.
+        let collects = merges || (format == .json && outputDir == nil)
         DispatchQueue.concurrentPerform(iterations: batch.count) { index in
             let document = batch[index]
             let outcome: Outcome
@@ -120,11 +190,7 @@ struct ExtractCommand: ParsableCommand {
             } else {
                 do {
                     let graph = try extractor.extract(document.text, date: document.date, id: document.id)
-                    switch format {
-                    case .json: outcome = .graph(graph)
-                    case .jsonl: outcome = .output(try graph.jsonData(pretty: false) + Data("\n".utf8))
-                    case .text: outcome = .output(Data(TextSummary(graph: graph).render().utf8))
-                    }
+                    outcome = collects ? .graph(graph) : .output(try renderer.render(graph, text: document.text))
                 } catch {
                     outcome = .failure((error as? ActorGraphError)?.description ?? "\(error)")
                 }

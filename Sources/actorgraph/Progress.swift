@@ -2,8 +2,8 @@ import Foundation
 
 /// A one-line progress report on standard error: documents done, megabytes,
 /// speed and, when the input's size is known, a bar and the time left. Shown
-/// only when standard error is a terminal and standard output is not (so it
-/// never mixes with the output); silent otherwise.
+/// only when standard error is a terminal and standard output is not, or is
+/// not written to (so it never mixes with the output); silent otherwise.
 final class Progress {
     private let enabled: Bool
     /// Bytes of input in all, when every input is a file or folder.
@@ -13,8 +13,8 @@ final class Progress {
     private var documents = 0
     private var bytes = 0
 
-    init(paths: [String]) {
-        enabled = isatty(STDERR_FILENO) == 1 && isatty(STDOUT_FILENO) == 0
+    init(paths: [String], writesStandardOutput: Bool) {
+        enabled = isatty(STDERR_FILENO) == 1 && (!writesStandardOutput || isatty(STDOUT_FILENO) == 0)
         totalBytes = enabled && !paths.isEmpty ? Self.size(of: paths) : nil
     }
 

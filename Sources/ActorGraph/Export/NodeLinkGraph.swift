@@ -10,10 +10,19 @@
 /// links between its events.
 public struct NodeLinkGraph: Hashable, Sendable {
     /// An attribute value; its kind decides the declared type in GraphML and Neo4j.
-    public enum Value: Hashable, Sendable {
+    public enum Value: Hashable, Sendable, CustomStringConvertible {
         case string(String)
         case int(Int)
         case double(Double)
+
+        /// The value as text, as GraphML data, tooltips and CSV fields write it.
+        public var description: String {
+            switch self {
+            case .string(let string): string
+            case .int(let int): String(int)
+            case .double(let double): String(double)
+            }
+        }
     }
 
     /// A named value of a node or link.

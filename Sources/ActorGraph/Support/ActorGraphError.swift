@@ -24,6 +24,8 @@ public struct ActorGraphError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let textTooLarge = Code(rawValue: "text-too-large")
         /// ICU failed; the message carries its error code.
         public static let icuFailure = Code(rawValue: "icu-failure")
+        /// An output file or folder that cannot be written.
+        public static let unwritableOutput = Code(rawValue: "unwritable-output")
         /// Two documents of a corpus with the same id.
         public static let duplicateDocument = Code(rawValue: "duplicate-document")
     }

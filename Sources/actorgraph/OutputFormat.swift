@@ -1,0 +1,42 @@
+import ArgumentParser
+
+/// What `extract --format` writes, and how each format comes out.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, jsonl, text, dot, graphml, neo4j
+
+    /// How the documents of one run come out in a format.
+    enum Shape {
+        /// One JSON value: a graph, or an array of graphs.
+        case collected
+        /// Document after document on standard output.
+        case stream
+        /// One file per document: standard output for a single document, else `--output-dir`.
+        case file
+        /// Several files for the whole run, always in `--output-dir`.
+        case folder
+    }
+
+    var shape: Shape {
+        switch self {
+        case .json: .collected
+        case .jsonl, .text: .stream
+        case .dot, .graphml: .file
+        case .neo4j: .folder
+        }
+    }
+
+    /// Whether the format always draws the corpus graph of all documents.
+    var alwaysMerged: Bool { self == .neo4j }
+
+    /// The file name extension of a document's output in `--output-dir`.
+    var fileExtension: String {
+        switch self {
+        case .json: "json"
+        case .jsonl: "jsonl"
+        case .text: "txt"
+        case .dot: "dot"
+        case .graphml: "graphml"
+        case .neo4j: "csv"
+        }
+    }
+}
