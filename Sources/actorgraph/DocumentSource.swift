@@ -7,6 +7,7 @@ import Foundation
 /// A path that cannot be read becomes a failed document, so that the others
 /// still come out.
 final class DocumentSource {
+    /// Whether standard input holds JSON Lines; files ending in `.jsonl` always do.
     private let jsonLines: Bool
     private let defaultDate: String?
     private let stdinID: String?
@@ -61,7 +62,7 @@ final class DocumentSource {
                 guard let handle = try? FileHandle(forReadingFrom: url) else {
                     return unreadable(url)
                 }
-                if jsonLines && url.pathExtension == "jsonl" {
+                if url.pathExtension == "jsonl" {
                     lines = LineReader(handle, source: url.path)
                     continue
                 }

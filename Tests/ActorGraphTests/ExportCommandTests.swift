@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import ActorGraph
+
+/// `actorgraph extract` with the graph formats, `--merge` and `--output-dir`.
+@Suite(.serialized) struct ExportCommandTests {
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    private func files(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    }
+
+    @Test func oneArticleGoesToStandardOutputInEveryGraphFormat() throws {
+        let dot = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--date", "2021-07-27", "--format", "dot"])
+        #expect(dot.status == 0 && dot.stderr.isEmpty)
+        #expect(dot.stdout.hasPrefix("digraph \"000-seed\" {\n") && dot.stdout.contains("\"benny-gantz\" -> \"e"))
+        let graphml = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--date", "2021-07-27", "--format", "graphml"])
+        #expect(graphml.status == 0 && graphml.stdout.hasPrefix("<?xml") && graphml.stdout.contains("<node id=\"benny-gantz\">"))
+    }
+
+    @Test func severalArticlesNeedAFolderOrAMerge() throws {
+        let refused = try CommandLine_.run(["extract", "Tests/Corpus", "--format", "dot"])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("--format dot writes one file per document; name their folder with --output-dir, or add --merge"))
+        let neo4j = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--format", "neo4j"])
+        #expect(neo4j.status == 64 && neo4j.stderr.contains("--format neo4j writes several files; name their folder with --output-dir."))
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try CommandLine_.run(["extract", "Tests/Corpus", "--format", "graphml", "--output-dir", folder.path])
+        #expect(written.status == 0 && written.stdout.isEmpty)
+        let expected = GraphTests.corpusTexts.map { "\($0.dropLast(4)).graphml" }.sorted()
+        #expect(try files(in: folder) == expected)
+        let seed = try String(contentsOf: folder.appendingPathComponent("000-seed.graphml"), encoding: .utf8)
+        let alone = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--format", "graphml"])
+        #expect(seed == alone.stdout)
+    }
+
+    @Test func mergeGivesOneCorpusGraphWithOneNodePerEntity() throws {
+        let result = try CommandLine_.run(["extract", "Tests/Corpus", "--merge", "--date", "2021-07-27"])
+        #expect(result.status == 0)
+        let corpus = try JSONDecoder().decode(CorpusGraph.self, from: Data(result.stdout.utf8))
+        #expect(corpus.schema == "actorgraph-corpus/1")
+        #expect(corpus.documents.count == GraphTests.corpusTexts.count)
+        #expect(Set(corpus.actors.map(\.id)).count == corpus.actors.count)
+        let graphs = try GraphTests.corpusTexts.map { name in
+            try extractor().extract(String(contentsOf: corpusFolder.appendingPathComponent(name), encoding: .utf8), date: "2021-07-27", id: String(name.dropLast(4)))
+        }
+        #expect(corpus == (try CorpusGraph(merging: graphs)))
+        let dot = try CommandLine_.run(["extract", "Tests/Corpus", "--merge", "--format", "dot"])
+        #expect(dot.status == 0 && dot.stdout.hasPrefix("digraph \"corpus\" {\n") && dot.stdout.contains("penwidth="))
+    }
+
+    @Test func mergeRenamesARepeatedIDAndSaysSo() throws {
+        let input = """
+            {"id": "a", "text": "Benny Gantz visited Paris.", "date": "2021-07-01"}
+            {"id": "a", "text": "Benny Gantz met Emmanuel Macron.", "date": "2021-07-02"}
+            {"id": "b", "text": 7}
+            """
+        let result = try CommandLine_.run(["extract", "--input", "jsonl", "--merge", "--format", "json"], stdin: Data(input.utf8))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("warning: <stdin>:2: the id \"a\" is taken by an earlier document; it is \"a-2\" in the corpus graph."))
+        #expect(result.stderr.contains("error: <stdin>:3: The line has no \"text\" string"))
+        let corpus = try JSONDecoder().decode(CorpusGraph.self, from: Data(result.stdout.utf8))
+        #expect(corpus.documents.map(\.id) == ["a", "a-2"])
+        #expect(corpus.actor("benny-gantz")?.firstDate == "2021-07-01" && corpus.actor("benny-gantz")?.lastDate == "2021-07-02")
+    }
+
+    @Test func neo4jWritesTheImportFilesOfTheCorpus() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CommandLine_.run(["extract", "Tests/Corpus", "--format", "neo4j", "-o", folder.path])
+        #expect(result.status == 0 && result.stdout.isEmpty)
+        #expect(try files(in: folder) == ["actors.csv", "documents.csv", "event-links.csv", "events.csv", "import.sh", "in-document.csv",
+                                          "interactions.csv", "mentioned-in.csv", "relations.csv", "roles.csv"])
+        let documents = try String(contentsOf: folder.appendingPathComponent("documents.csv"), encoding: .utf8)
+        #expect(documents.split(separator: "\n").count == GraphTests.corpusTexts.count + 1)
+    }
+
+    @Test func anOutputFolderThatIsAFileIsAClearError() throws {
+        let result = try CommandLine_.run(["extract", "Tests/Corpus", "--format", "dot", "-o", "Tests/Corpus/000-seed.txt"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "actorgraph: error: --output-dir \"Tests/Corpus/000-seed.txt\" is a file; name a folder.\n")
+    }
+
+    @Test func jsonLinesFilesAreReadLineByLineInEveryFormat() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("docs.jsonl")
+        try Data("{\"id\": \"x\", \"text\": \"Benny Gantz visited Paris.\"}\n{\"id\": \"y\", \"text\": \"Emmanuel Macron met Benny Gantz.\"}\n".utf8).write(to: file)
+        let result = try CommandLine_.run(["extract", file.path, "--format", "text"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("x: 2 actors") && result.stdout.contains("\n\ny: 2 actors"))
+    }
+}
