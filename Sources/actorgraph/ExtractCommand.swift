@@ -117,15 +117,9 @@ struct ExtractCommand: ParsableCommand {
                             Console.write((printed && format == .text ? Data("\n".utf8) : Data()) + part.data)
                             printed = true
                         }
-                    case .graph(var graph):
+                    case .graph(let graph):
                         if corpus != nil {
-                            if let taken = graph.document.id, corpus!.contains(document: taken) {
-                                var suffix = 2
-                                while corpus!.contains(document: "\(taken)-\(suffix)") { suffix += 1 }
-                                graph.document.id = "\(taken)-\(suffix)"
-                                Console.error("warning: \(document.label): the id \"\(taken)\" is taken by an earlier document; it is \"\(taken)-\(suffix)\" in the corpus graph.")
-                            }
-                            try corpus!.add(graph)
+                            try Self.add(graph, to: &corpus!, label: document.label)
                         } else {
                             graphs.append(graph)
                         }
@@ -167,6 +161,18 @@ struct ExtractCommand: ParsableCommand {
             if total > 1 { Console.error("\(failures) of \(total) documents failed") }
             throw ExitCode(1)
         }
+    }
+
+    /// Adds a document's graph to the corpus; an id taken by an earlier document gets the first free `-2`, `-3`, … suffix.
+    private static func add(_ graph: ArticleGraph, to corpus: inout CorpusGraph.Builder, label: String) throws {
+        var graph = graph
+        if let taken = graph.document.id, corpus.contains(document: taken) {
+            var suffix = 2
+            while corpus.contains(document: "\(taken)-\(suffix)") { suffix += 1 }
+            graph.document.id = "\(taken)-\(suffix)"
+            Console.error("warning: \(label): the id \"\(taken)\" is taken by an earlier document; it is \"\(taken)-\(suffix)\" in the corpus graph.")
+        }
+        try corpus.add(graph)
     }
 
     /// What became of one document: output to write, a graph to collect (`json`, `--merge`), or an error message.
