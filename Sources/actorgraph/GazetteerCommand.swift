@@ -7,7 +7,7 @@ struct GazetteerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazetteer",
         abstract: "Check gazetteers, count what they hold, and compile them for fast loading.",
-        subcommands: [Lint.self, Stats.self, Compile.self]
+        subcommands: [Lint.self, Stats.self, Compile.self, Import.self]
     )
 
     /// The gazetteers a subcommand reads: the bundled one with the files

@@ -146,7 +146,7 @@ struct CommandLine_ {
         let file = try temporaryFile("mine.gaz", Data("entity acme organization\n  name Acme\n  alais ACME\n".utf8))
         let result = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--gazetteer", file.path])
         #expect(result.status == 1)
-        #expect(result.stderr == "actorgraph: error: \(file.path):3:3: Unknown key \"alais\"; use one of: name, alias, exact, demonym, country, wikidata, geonames, role, relation.\n")
+        #expect(result.stderr == "actorgraph: error: \(file.path):3:3: Unknown key \"alais\"; use one of: name, alias, exact, demonym, country, wikidata, geonames, id, role, relation.\n")
     }
 
     @Test func unknownRoleTitleNamesTheEntityAndItsLine() throws {
@@ -289,7 +289,7 @@ struct CommandLine_ {
         // Every problem is listed, not only the first.
         #expect(broken.stdout == """
             \(dangling.path):4:8: The entity id "zed" is already defined in \(dangling.path):1; give each entity its own id.
-            \(malformed.path):2:3: Unknown key "nme"; use one of: name, alias, exact, demonym, country, wikidata, geonames, role, relation.
+            \(malformed.path):2:3: Unknown key "nme"; use one of: name, alias, exact, demonym, country, wikidata, geonames, id, role, relation.
             \(dangling.path):3:20: No loaded gazetteer defines "nowhere"; add the entity or fix the id.
             3 errors, 0 warnings, 0 notes
 

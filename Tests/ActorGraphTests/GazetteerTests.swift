@@ -34,7 +34,7 @@ import Testing
 
     @Test(arguments: [
         ("entity x person\n  name X\n  alais Y\n",
-         "test.gaz:3:3: Unknown key \"alais\"; use one of: name, alias, exact, demonym, country, wikidata, geonames, role, relation."),
+         "test.gaz:3:3: Unknown key \"alais\"; use one of: name, alias, exact, demonym, country, wikidata, geonames, id, role, relation."),
         ("entity x human\n  name X\n",
          "test.gaz:1:10: Unknown type \"human\"; use one of: person, organization, country, city, place, product, group."),
         ("entity X_1 person\n  name X\n",

@@ -49,7 +49,7 @@ public struct Extractor: Sendable {
     ///   title `titles.rules` does not define, naming the entity's file and line.
     public init(gazetteer: Gazetteer, rules: RuleSet) throws {
         let titles = Set(rules.titles.map(\.canonical))
-        if let (title, index) = gazetteer.roleTitles.filter({ !titles.contains($0.key) }).min(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
+        if let (title, index) = gazetteer.roleTitles.filter({ !titles.contains($0.key) && !GazetteerParser.isCodedTitle($0.key) }).min(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
             let id = gazetteer.entities.id(at: index)
             let place = gazetteer.entities.location(at: index)
             throw ActorGraphError(.malformedGazetteer,

@@ -15,7 +15,10 @@ struct GazetteerParser {
         var references: [Reference] = []
     }
 
-    static let keys = ["name", "alias", "exact", "demonym", "country", "wikidata", "geonames", "role", "relation"]
+    static let keys = ["name", "alias", "exact", "demonym", "country", "wikidata", "geonames", "id", "role", "relation"]
+
+    /// External id schemes that have their own key, and so cannot be written with `id`.
+    static let schemesWithKeys: Set<String> = ["wikidata", "geonames"]
 
     let reader: DirectiveReader
 
@@ -160,6 +163,23 @@ struct GazetteerParser {
                 throw reader.error("Entity \"\(entity.id)\" has a second GeoNames id \"\(value)\"; keep one.", line: line, column: directive.keywordColumn)
             }
             entity.externalIDs["geonames"] = value
+        case "id":
+            // Any other scheme: "id cameo USAGOV", "id iso2 FR".
+            let parts = value.split(maxSplits: 1, whereSeparator: \.isWhitespace)
+            guard parts.count == 2, !parts[1].contains(where: \.isWhitespace) else {
+                throw reader.error("The id \"\(value)\" needs a scheme and one value without spaces, e.g. \"id cameo USAGOV\".", line: line, column: column)
+            }
+            let scheme = String(parts[0]), code = String(parts[1])
+            guard Self.isValidID(scheme) else {
+                throw reader.error("The id scheme \"\(scheme)\" may use only lowercase letters, digits and hyphens, e.g. \"cameo\".", line: line, column: column)
+            }
+            guard !Self.schemesWithKeys.contains(scheme) else {
+                throw reader.error("Write the \(scheme) id with its own key: \"\(scheme) \(code)\".", line: line, column: directive.keywordColumn)
+            }
+            guard entity.externalIDs[scheme] == nil else {
+                throw reader.error("Entity \"\(entity.id)\" has a second \(scheme) id \"\(code)\"; keep one.", line: line, column: directive.keywordColumn)
+            }
+            entity.externalIDs[scheme] = code
         case "role":
             entity.roles.append(try role(value, line: line, column: column, references: &references))
         case "relation":
@@ -223,6 +243,14 @@ struct GazetteerParser {
             throw reader.error("The role \"\(title)\" ends (\(to)) before it starts (\(from)); check the dates.", line: line, column: column)
         }
         return role
+    }
+
+    /// Whether a role title is a code of an event-data scheme ("cameo:USAGOV")
+    /// rather than an office of `titles.rules`: a scheme, a colon, and a code
+    /// without spaces. Canonical titles cannot hold a colon, so the two never meet.
+    static func isCodedTitle(_ title: String) -> Bool {
+        let parts = title.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.count == 2 && isValidID(String(parts[0])) && !parts[1].isEmpty && !parts[1].contains(where: \.isWhitespace)
     }
 
     static func isValidID(_ id: String) -> Bool {

@@ -22,6 +22,11 @@ public struct ActorGraphError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let malformedGold = Code(rawValue: "malformed-gold")
         /// A text too large to index (2 GiB of UTF-8 or more).
         public static let textTooLarge = Code(rawValue: "text-too-large")
+        /// A file given to a gazetteer importer that does not follow its format
+        /// (a spaCy pattern line, a GATE `lists.def` line, a PETRARCH dictionary line).
+        public static let malformedImport = Code(rawValue: "malformed-import")
+        /// A label, list type or code of an imported file that no ActorGraph type is given for.
+        public static let unmappedLabel = Code(rawValue: "unmapped-label")
         /// ICU failed; the message carries its error code.
         public static let icuFailure = Code(rawValue: "icu-failure")
         /// An output file or folder that cannot be written.
