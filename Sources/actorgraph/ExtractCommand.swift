@@ -25,7 +25,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "The publication date (YYYY-MM-DD) that titles and relative times resolve against.")
     var date: String?
 
-    @Option(help: "Output format: json, jsonl, text, dot (Graphviz), graphml, or neo4j (CSV files for neo4j-admin import).")
+    @Option(help: "Output format: json, jsonl, text, dot (Graphviz), graphml, brat (standoff), bio (CoNLL tags), plover (event records), or neo4j (CSV files for neo4j-admin import).")
     var format: OutputFormat = .json
 
     @Option(help: "What standard input holds: text (one document) or jsonl. Default: jsonl with --format jsonl, else text.")
@@ -73,6 +73,9 @@ struct ExtractCommand: ParsableCommand {
             do { _ = try Day(iso: date) } catch let error as ActorGraphError { throw ValidationError("--date: \(error.message)") }
         }
         if outputDir == "" { throw ValidationError("--output-dir is empty; name a folder.") }
+        if merge && format.perDocumentOnly {
+            throw ValidationError("--format \(format.rawValue) annotates each document's text and has no corpus form; leave out --merge.")
+        }
         if format.shape == .folder && outputDir == nil {
             throw ValidationError("--format \(format.rawValue) writes several files; name their folder with --output-dir.")
         }
@@ -97,6 +100,7 @@ struct ExtractCommand: ParsableCommand {
         var total = 0
         var graphs: [ArticleGraph] = []
         var printed = false
+        var brat = BratConfiguration()
         // Documents are read and extracted a window at a time on every core, and written in input order.
         let window = max(1, ProcessInfo.processInfo.activeProcessorCount) * 8
         let progress = Progress(paths: files, writesStandardOutput: folder == nil)
@@ -107,12 +111,13 @@ struct ExtractCommand: ParsableCommand {
                 for warning in document.warnings { Console.error("warning: \(warning)") }
                 do {
                     switch outcome {
-                    case .output(let parts):
+                    case .output(let output):
                         if var target = folder {
                             let stem = target.stem(for: document.id, position: total)
                             folder = target
-                            for part in parts { try target.write(part.data, to: "\(stem).\(part.name)") }
-                        } else if let part = parts.first {
+                            for part in output.parts { try target.write(part.data, to: "\(stem).\(part.name)") }
+                            if let annotations = output.brat { brat.add(annotations) }
+                        } else if let part = output.parts.first {
                             // Text summaries are separated by a blank line; other formats end with their own line feed.
                             Console.write((printed && format == .text ? Data("\n".utf8) : Data()) + part.data)
                             printed = true
@@ -145,6 +150,8 @@ struct ExtractCommand: ParsableCommand {
                 } else if let part = parts.first {
                     Console.write(part.data)
                 }
+            } else if format == .brat, let folder {
+                try folder.write(Data(brat.render().utf8), to: "annotation.conf")
             } else if format == .json, !graphs.isEmpty {
                 if graphs.count == 1 && total == 1 {
                     Console.write(try graphs[0].jsonData() + Data("\n".utf8))
@@ -177,7 +184,7 @@ struct ExtractCommand: ParsableCommand {
 
     /// What became of one document: output to write, a graph to collect (`json`, `--merge`), or an error message.
     enum Outcome: Sendable {
-        case output([Renderer.Part])
+        case output(Renderer.Output)
         case graph(ArticleGraph)
         case failure(String)
     }
@@ -196,7 +203,7 @@ struct ExtractCommand: ParsableCommand {
             } else {
                 do {
                     let graph = try extractor.extract(document.text, date: document.date, id: document.id)
-                    outcome = collects ? .graph(graph) : .output(try renderer.render(graph, text: document.text))
+                    outcome = collects ? .graph(graph) : .output(try renderer.output(graph, text: document.text))
                 } catch {
                     outcome = .failure((error as? ActorGraphError)?.description ?? "\(error)")
                 }

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// What `extract --format` writes, and how each format comes out.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, jsonl, text, dot, graphml, neo4j
+    case json, jsonl, text, dot, graphml, brat, bio, plover, neo4j
 
     /// How the documents of one run come out in a format.
     enum Shape {
@@ -19,14 +19,17 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     var shape: Shape {
         switch self {
         case .json: .collected
-        case .jsonl, .text: .stream
-        case .dot, .graphml: .file
+        case .jsonl, .text, .bio, .plover: .stream
+        case .dot, .graphml, .brat: .file
         case .neo4j: .folder
         }
     }
 
     /// Whether the format always draws the corpus graph of all documents.
     var alwaysMerged: Bool { self == .neo4j }
+
+    /// Whether the format annotates each document's text, so that there is no corpus form of it.
+    var perDocumentOnly: Bool { self == .brat || self == .bio || self == .plover }
 
     /// The file name extension of a document's output in `--output-dir`.
     var fileExtension: String {
@@ -36,6 +39,9 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case .text: "txt"
         case .dot: "dot"
         case .graphml: "graphml"
+        case .brat: "ann"
+        case .bio: "conll"
+        case .plover: "plover.jsonl"
         case .neo4j: "csv"
         }
     }

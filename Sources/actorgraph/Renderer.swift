@@ -11,16 +11,29 @@ struct Renderer: Sendable {
         var data: Data
     }
 
-    /// The output of one document; the first part is what standard output gets.
-    func render(_ graph: ArticleGraph, text: String) throws -> [Part] {
+    /// The output of one document: its parts, the first of which is what standard
+    /// output gets, and for brat its annotations, which the collection's `annotation.conf` is made from.
+    struct Output: Sendable {
+        var parts: [Part]
+        var brat: BratAnnotations?
+    }
+
+    func output(_ graph: ArticleGraph, text: String) throws -> Output {
         let title = graph.document.id ?? "document"
+        func one(_ data: Data) -> Output { Output(parts: [Part(name: format.fileExtension, data: data)]) }
         switch format {
-        case .json: return [Part(name: format.fileExtension, data: try graph.jsonData() + Data("\n".utf8))]
-        case .jsonl: return [Part(name: format.fileExtension, data: try graph.jsonData(pretty: false) + Data("\n".utf8))]
-        case .text: return [Part(name: format.fileExtension, data: Data(TextSummary(graph: graph).render().utf8))]
-        case .dot: return [Part(name: format.fileExtension, data: Data(DOTWriter(title: title).render(NodeLinkGraph(graph)).utf8))]
-        case .graphml: return [Part(name: format.fileExtension, data: Data(GraphMLWriter(title: title).render(NodeLinkGraph(graph)).utf8))]
-        case .neo4j: return try render(CorpusGraph(graph))
+        case .json: return one(try graph.jsonData() + Data("\n".utf8))
+        case .jsonl: return one(try graph.jsonData(pretty: false) + Data("\n".utf8))
+        case .text: return one(Data(TextSummary(graph: graph).render().utf8))
+        case .dot: return one(Data(DOTWriter(title: title).render(NodeLinkGraph(graph)).utf8))
+        case .graphml: return one(Data(GraphMLWriter(title: title).render(NodeLinkGraph(graph)).utf8))
+        case .brat:
+            let annotations = try BratAnnotations(graph: graph, source: SourceText(text))
+            return Output(parts: [Part(name: "ann", data: Data(annotations.render().utf8)), Part(name: "txt", data: Data(text.utf8))],
+                          brat: annotations)
+        case .bio: return one(Data(try BIOTags(graph: graph, source: SourceText(text)).render().utf8))
+        case .plover: return one(try PLOVERRecord.jsonLines(PLOVERRecord.records(of: graph, source: SourceText(text))))
+        case .neo4j: return Output(parts: try render(CorpusGraph(graph)))
         }
     }
 
@@ -34,6 +47,7 @@ struct Renderer: Sendable {
         case .graphml: return [Part(name: format.fileExtension, data: Data(GraphMLWriter(title: title).render(NodeLinkGraph(corpus)).utf8))]
         case .jsonl: return [Part(name: format.fileExtension, data: try corpus.jsonData(pretty: false) + Data("\n".utf8))]
         case .neo4j: return Neo4jCSVWriter().files(for: corpus).map { Part(name: $0.name, data: Data($0.contents.utf8)) }
+        case .brat, .bio, .plover: preconditionFailure("--format \(format.rawValue) with --merge is refused by validate()")
         }
     }
 }
