@@ -90,7 +90,12 @@ public struct Coverage: Hashable, Sendable {
 
     /// Scores `graph` of `text` against `gold`, finding each gold mention at
     /// its next occurrence in the text.
-    /// - Parameter gazetteer: The gazetteer the extractor used, for entity names and aliases.
+    /// - Parameters:
+    ///   - graph: The graph extracted from `text`.
+    ///   - text: The article, exactly as it was given to the extractor.
+    ///   - gold: Its gold file: the date, and the mentions a reader finds in text order.
+    ///   - gazetteer: The gazetteer the extractor used, for entity names and aliases.
+    /// - Returns: The counts of this one document.
     public static func score(_ graph: ArticleGraph, text: String, gold: Gold, gazetteer: Gazetteer) -> Coverage {
         var byStart: [Int: (mention: ArticleGraph.MentionNode, actor: ArticleGraph.ActorNode)] = [:]
         for actor in graph.actors {

@@ -33,7 +33,10 @@ public struct Extractor: Sendable {
     /// bundled ones: a new trigger needs no recompilation. User files are read
     /// in path order, whatever order they are given in, so that the output
     /// does not depend on it.
-    /// - Parameter bundledRules: `false` to use only the rules in `rules`.
+    /// - Parameters:
+    ///   - gazetteers: `.gaz` files, folders of them, or a compiled `.agz` file.
+    ///   - rules: `.rules` files or folders of them.
+    ///   - bundledRules: `false` to use only the rules in `rules`.
     /// - Throws: ``ActorGraphError`` naming the file, line and column of a malformed gazetteer or rule.
     public init(gazetteers: [URL] = [], rules: [URL] = [], bundledRules: Bool = true) throws {
         guard let ruleFolder = BundledData.rules else {

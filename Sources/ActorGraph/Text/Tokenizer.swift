@@ -1,7 +1,7 @@
 import CICUShim
 
-/// Splits text into tokens with ICU's word break rules (written out for spans
-/// of plain ASCII, ``ASCIIWords``) and into sentences with the Unicode
+/// Splits text into tokens with ICU's word break rules (written out in Swift
+/// for spans of plain ASCII) and into sentences with the Unicode
 /// sentence rules applied to those tokens, then applies the fixes news text
 /// needs.
 ///
