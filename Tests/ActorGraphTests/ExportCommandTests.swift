@@ -96,3 +96,45 @@ import Testing
         #expect(result.stdout.hasPrefix("x: 2 actors") && result.stdout.contains("\n\ny: 2 actors"))
     }
 }
+
+/// `actorgraph extract` with the formats that annotate the text.
+@Suite(.serialized) struct AnnotationCommandTests {
+    @Test func bratWritesTextAnnotationsAndOneConfigurationPerFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-brat-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CommandLine_.run(["extract", "Tests/Corpus", "--date", "2021-07-27", "--format", "brat", "--output-dir", folder.path])
+        #expect(result.status == 0 && result.stdout.isEmpty)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == (["annotation.conf"] + GraphTests.corpusTexts.flatMap { ["\($0.dropLast(4)).ann", $0] }).sorted())
+        // The .txt is the input, byte for byte, so the .ann's offsets hold.
+        let seed = try Data(contentsOf: corpusFolder.appendingPathComponent("000-seed.txt"))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("000-seed.txt")) == seed)
+        let alone = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--date", "2021-07-27", "--format", "brat"])
+        #expect(try String(contentsOf: folder.appendingPathComponent("000-seed.ann"), encoding: .utf8) == alone.stdout)
+        let configuration = try String(contentsOf: folder.appendingPathComponent("annotation.conf"), encoding: .utf8)
+        #expect(configuration.contains("[entities]") && configuration.contains("\nVisit\t"))
+    }
+
+    @Test func bioAndPloverStreamEveryDocument() throws {
+        let bio = try CommandLine_.run(["extract", "Tests/Corpus", "--date", "2021-07-27", "--format", "bio"])
+        #expect(bio.status == 0)
+        #expect(bio.stdout.components(separatedBy: "-DOCSTART-\tO\n").count - 1 == GraphTests.corpusTexts.count)
+        #expect(bio.stdout.contains("Gantz\tB-PER\n"))
+        let plover = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--date", "2021-07-27", "--format", "plover"])
+        #expect(plover.status == 0)
+        let records = plover.stdout.split(separator: "\n")
+        #expect(!records.isEmpty)
+        for record in records {
+            let object = try JSONSerialization.jsonObject(with: Data(record.utf8)) as? [String: Any]
+            #expect(object?["event"] != nil && object?["source"] != nil && object?["event_text"] != nil && object?["date"] != nil)
+        }
+    }
+
+    @Test func annotationFormatsRefuseMerge() throws {
+        for format in ["brat", "bio", "plover"] {
+            let result = try CommandLine_.run(["extract", "Tests/Corpus", "--merge", "--format", format])
+            #expect(result.status == 64)
+            #expect(result.stderr.contains("--format \(format) annotates each document's text and has no corpus form; leave out --merge."))
+        }
+    }
+}
