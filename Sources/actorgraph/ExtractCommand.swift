@@ -14,7 +14,7 @@ struct ExtractCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, jsonl, text
+        case json, jsonl, text, html
     }
 
     @Argument(help: "Text files or folders of .txt files. Standard input when none is given.")
@@ -23,7 +23,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "The publication date (YYYY-MM-DD) that titles and relative times resolve against.")
     var date: String?
 
-    @Option(help: "Output format: json (one document, or an array for several), jsonl, or text.")
+    @Option(help: "Output format: json (one document, or an array for several), jsonl, text, or html (a report page per document).")
     var format: Format = .json
 
     @Option(name: .customLong("gazetteer"), help: "A .gaz file or folder to add to the bundled gazetteers. Repeatable.")
@@ -124,6 +124,7 @@ struct ExtractCommand: ParsableCommand {
                     case .json: outcome = .graph(graph)
                     case .jsonl: outcome = .output(try graph.jsonData(pretty: false) + Data("\n".utf8))
                     case .text: outcome = .output(Data(TextSummary(graph: graph).render().utf8))
+                    case .html: outcome = .output(Data(HTMLReport(graph: graph, source: try SourceText(document.text)).render().utf8))
                     }
                 } catch {
                     outcome = .failure((error as? ActorGraphError)?.description ?? "\(error)")
