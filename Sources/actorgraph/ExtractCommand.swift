@@ -25,7 +25,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "The publication date (YYYY-MM-DD) that titles and relative times resolve against.")
     var date: String?
 
-    @Option(help: "Output format: json, jsonl, text, dot (Graphviz), graphml, brat (standoff), bio (CoNLL tags), plover (event records), or neo4j (CSV files for neo4j-admin import).")
+    @Option(help: "Output format: json, jsonl, text, dot (Graphviz), graphml, html (a report page), brat (standoff), bio (CoNLL tags), plover (event records), or neo4j (CSV files for neo4j-admin import).")
     var format: OutputFormat = .json
 
     @Option(help: "What standard input holds: text (one document) or jsonl. Default: jsonl with --format jsonl, else text.")
@@ -36,6 +36,9 @@ struct ExtractCommand: ParsableCommand {
 
     @Option(name: [.customShort("o"), .customLong("output-dir")], help: "Write one file per document (or the corpus graph's files) into this folder.")
     var outputDir: String?
+
+    @Flag(help: "Draw the HTML report's graph with the built-in layout even when Graphviz's dot is installed.")
+    var noGraphviz = false
 
     @Option(name: .customLong("gazetteer"), help: "A .gaz file or folder to add to the bundled gazetteers. Repeatable.")
     var gazetteers: [String] = []
@@ -94,7 +97,7 @@ struct ExtractCommand: ParsableCommand {
             throw fail(error)
         }
         let source = DocumentSource(files: files, jsonLines: readsJSONLines, defaultDate: date, stdinID: id)
-        let renderer = Renderer(format: format)
+        let renderer = Renderer(format: format, usesGraphviz: !noGraphviz)
         var corpus = merges ? CorpusGraph.Builder() : nil
         var failures = 0
         var total = 0

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// What `extract --format` writes, and how each format comes out.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, jsonl, text, dot, graphml, brat, bio, plover, neo4j
+    case json, jsonl, text, dot, graphml, html, brat, bio, plover, neo4j
 
     /// How the documents of one run come out in a format.
     enum Shape {
@@ -20,7 +20,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         switch self {
         case .json: .collected
         case .jsonl, .text, .bio, .plover: .stream
-        case .dot, .graphml, .brat: .file
+        case .dot, .graphml, .html, .brat: .file
         case .neo4j: .folder
         }
     }
@@ -39,6 +39,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case .text: "txt"
         case .dot: "dot"
         case .graphml: "graphml"
+        case .html: "html"
         case .brat: "ann"
         case .bio: "conll"
         case .plover: "plover.jsonl"

@@ -4,6 +4,8 @@ import Foundation
 /// Renders graphs in an output format: one document's graph, or the corpus graph of a run.
 struct Renderer: Sendable {
     let format: OutputFormat
+    /// Whether the HTML reports draw their graph with Graphviz when it is installed.
+    var usesGraphviz = true
 
     /// A named part of an output: a file's extension (or whole name) and its bytes.
     struct Part: Sendable {
@@ -27,6 +29,9 @@ struct Renderer: Sendable {
         case .text: return one(Data(TextSummary(graph: graph).render().utf8))
         case .dot: return one(Data(DOTWriter(title: title).render(NodeLinkGraph(graph)).utf8))
         case .graphml: return one(Data(GraphMLWriter(title: title).render(NodeLinkGraph(graph)).utf8))
+        case .html:
+            let svg = graphvizSVG(NodeLinkGraph(graph), title: title)
+            return one(Data(HTMLReport(graph: graph, source: try SourceText(text), graphSVG: svg).render().utf8))
         case .brat:
             let annotations = try BratAnnotations(graph: graph, source: SourceText(text))
             return Output(parts: [Part(name: "ann", data: Data(annotations.render().utf8)), Part(name: "txt", data: Data(text.utf8))],
@@ -45,9 +50,20 @@ struct Renderer: Sendable {
         case .text: return [Part(name: format.fileExtension, data: Data(CorpusSummary(corpus: corpus).render().utf8))]
         case .dot: return [Part(name: format.fileExtension, data: Data(DOTWriter(title: title).render(NodeLinkGraph(corpus)).utf8))]
         case .graphml: return [Part(name: format.fileExtension, data: Data(GraphMLWriter(title: title).render(NodeLinkGraph(corpus)).utf8))]
+        case .html:
+            let svg = graphvizSVG(NodeLinkGraph(corpus), title: title)
+            return [Part(name: format.fileExtension, data: Data(CorpusReport(corpus: corpus, graphSVG: svg).render().utf8))]
         case .jsonl: return [Part(name: format.fileExtension, data: try corpus.jsonData(pretty: false) + Data("\n".utf8))]
         case .neo4j: return Neo4jCSVWriter().files(for: corpus).map { Part(name: $0.name, data: Data($0.contents.utf8)) }
         case .brat, .bio, .plover: preconditionFailure("--format \(format.rawValue) with --merge is refused by validate()")
         }
+    }
+
+    /// Graphviz's drawing of the nodes that the built-in drawing would show, or `nil` without Graphviz.
+    private func graphvizSVG(_ graph: NodeLinkGraph, title: String) -> String? {
+        guard usesGraphviz, Graphviz.program != nil else { return nil }
+        let shown = SVGDrawing(graph).drawnNodes
+        let drawn = shown.count < graph.nodes.count ? graph.restricted(to: Set(shown)) : graph
+        return Graphviz.svg(DOTWriter(title: title).render(drawn))
     }
 }

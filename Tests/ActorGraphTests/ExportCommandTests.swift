@@ -22,6 +22,18 @@ import Testing
         #expect(graphml.status == 0 && graphml.stdout.hasPrefix("<?xml") && graphml.stdout.contains("<node id=\"benny-gantz\">"))
     }
 
+    @Test func htmlReportsDrawTheGraphWithGraphvizOrTheBuiltInLayout() throws {
+        let builtIn = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--date", "2021-07-27", "--format", "html", "--no-graphviz"])
+        #expect(builtIn.status == 0 && builtIn.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(builtIn.stdout.contains("data-node=\"benny-gantz\"") && builtIn.stdout.contains("built-in layout"))
+        if GraphWriterTests.dot != nil {
+            let drawn = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--date", "2021-07-27", "--format", "html"])
+            #expect(drawn.status == 0 && drawn.stdout.contains("<title>benny&#45;gantz</title>") && drawn.stdout.contains("Drawn by Graphviz"))
+        }
+        let corpus = try CommandLine_.run(["extract", "Tests/Corpus", "--merge", "--format", "html", "--no-graphviz"])
+        #expect(corpus.status == 0 && corpus.stdout.contains("class=\"actor-row"))
+    }
+
     @Test func severalArticlesNeedAFolderOrAMerge() throws {
         let refused = try CommandLine_.run(["extract", "Tests/Corpus", "--format", "dot"])
         #expect(refused.status == 64)

@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes a ``NodeLinkGraph`` in Graphviz's DOT language.
 ///
-/// Actors are nodes shaped and colored by type, events rounded boxes, roles
+/// Actors are nodes shaped and colored by type as in the HTML report's
+/// drawing (``SVGDrawing``), events dark rounded boxes, roles
 /// and relations labeled edges; an interaction edge is as thick as the
 /// number of events it stands for. `dot -Tsvg` renders the output without
 /// warnings.
@@ -25,9 +26,11 @@ public struct DOTWriter: Sendable {
         for node in graph.nodes {
             var attributes = [("label", Self.quoted(node.label))]
             if let type = node.actorType {
-                attributes += [("shape", Self.shape(of: type)), ("fillcolor", Self.quoted(ActorPalette.color(of: type)))]
+                let style = ActorPalette.style(type)
+                attributes += Self.shape(of: type) + [("fillcolor", Self.quoted(style.fill)), ("color", Self.quoted(style.stroke))]
             } else {
-                attributes += [("shape", "box"), ("style", "\"rounded,filled\""), ("fillcolor", Self.quoted(ActorPalette.eventColor))]
+                attributes += [("shape", "box"), ("style", "\"rounded,filled\""), ("fillcolor", Self.quoted(ActorPalette.event.fill)),
+                               ("fontcolor", "white")]
             }
             let tooltip = ([node.id] + node.attributes.map { "\($0.key): \($0.value.description)" }).joined(separator: "\n")
             attributes.append(("tooltip", Self.quoted(tooltip)))
@@ -53,16 +56,16 @@ public struct DOTWriter: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A distinct Graphviz shape per actor type.
-    static func shape(of type: ActorType) -> String {
+    /// The Graphviz shape of an actor type: the shapes the built-in drawing and its legend use.
+    static func shape(of type: ActorType) -> [(String, String)] {
         switch type {
-        case .person: "ellipse"
-        case .organization: "box3d"
-        case .country: "hexagon"
-        case .city: "house"
-        case .place: "octagon"
-        case .product: "component"
-        case .group: "tab"
+        case .person: [("shape", "box"), ("style", "\"rounded,filled\"")]
+        case .organization: [("shape", "box")]
+        case .country: [("shape", "hexagon")]
+        case .city: [("shape", "octagon")]
+        case .place: [("shape", "box"), ("style", "\"rounded,dashed,filled\"")]
+        case .product: [("shape", "parallelogram")]
+        case .group: [("shape", "box"), ("peripheries", "2")]
         }
     }
 

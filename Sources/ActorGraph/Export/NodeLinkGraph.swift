@@ -130,6 +130,14 @@ public struct NodeLinkGraph: Hashable, Sendable {
         }
     }
 
+    /// The graph of only the nodes with the given ids, and the links between them.
+    public func restricted(to ids: Set<String>) -> NodeLinkGraph {
+        var graph = self
+        graph.nodes = nodes.filter { ids.contains($0.id) }
+        graph.links = links.filter { ids.contains($0.source) && ids.contains($0.target) }
+        return graph
+    }
+
     /// The attributes that have a value, in the order given.
     private static func attributes(_ pairs: [(String, Value?)]) -> [Attribute] {
         pairs.compactMap { key, value in value.map { Attribute(key: key, value: $0) } }
