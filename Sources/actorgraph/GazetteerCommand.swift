@@ -48,7 +48,7 @@ struct GazetteerCommand: ParsableCommand {
                 var problems: [ActorGraphError] = []
                 let gazetteer = try Gazetteer.load(sources.urls(), problems: &problems)
                 guard let bundledRules = BundledData.rules else {
-                    throw ActorGraphError(.unreadableInput, "The bundled rules are missing; reinstall ActorGraph.")
+                    throw ActorGraphError(.unreadableInput, "The bundled rules are missing; keep the ActorGraph_ActorGraphGazetteers.resources folder beside the executable, or name a copy of it in ACTORGRAPH_RESOURCES.")
                 }
                 let ruleSet = try RuleSet.load([bundledRules] + rules.map { URL(fileURLWithPath: $0) })
                 let findings = try GazetteerLint(gazetteer: gazetteer, rules: ruleSet).findings()

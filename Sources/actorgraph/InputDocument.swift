@@ -46,6 +46,7 @@ struct InputDocument {
             if let date = line.date { document.date = date }
             document.text = line.text
         } catch let problem as LineProblem {
+            document.id = problem.id
             document.problem = ActorGraphError(.unreadableInput, problem.message)
         } catch {
             document.problem = ActorGraphError(.unreadableInput, "The line is not a JSON object; write {\"id\": \"…\", \"text\": \"…\"}.")
@@ -77,19 +78,21 @@ struct InputDocument {
             }
             if container.contains(.date) {
                 guard let text = try? container.decode(String.self, forKey: .date) else {
-                    throw LineProblem(message: "The \"date\" is not a string; write it as \"YYYY-MM-DD\".")
+                    throw LineProblem(message: "The \"date\" is not a string; write it as \"YYYY-MM-DD\".", id: id)
                 }
                 date = text
             }
             guard let text = try? container.decode(String.self, forKey: .text) else {
-                throw LineProblem(message: "The line has no \"text\" string; add the article's text.")
+                throw LineProblem(message: "The line has no \"text\" string; add the article's text.", id: id)
             }
             self.text = text
         }
     }
 
+    /// Why a line is not a document, and its id when that part of it was usable.
     private struct LineProblem: Error {
         var message: String
+        var id: String? = nil
     }
 
     /// `{"id": …, "error": …, "line": …}` for a document that failed.

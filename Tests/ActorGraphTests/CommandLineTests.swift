@@ -100,7 +100,10 @@ struct CommandLine_ {
         #expect(lines.count == 3)
         #expect(lines[0]?["error"] as? String == "The \"id\" is not a non-empty string or a whole number; fix it or leave it out.")
         #expect(lines[1]?["error"] as? String == "The \"date\" is not a string; write it as \"YYYY-MM-DD\".")
+        #expect(lines[1]?["id"] as? String == "b")
         #expect((lines[2]?["document"] as? [String: Any])?["id"] as? String == "7")
+        let textless = try CommandLine_.run(["extract", "--format", "jsonl"], stdin: Data("{\"id\": \"x\"}\n".utf8))
+        #expect(textless.stdout == "{\"error\":\"The line has no \\\"text\\\" string; add the article's text.\",\"id\":\"x\",\"line\":1}\n")
     }
 
     @Test func idIsOnlyForStandardInput() throws {
@@ -223,6 +226,11 @@ struct CommandLine_ {
         #expect(lines.count == GraphTests.corpusTexts.count && lines.allSatisfy { $0.hasPrefix("{") })
         let quiet = try CommandLine_.run(["extract", "Tests/Corpus", "--format", "jsonl"])
         #expect(quiet.status == 0 && quiet.stderr.isEmpty)
+    }
+
+    @Test func missingBundledDataIsAClearErrorNotACrash() throws {
+        let result = try shell("echo 'Benny Gantz visited Paris.' | ACTORGRAPH_RESOURCES=/nonexistent \"$0\" extract 2>&1; echo status $?")
+        #expect(result.output == "actorgraph: error: The bundled rules are missing; keep the ActorGraph_ActorGraphGazetteers.resources folder beside the executable, or name a copy of it in ACTORGRAPH_RESOURCES.\nstatus 1\n")
     }
 
     @Test func closedStandardOutputIsAClearError() throws {

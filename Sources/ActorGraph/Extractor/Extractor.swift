@@ -40,7 +40,7 @@ public struct Extractor: Sendable {
     /// - Throws: ``ActorGraphError`` naming the file, line and column of a malformed gazetteer or rule.
     public init(gazetteers: [URL] = [], rules: [URL] = [], bundledRules: Bool = true) throws {
         guard let ruleFolder = BundledData.rules else {
-            throw ActorGraphError(.unreadableInput, "The bundled rules are missing; reinstall ActorGraph.")
+            throw ActorGraphError(.unreadableInput, "The bundled rules are missing; keep the ActorGraph_ActorGraphGazetteers.resources folder beside the executable, or name a copy of it in ACTORGRAPH_RESOURCES.")
         }
         let byPath = { (urls: [URL]) in urls.sorted { $0.standardizedFileURL.path < $1.standardizedFileURL.path } }
         try self.init(gazetteer: Gazetteer.load(Gazetteer.sources(extendingBundled: byPath(gazetteers))),

@@ -312,7 +312,7 @@ public struct Gazetteer: Sendable {
     /// `--no-bundled`).
     package static func sources(extendingBundled urls: [URL]) throws -> [URL] {
         guard let folder = BundledData.entities else {
-            throw ActorGraphError(.unreadableInput, "The bundled gazetteers are missing; reinstall ActorGraph.")
+            throw ActorGraphError(.unreadableInput, "The bundled gazetteers are missing; keep the ActorGraph_ActorGraphGazetteers.resources folder beside the executable, or name a copy of it in ACTORGRAPH_RESOURCES.")
         }
         if urls.count == 1, CompiledGazetteer.includesBundled(urls[0]) { return urls }
         return [folder] + urls
@@ -344,7 +344,7 @@ public struct Gazetteer: Sendable {
     /// - Throws: ``ActorGraphError`` if the bundle is missing or damaged.
     public static func bundled() throws -> Gazetteer {
         guard let folder = BundledData.entities else {
-            throw ActorGraphError(.unreadableInput, "The bundled gazetteers are missing; reinstall ActorGraph.")
+            throw ActorGraphError(.unreadableInput, "The bundled gazetteers are missing; keep the ActorGraph_ActorGraphGazetteers.resources folder beside the executable, or name a copy of it in ACTORGRAPH_RESOURCES.")
         }
         return try load([folder])
     }

@@ -54,7 +54,7 @@ public struct RuleSet: Sendable {
     /// The rules bundled with ActorGraph.
     public static func bundled() throws -> RuleSet {
         guard let folder = BundledData.rules else {
-            throw ActorGraphError(.unreadableInput, "The bundled rules are missing; reinstall ActorGraph.")
+            throw ActorGraphError(.unreadableInput, "The bundled rules are missing; keep the ActorGraph_ActorGraphGazetteers.resources folder beside the executable, or name a copy of it in ACTORGRAPH_RESOURCES.")
         }
         return try load([folder])
     }
