@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func graphMLEscapesMarkupAndControlCharacters() throws {
-        #expect(GraphMLWriter.escaped("a<b & \"c\"\u{1}\n") == "a&lt;b &amp; &quot;c&quot;\u{FFFD}&#10;")
+        #expect(Markup.xml("a<b & \"c\"\u{1}\n") == "a&lt;b &amp; &quot;c&quot;\u{FFFD}&#10;")
         let graph = try extractor().extract("Benny Gantz visited Paris.", id: "<&>")
         #expect(throws: Never.self) { try XMLDocument(xmlString: GraphMLWriter(title: "<&>").render(NodeLinkGraph(graph))) }
     }

@@ -32,22 +32,22 @@ public struct GraphMLWriter: Sendable {
         ]
         for (domain, keys, prefix) in [("node", nodeKeys, "n"), ("edge", linkKeys, "e")] {
             for (position, key) in keys.enumerated() {
-                lines.append(#"  <key id="\#(prefix)\#(position)" for="\#(domain)" attr.name="\#(Self.escaped(key.name))" attr.type="\#(key.type)"/>"#)
+                lines.append(#"  <key id="\#(prefix)\#(position)" for="\#(domain)" attr.name="\#(Markup.xml(key.name))" attr.type="\#(key.type)"/>"#)
             }
         }
-        lines.append(#"  <graph id="\#(Self.escaped(title))" edgedefault="directed">"#)
+        lines.append(#"  <graph id="\#(Markup.xml(title))" edgedefault="directed">"#)
         func data(_ attributes: [Attribute], keys: [Key], prefix: String) -> [String] {
             attributes.compactMap { attribute in
-                keys.firstIndex { $0.name == attribute.key }.map { #"      <data key="\#(prefix)\#($0)">\#(Self.escaped(attribute.value.description))</data>"# }
+                keys.firstIndex { $0.name == attribute.key }.map { #"      <data key="\#(prefix)\#($0)">\#(Markup.xml(attribute.value.description))</data>"# }
             }
         }
         for (node, attributes) in zip(graph.nodes, nodeData) {
-            lines.append(#"    <node id="\#(Self.escaped(node.id))">"#)
+            lines.append(#"    <node id="\#(Markup.xml(node.id))">"#)
             lines += data(attributes, keys: nodeKeys, prefix: "n")
             lines.append("    </node>")
         }
         for (position, (link, attributes)) in zip(graph.links, linkData).enumerated() {
-            lines.append(#"    <edge id="l\#(position + 1)" source="\#(Self.escaped(link.source))" target="\#(Self.escaped(link.target))">"#)
+            lines.append(#"    <edge id="l\#(position + 1)" source="\#(Markup.xml(link.source))" target="\#(Markup.xml(link.target))">"#)
             lines += data(attributes, keys: linkKeys, prefix: "e")
             lines.append("    </edge>")
         }
@@ -74,24 +74,5 @@ public struct GraphMLWriter: Sendable {
             keys.append(Key(name: attribute.key, type: type))
         }
         return keys
-    }
-
-
-    /// XML character data and attribute values: markup characters as entities;
-    /// characters XML 1.0 cannot carry (controls other than tab and line breaks) as U+FFFD.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\t", "\n", "\r": result += "&#\(scalar.value);"
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: result += "\u{FFFD}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

@@ -29,9 +29,11 @@ enum Markup {
         return result
     }
 
-    /// `text` escaped for XML 1.0 (SVG): like ``html(_:)``, but characters
-    /// XML cannot hold even as references (C0 controls but tab, line feed
-    /// and carriage return; U+FFFE, U+FFFF) become U+FFFD.
+    /// `text` escaped for XML 1.0 (SVG, GraphML): like ``html(_:)``, but tab,
+    /// line feed and carriage return become numeric references (an XML parser
+    /// would turn them into spaces inside an attribute value), and characters
+    /// XML cannot hold even as references (the other C0 controls, U+FFFE,
+    /// U+FFFF) become U+FFFD.
     static func xml(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
@@ -41,8 +43,7 @@ enum Markup {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            case "\t", "\n": result.unicodeScalars.append(scalar)
-            case "\r": result += "&#13;"
+            case "\t", "\n", "\r": result += "&#\(scalar.value);"
             case "\u{0}" ... "\u{1F}", "\u{FFFE}", "\u{FFFF}": result += "\u{FFFD}"
             default: result.unicodeScalars.append(scalar)
             }
