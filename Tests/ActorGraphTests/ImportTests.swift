@@ -277,6 +277,19 @@ import Testing
         #expect(error?.description == "d.txt:1:8: The code \"USA<U+001B>GOV\" is not a CAMEO code; write capital letters and digits, e.g. USAGOV.")
     }
 
+    /// One entity with many aliases: the same words written again are kept once, and a folded
+    /// pattern makes an earlier exact one fold, however far back it is.
+    @Test func manyPatternsOfOneIDKeepEachWordingOnce() throws {
+        let exact = (1 ... 500).map { #"{"label": "ORG", "pattern": "Brand \#($0)", "id": "b"}"# }
+        let folded = (1 ... 500).map { #"{"label": "ORG", "pattern": [{"LOWER": "brand"}, {"LOWER": "\#($0)"}], "id": "b"}"# }
+        let again = (1 ... 500).map { #"{"label": "ORG", "pattern": "BRAND \#($0)", "id": "b"}"# }
+        let imported = try SpacyPatternImporter().importText((exact + folded + again).joined(separator: "\n"))
+        let brand = try #require(imported.entities.first)
+        #expect(imported.entities.count == 1 && brand.aliases.count == 500)
+        #expect(brand.aliases.map(\.text) == (1 ... 500).map { "Brand \($0)" })
+        #expect(brand.aliases.allSatisfy { !$0.caseSensitive })
+    }
+
     // MARK: Output
 
     @Test func importsAreDeterministic() throws {

@@ -16,6 +16,9 @@ struct ImportAssembler {
         var idSource: String
         var place: Place
         var aliases: [(text: String, caseSensitive: Bool, key: String)] = []
+        /// Where each folded key is in `aliases`, so that a new alias is compared with
+        /// those of the same words only, not with all (a list may give one entity thousands).
+        var positions: [String: [Int]] = [:]
         var country: String?
         var externalIDs: [String: String] = [:]
         var roles: [Entity.Role] = []
@@ -84,9 +87,11 @@ struct ImportAssembler {
         if indexByKey[key] == nil { indexByKey[key] = index }
     }
 
+    /// A draft, changed in place: with `set`, `assembler[i].roles.append(…)` would
+    /// copy the whole array first, once per role (an entry may have thousands).
     subscript(index: Int) -> Draft {
         get { drafts[index] }
-        set { drafts[index] = newValue }
+        _modify { yield &drafts[index] }
     }
 
     /// Why `text` cannot be an alias, or `nil` when it can.
@@ -114,10 +119,16 @@ struct ImportAssembler {
     /// since it matches everything the case-sensitive one does.
     mutating func add(alias text: String, caseSensitive: Bool, to index: Int) {
         let key = foldedKey(text)
-        if let existing = drafts[index].aliases.firstIndex(where: { $0.key == key && (!$0.caseSensitive || !caseSensitive || $0.text == text) }) {
+        let same = drafts[index].positions[key] ?? []
+        if let existing = same.first(where: { position in
+            let alias = drafts[index].aliases[position]
+            return !alias.caseSensitive || !caseSensitive || alias.text == text
+        }) {
             if !caseSensitive { drafts[index].aliases[existing].caseSensitive = false }
             return
         }
+        let position = drafts[index].aliases.count
+        drafts[index].positions[key, default: []].append(position)
         drafts[index].aliases.append((text, caseSensitive, key))
     }
 
@@ -129,6 +140,8 @@ struct ImportAssembler {
             guard let first = aliases.first, first.text == first.text.lowercased(),
                   let better = aliases.firstIndex(where: { $0.text != $0.text.lowercased() }) else { continue }
             drafts[index].aliases.insert(drafts[index].aliases.remove(at: better), at: 0)
+            let moved = drafts[index].aliases
+            drafts[index].positions = Dictionary(grouping: moved.indices) { moved[$0].key }
         }
     }
 

@@ -92,27 +92,27 @@ func checkLoaderError(_ error: any Error, files: [String: String], codes: Set<St
               "The error names no file:line: \(swiftLiteral(description)) (code \(error.code))")
     guard let errorFile = error.file, let line = error.line else { return }
     invariant(description.hasPrefix("\(errorFile):\(line)"), "error-format", "Description does not start with file:line: \(swiftLiteral(description))")
-    checkPlace(file: errorFile, line: line, column: error.column, in: files, id: "error", what: swiftLiteral(description))
+    checkPlace(file: errorFile, line: line, column: error.column, in: files.mapValues(DirectiveReader.lines(of:)),
+               id: "error", what: swiftLiteral(description))
 }
 
 /// Checks that `file:line(:column)` lies inside one of `files` (each file's
-/// name and text), with lines counted as the loaders count them. `file` may be
-/// a path that ends in the name. Broken checks are `<id>-file`,
-/// `<id>-line-range` and `<id>-column-range`.
-func checkPlace(file: String, line: Int, column: Int?, in files: [String: String], id: String, what: String) {
+/// name and its lines, split by `DirectiveReader.lines(of:)` as the loaders
+/// count them). `file` may be a path that ends in the name. Broken checks are
+/// `<id>-file`, `<id>-line-range` and `<id>-column-range`.
+func checkPlace(file: String, line: Int, column: Int?, in files: [String: [Substring]], id: String, what: @autoclosure () -> String) {
     let name = files.keys.sorted().first { file == $0 || file.hasSuffix("/" + $0) }
-    invariant(name != nil, "\(id)-file", "\(what) names \(swiftLiteral(file)), not one of \(files.keys.sorted())")
-    guard let name, let text = files[name] else { return }
-    let lines = DirectiveReader.lines(of: text)   // as the loaders count them
+    invariant(name != nil, "\(id)-file", "\(what()) names \(swiftLiteral(file)), not one of \(files.keys.sorted())")
+    guard let name, let lines = files[name] else { return }
     invariant(line >= 1 && line <= lines.count, "\(id)-line-range",
-              "Line \(line) is outside \(name)'s \(lines.count) lines: \(what)")
+              "Line \(line) is outside \(name)'s \(lines.count) lines: \(what())")
     if let column {
-        invariant(column >= 1, "\(id)-column-range", "Column \(column) < 1: \(what)")
+        invariant(column >= 1, "\(id)-column-range", "Column \(column) < 1: \(what())")
         if line >= 1 && line <= lines.count {
             var content = lines[line - 1]
             if line == 1, content.hasPrefix("\u{FEFF}") { content = content.dropFirst() }
             invariant(column <= content.count + 1, "\(id)-column-range",
-                      "Column \(column) is past the end of line \(line) of \(name) (\(content.count) characters): \(what)")
+                      "Column \(column) is past the end of line \(line) of \(name) (\(content.count) characters): \(what())")
         }
     }
 }

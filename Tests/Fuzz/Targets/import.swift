@@ -191,10 +191,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case .success(let value): imported = value
     }
 
+    let lines = written.mapValues(DirectiveReader.lines(of:))   // once: an input may give thousands of warnings
     for warning in imported.warnings {
         invariant(!warning.description.contains(where: \.isNewline), "warning-multiline",
                   "The warning spans several lines: \(swiftLiteral(warning.description))")
-        checkPlace(file: warning.file, line: warning.line, column: warning.column, in: written, id: "warning",
+        checkPlace(file: warning.file, line: warning.line, column: warning.column, in: lines, id: "warning",
                    what: "The warning \(swiftLiteral(warning.description))")
     }
     invariant(imported.sources.count == imported.entities.count, "import-sources",
@@ -204,7 +205,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let line = colon.flatMap { Int(source[source.index(after: $0)...]) }
         invariant(line != nil, "source-place", "The source \(swiftLiteral(source)) is not file:line")
         guard let colon, let line else { continue }
-        checkPlace(file: String(source[..<colon]), line: line, column: nil, in: written, id: "source",
+        checkPlace(file: String(source[..<colon]), line: line, column: nil, in: lines, id: "source",
                    what: "The entity source \(swiftLiteral(source))")
     }
     invariant(imported.entriesSkipped <= imported.entriesLeftOut && imported.entriesLeftOut <= imported.entriesRead,
