@@ -36,7 +36,7 @@ enum OptionBit {
     static let separatorShift = 4
 }
 
-enum Format: Int, CaseIterable {
+enum Format: Int {
     case spacy, gate, petrarch
 }
 
