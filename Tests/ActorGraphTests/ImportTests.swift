@@ -150,6 +150,11 @@ import Testing
         #expect(importing("cities.lst\n") == "1:1: The line \"cities.lst\" is not list.lst:majorType[:minorType[:language[:annotationType]]]; add the major type after a colon.")
         #expect(importing("\ncities.lst:\n") == "2:12: The list \"cities.lst\" has no major type; write one after the colon, e.g. cities.lst:location:city.")
         #expect(importing("towns.lst:location:city\n") == "1:1: The list \"towns.lst\" is not next to lists.def; check its name or put it there.")
+        // A list that names a folder or a device is refused at its line, before anything is read (found by the import
+        // fuzz target: a folder gave an unreadable-input error with no place; a device such as /dev/zero would never end).
+        #expect(importing(" . :location:city\n") == "1:1: The list \".\" is a folder or a device, not a file; name a .lst file.")
+        let device = String(repeating: "../", count: folder.pathComponents.count) + "dev/null"
+        #expect(importing("\(device):location:city\n") == "1:1: The list \"\(device)\" is a folder or a device, not a file; name a .lst file.")
         #expect(importing("cities.lst:location:city\n", list: "Lyon\nParis:Q90\n") == "2:7: The feature \"Q90\" has no \"=\"; write name=value, or check that the lists use \":\" as their feature separator (--separator).")
     }
 
@@ -226,7 +231,9 @@ import Testing
         ("OBAMA_ [USA] extra\n", "d.txt:1:14: Unexpected text \"extra\" after the codes; codes go in [brackets] and comments after #."),
         ("OBAMA_\n  OBAMA_BARACK_\n", "d.txt:2:3: An indented line must be a code in [brackets] or a synonym starting with +; start an entry's phrase at the first column."),
         ("OBAMA_\n+BARACK_ [USA]\n", "d.txt:2:10: A synonym line cannot carry codes; put them on the entry's line, or on a line of their own that starts with [."),
-        ("<!-- never closed\nOBAMA_ [USA]\n", "d.txt: A comment opened with <!-- is never closed; end it with -->."),
+        // An unclosed comment names where it starts (found by the import fuzz target: it named no line).
+        ("<!-- never closed\nOBAMA_ [USA]\n", "d.txt:1:1: The comment that starts here with <!-- is never closed; end it with -->."),
+        ("OBAMA_ [USA] <!-- closed -->\nX_ [FRA] <!-- open\n+Y_\n", "d.txt:2:10: The comment that starts here with <!-- is never closed; end it with -->."),
     ]
 
     @Test(arguments: malformedDictionaries)
@@ -250,6 +257,37 @@ import Testing
             "actors.txt:4:2: The phrase \"JOHN_SMITH_\" is also a phrase of the entry at actors.txt:1; both entities get the alias, and the resolver chooses between them.",
         ])
         #expect(imported.entities.map(\.id) == ["john-smith", "carlos-santos-cruz", "other-john-smith"])
+    }
+
+    // MARK: Messages
+
+    /// Warnings and errors quote the input, which may hold control characters and line breaks
+    /// that lines are not split at (found by the import fuzz target: a vertical tab in a
+    /// PETRARCH phrase broke its warning in two). They are shown escaped, so each message is one line.
+    @Test func controlCharactersInTheInputAreShownEscapedInMessages() throws {
+        let petrarch = try PetrarchActorImporter().importText("FRANCE_\u{B}REPUBLIC_\n")
+        #expect(petrarch.warnings.map(\.description) == [
+            "actors.txt:1:1: The entry \"FRANCE_<U+000B>REPUBLIC_\" is not imported: it has no code, so PETRARCH codes nothing for it.",
+        ])
+        let spacy = try SpacyPatternImporter().importText(#"{"label": "ORG", "pattern": "Apple", "note\u2028": 1}"#)
+        #expect(spacy.warnings.map(\.description) == [
+            "patterns.jsonl:1: The key \"note<U+2028>\" is not kept; an imported pattern keeps its label, pattern and id.",
+        ])
+        let error = actorGraphError { _ = try PetrarchActorImporter().importText("OBAMA_ [USA\u{1B}GOV]\n", file: "d.txt") }
+        #expect(error?.description == "d.txt:1:8: The code \"USA<U+001B>GOV\" is not a CAMEO code; write capital letters and digits, e.g. USAGOV.")
+    }
+
+    /// One entity with many aliases: the same words written again are kept once, and a folded
+    /// pattern makes an earlier exact one fold, however far back it is.
+    @Test func manyPatternsOfOneIDKeepEachWordingOnce() throws {
+        let exact = (1 ... 500).map { #"{"label": "ORG", "pattern": "Brand \#($0)", "id": "b"}"# }
+        let folded = (1 ... 500).map { #"{"label": "ORG", "pattern": [{"LOWER": "brand"}, {"LOWER": "\#($0)"}], "id": "b"}"# }
+        let again = (1 ... 500).map { #"{"label": "ORG", "pattern": "BRAND \#($0)", "id": "b"}"# }
+        let imported = try SpacyPatternImporter().importText((exact + folded + again).joined(separator: "\n"))
+        let brand = try #require(imported.entities.first)
+        #expect(imported.entities.count == 1 && brand.aliases.count == 500)
+        #expect(brand.aliases.map(\.text) == (1 ... 500).map { "Brand \($0)" })
+        #expect(brand.aliases.allSatisfy { !$0.caseSensitive })
     }
 
     // MARK: Output

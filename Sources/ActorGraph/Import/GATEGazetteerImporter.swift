@@ -57,13 +57,14 @@ public struct GATEGazetteerImporter: Sendable {
 
     /// Imports the gazetteers of these `lists.def` files, in order.
     /// - Throws: ``ActorGraphError``: `malformedImport` naming the file, line and
-    ///   column of a malformed definition line, a missing list or a malformed
-    ///   feature; `unreadableInput` for a file that cannot be read.
+    ///   column of a malformed definition line, a missing list (or one that is a
+    ///   folder or a device) or a malformed feature; `unreadableInput` for a file
+    ///   that cannot be read.
     public func importFiles(_ definitions: [URL]) throws -> ImportedGazetteer {
         try options.validate()
         var assembler = ImportAssembler()
         for definition in definitions {
-            try read(definition, into: &assembler)
+            try ImportAssembler.printableErrors { try read(definition, into: &assembler) }
         }
         return assembler.finish(options: options)
     }
@@ -98,6 +99,12 @@ public struct GATEGazetteerImporter: Sendable {
             let listURL = definition.deletingLastPathComponent().appendingPathComponent(entry.list)
             guard FileManager.default.fileExists(atPath: listURL.path) else {
                 throw ActorGraphError(.malformedImport, "The list \"\(entry.list)\" is not next to \(definition.lastPathComponent); check its name or put it there.",
+                                      file: file, line: lineNumber, column: entry.columns[0])
+            }
+            // A name may lead anywhere ("..", "../../dev/zero"): a folder cannot be read, and a device may never end.
+            let type = try? FileManager.default.attributesOfItem(atPath: listURL.resolvingSymlinksInPath().path)[.type] as? FileAttributeType
+            guard type == .typeRegular else {
+                throw ActorGraphError(.malformedImport, "The list \"\(entry.list)\" is a folder or a device, not a file; name a .lst file.",
                                       file: file, line: lineNumber, column: entry.columns[0])
             }
             let listText = try SourceFiles.read(listURL, code: .malformedImport)

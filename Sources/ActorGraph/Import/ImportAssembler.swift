@@ -16,6 +16,9 @@ struct ImportAssembler {
         var idSource: String
         var place: Place
         var aliases: [(text: String, caseSensitive: Bool, key: String)] = []
+        /// Where each folded key is in `aliases`, so that a new alias is compared with
+        /// those of the same words only, not with all (a list may give one entity thousands).
+        var positions: [String: [Int]] = [:]
         var country: String?
         var externalIDs: [String: String] = [:]
         var roles: [Entity.Role] = []
@@ -36,7 +39,30 @@ struct ImportAssembler {
     }
 
     mutating func warn(_ place: Place, _ message: String) {
-        warnings.append(ImportedGazetteer.Warning(file: place.file, line: place.line, column: place.column, message: message))
+        warnings.append(ImportedGazetteer.Warning(file: place.file, line: place.line, column: place.column, message: Self.printable(message)))
+    }
+
+    /// `message` with every control character and line break shown as `<U+000B>`:
+    /// messages quote the input, which may hold them, and must stay one line.
+    static func printable(_ message: String) -> String {
+        var shown = ""
+        for scalar in message.unicodeScalars {
+            if (scalar.value < 0x20 && scalar != "\t") || (0x7F ... 0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                shown += "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
+    }
+
+    /// Runs `body`; an ``ActorGraphError`` it throws comes out with its message made ``printable(_:)``.
+    static func printableErrors<T>(_ body: () throws -> T) rethrows -> T {
+        do { return try body() } catch var error as ActorGraphError {
+            error.message = printable(error.message)
+            throw error
+        }
     }
 
     /// Reports an entry that makes no alias.
@@ -61,9 +87,11 @@ struct ImportAssembler {
         if indexByKey[key] == nil { indexByKey[key] = index }
     }
 
+    /// A draft, changed in place: with `set`, `assembler[i].roles.append(…)` would
+    /// copy the whole array first, once per role (an entry may have thousands).
     subscript(index: Int) -> Draft {
         get { drafts[index] }
-        set { drafts[index] = newValue }
+        _modify { yield &drafts[index] }
     }
 
     /// Why `text` cannot be an alias, or `nil` when it can.
@@ -91,10 +119,16 @@ struct ImportAssembler {
     /// since it matches everything the case-sensitive one does.
     mutating func add(alias text: String, caseSensitive: Bool, to index: Int) {
         let key = foldedKey(text)
-        if let existing = drafts[index].aliases.firstIndex(where: { $0.key == key && (!$0.caseSensitive || !caseSensitive || $0.text == text) }) {
+        let same = drafts[index].positions[key] ?? []
+        if let existing = same.first(where: { position in
+            let alias = drafts[index].aliases[position]
+            return !alias.caseSensitive || !caseSensitive || alias.text == text
+        }) {
             if !caseSensitive { drafts[index].aliases[existing].caseSensitive = false }
             return
         }
+        let position = drafts[index].aliases.count
+        drafts[index].positions[key, default: []].append(position)
         drafts[index].aliases.append((text, caseSensitive, key))
     }
 
@@ -106,6 +140,8 @@ struct ImportAssembler {
             guard let first = aliases.first, first.text == first.text.lowercased(),
                   let better = aliases.firstIndex(where: { $0.text != $0.text.lowercased() }) else { continue }
             drafts[index].aliases.insert(drafts[index].aliases.remove(at: better), at: 0)
+            let moved = drafts[index].aliases
+            drafts[index].positions = Dictionary(grouping: moved.indices) { moved[$0].key }
         }
     }
 

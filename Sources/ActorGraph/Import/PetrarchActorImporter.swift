@@ -100,7 +100,7 @@ public struct PetrarchActorImporter: Sendable {
         var assembler = ImportAssembler()
         var phrases: [String: ImportAssembler.Place] = [:]
         for url in urls {
-            try read(SourceFiles.read(url, code: .malformedImport), file: SourceFiles.displayName(url), phrases: &phrases, into: &assembler)
+            try ImportAssembler.printableErrors { try read(SourceFiles.read(url, code: .malformedImport), file: SourceFiles.displayName(url), phrases: &phrases, into: &assembler) }
         }
         return assembler.finish(options: options)
     }
@@ -110,7 +110,7 @@ public struct PetrarchActorImporter: Sendable {
         try options.validate()
         var assembler = ImportAssembler()
         var phrases: [String: ImportAssembler.Place] = [:]
-        try read(text, file: file, phrases: &phrases, into: &assembler)
+        try ImportAssembler.printableErrors { try read(text, file: file, phrases: &phrases, into: &assembler) }
         return assembler.finish(options: options)
     }
 
@@ -134,11 +134,14 @@ public struct PetrarchActorImporter: Sendable {
         assembler.begin(file: file)
         var entry: Entry?
         var inComment = false
+        // Where the last comment began: when one is never closed, the error points there.
+        var commentStart: (line: Int, column: Int)?
         for (offset, rawLine) in DirectiveReader.lines(of: text).enumerated() {
             let lineNumber = offset + 1
             var line = Array(rawLine)
             if lineNumber == 1, line.first == "\u{FEFF}" { line[0] = " " }
-            let content = Self.withoutComments(line, inComment: &inComment)
+            let (content, opened) = Self.withoutComments(line, inComment: &inComment)
+            if let opened { commentStart = (lineNumber, opened) }
             if String(content).contains("---STOP---") { break }
             guard let first = content.firstIndex(where: { !$0.isWhitespace }) else { continue }
             func error(_ message: String, column: Int) -> ActorGraphError {
@@ -174,15 +177,18 @@ public struct PetrarchActorImporter: Sendable {
             }
         }
         if let finished = entry { finish(finished, phrases: &phrases, into: &assembler) }
-        if inComment {
-            throw ActorGraphError(.malformedImport, "A comment opened with <!-- is never closed; end it with -->.", file: file)
+        if inComment, let start = commentStart {
+            throw ActorGraphError(.malformedImport, "The comment that starts here with <!-- is never closed; end it with -->.",
+                                  file: file, line: start.line, column: start.column)
         }
     }
 
     /// The line with comments blanked out (so columns stay where they were):
     /// `<!-- … -->` (which may span lines), and everything from `#` or `;`.
-    private static func withoutComments(_ line: [Character], inComment: inout Bool) -> [Character] {
+    /// - Returns: The line, and the 1-based column of the last `<!--` on it, if any.
+    private static func withoutComments(_ line: [Character], inComment: inout Bool) -> (line: [Character], opened: Int?) {
         var result: [Character] = []
+        var opened: Int?
         var index = 0
         func starts(_ text: String) -> Bool { Array(line[index...].prefix(text.count)) == Array(text) }
         while index < line.count {
@@ -197,6 +203,7 @@ public struct PetrarchActorImporter: Sendable {
                 }
             } else if starts("<!--") {
                 inComment = true
+                opened = index + 1
                 result += "    "
                 index += 4
             } else if line[index] == "#" || line[index] == ";" {
@@ -206,7 +213,7 @@ public struct PetrarchActorImporter: Sendable {
                 index += 1
             }
         }
-        return result
+        return (result, opened)
     }
 
     /// The bracketed codes from `start` to the end of the line.

@@ -51,7 +51,7 @@ public struct SpacyPatternImporter: Sendable {
         var assembler = ImportAssembler()
         for url in urls {
             let name = SourceFiles.displayName(url)
-            try read(SourceFiles.read(url, code: .malformedImport), file: name, into: &assembler)
+            try ImportAssembler.printableErrors { try read(SourceFiles.read(url, code: .malformedImport), file: name, into: &assembler) }
         }
         assembler.preferCapitalizedNames()
         return assembler.finish(options: options)
@@ -61,7 +61,7 @@ public struct SpacyPatternImporter: Sendable {
     public func importText(_ text: String, file: String = "patterns.jsonl") throws -> ImportedGazetteer {
         try options.validate()
         var assembler = ImportAssembler()
-        try read(text, file: file, into: &assembler)
+        try ImportAssembler.printableErrors { try read(text, file: file, into: &assembler) }
         assembler.preferCapitalizedNames()
         return assembler.finish(options: options)
     }
