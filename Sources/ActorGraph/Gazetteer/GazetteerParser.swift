@@ -30,10 +30,15 @@ struct GazetteerParser {
         var parsed = Parsed()
         var current: Entity?
         var currentLine = 0
+        var caseSensitive = false
         func finish() throws {
             guard var entity = current else { return }
+            current = nil
             guard !entity.name.isEmpty else {
                 throw reader.error("Entity \"\(entity.id)\" has no name; add a line \"  name <canonical name>\".", line: currentLine, column: 1)
+            }
+            if caseSensitive {
+                for index in entity.aliases.indices where entity.aliases[index].kind != .demonym { entity.aliases[index].caseSensitive = true }
             }
             // "exact <the name>" makes the name itself case-sensitive ("Chad", "Turkey").
             if let twin = entity.aliases.firstIndex(where: { $0.kind == .alias && $0.caseSensitive && $0.text == entity.name }) {
@@ -43,7 +48,6 @@ struct GazetteerParser {
             parsed.entities.append(entity)
             parsed.lines.append(currentLine)
         }
-        var caseSensitive = false
         for directive in try reader.directives(in: text) {
             if !directive.indented && directive.keyword == "option" {
                 // File-wide folding: "option case-sensitive" makes every alias of the file exact.
@@ -66,10 +70,9 @@ struct GazetteerParser {
                 throw reader.error("The attribute \"\(directive.keyword)\" comes before any entity; start the block with \"entity <id> <type>\".",
                                    line: directive.line, column: directive.keywordColumn)
             }
+            // Leave `entity` the only reference, so that appending to its lists does not copy them.
+            current = nil
             try attribute(directive, to: &entity, references: &parsed.references)
-            if caseSensitive {
-                for index in entity.aliases.indices where entity.aliases[index].kind != .demonym { entity.aliases[index].caseSensitive = true }
-            }
             current = entity
         }
         try finish()
