@@ -8,8 +8,7 @@ extension EventExtractor {
         cues.forEachMatch(in: view.text.tokens, translated: forms, starts: start ..< index, limit: index) { range, payloads in
             guard index - range.upperBound <= 3, let factuality = payloads.first else { return }
             if nominal {
-                let last = view.form(range.upperBound - 1)
-                if last == "to" || FunctionWords.auxiliaries.contains(last) { return }
+                if view.is(.to, at: range.upperBound - 1) || view.has(.auxiliary, at: range.upperBound - 1) { return }
             }
             if range.upperBound >= (best?.end ?? Int.min) { best = (range.upperBound, factuality) }
         }

@@ -43,7 +43,7 @@ struct RelationExtractor: Sendable {
     /// The actor whose phrase ends just before `index` (a comma may stand between).
     private func actor(before index: Int, in sentence: Range<Int>, view: ClauseView) -> ClauseView.MentionRef? {
         var position = index - 1
-        if position >= sentence.lowerBound && view.form(position) == "," { position -= 1 }
+        if position >= sentence.lowerBound && view.is(.comma, at: position) { position -= 1 }
         var steps = 0
         while position >= sentence.lowerBound && steps < 4 {
             if let ref = view.mention(at: position) { return ref }

@@ -54,7 +54,12 @@ struct Vocabulary: Sendable {
 
     /// The id of `form`, if it was interned.
     func lookup(_ form: UnsafeBufferPointer<UInt8>) -> FormID? {
-        var slot = Self.hash(form) & mask
+        lookup(form, hash: Self.hash(form))
+    }
+
+    /// The id of `form`, whose ``hash(_:)`` is `hash`, if it was interned.
+    func lookup(_ form: UnsafeBufferPointer<UInt8>, hash: Int) -> FormID? {
+        var slot = hash & mask
         while true {
             let entry = slots[slot]
             if entry == 0 { return nil }
