@@ -114,24 +114,40 @@ struct EventLexicon: Sendable {
         return first != Self.unknown && second != Self.unknown && lightVerbPairs.contains(UInt64(first) << 32 | UInt64(second))
     }
 
+    private static func ends(_ bytes: UnsafeBufferPointer<UInt8>, with suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let start = suffix.utf8Start
+        for offset in 0 ..< count where bytes[bytes.count - count + offset] != start[offset] { return false }
+        return true
+    }
+
     /// The lexicon id (or ``unknown``) and the classes of each of the forms of `text`, by form id.
     func lookUp(_ text: TokenizedText) -> (ids: [UInt32], classes: [Classes]) {
         var ids = [UInt32](repeating: Self.unknown, count: text.vocabulary.count)
         var formClasses = [Classes](repeating: [], count: ids.count)
         for index in ids.indices {
             let form = FormID(rawValue: UInt32(index))
-            var found: Classes = text.vocabulary.withForm(form) { bytes, hash in
+            formClasses[index] = text.vocabulary.withForm(form) { bytes, hash in
+                var found: Classes = []
                 if let id = words.lookup(bytes, hash: hash) {
                     ids[index] = id.rawValue
-                    return classes[Int(id.rawValue)]
+                    found = classes[Int(id.rawValue)]
                 }
-                return []
+                if bytes.allSatisfy({ $0 < 0x80 }) {
+                    // ASCII: a suffix of letters is one of bytes.
+                    found.insert(.ascii)
+                    if Self.ends(bytes, with: "s") && !Self.ends(bytes, with: "ss") && !bytes.elementsEqual("'s".utf8) {
+                        found.insert(.pluralLooking)
+                    }
+                    if Self.ends(bytes, with: "ed") || Self.ends(bytes, with: "en") { found.insert(.participleLooking) }
+                } else {
+                    let string = text.folded(form: form)
+                    if string.hasSuffix("s") && !string.hasSuffix("ss") && string != "'s" { found.insert(.pluralLooking) }
+                    if EventExtractor.looksLikeParticiple(string) { found.insert(.participleLooking) }
+                }
+                return found
             }
-            let string = text.folded(form: form)
-            if string.utf8.allSatisfy({ $0 < 0x80 }) { found.insert(.ascii) }
-            if string.hasSuffix("s") && !string.hasSuffix("ss") && string != "'s" { found.insert(.pluralLooking) }
-            if EventExtractor.looksLikeParticiple(string) { found.insert(.participleLooking) }
-            formClasses[index] = found
         }
         return (ids, formClasses)
     }
