@@ -16,9 +16,10 @@ extension EventExtractor {
     }
 
     /// Each time expression goes to the nearest trigger before it in its clause, else the nearest in the sentence.
-    func attachTimes(in sentence: Range<Int>, to events: inout [Event], text: TokenizedText, date: Day?, view: ClauseView) {
+    func attachTimes(in sentence: Range<Int>, to events: inout [Event], text: TokenizedText, date: Day?, view: ClauseView,
+                     timeStarts: [Bool]) {
         guard !events.isEmpty else { return }
-        for expression in times.find(in: text, tokens: sentence, date: date) {
+        for expression in times.find(in: text, tokens: sentence, date: date, starts: timeStarts) {
             let start = expression.tokens.lowerBound
             // Events are in trigger order: find the last one whose trigger ends by `start`.
             var low = 0, high = events.count

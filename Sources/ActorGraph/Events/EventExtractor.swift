@@ -113,6 +113,7 @@ public struct EventExtractor: Sendable {
         let triggerForms = triggers.translate(text)
         let cueForms = cues.translate(text)
         let agentForms = agents.translate(text)
+        let timeStarts = times.possibleStarts(in: text)
         var candidates: [Event] = []
         var empty: [Event] = []        // triggers that found no actor: kept only as targets of links
         var seenSentences = Set<[FormID]>()
@@ -134,7 +135,7 @@ public struct EventExtractor: Sendable {
                 if event.arguments.isEmpty && !retells { empty.append(event) } else { found += splitConjuncts(event, view: view) }
             }
             attachSectors(to: &found, sentence: sentence.tokens, text: text, forms: agentForms)
-            attachTimes(in: sentence.tokens, to: &found, text: text, date: date, view: view)
+            attachTimes(in: sentence.tokens, to: &found, text: text, date: date, view: view, timeStarts: timeStarts)
             candidates += mergeWithinSentence(found, view: view)
         }
         var events = mergeCoreferent(candidates, view: view)
