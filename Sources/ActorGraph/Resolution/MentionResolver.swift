@@ -294,31 +294,40 @@ public struct MentionResolver: Sendable {
     /// - Complexity: O(*n* + *m*) for *n* tokens and *m* mentions.
     private func resolvePronouns(_ state: inout ResolutionState) {
         let text = state.text
-        let named = state
-        let bySentence = Dictionary(grouping: named.mentions, by: \.sentence).mapValues {
-            $0.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        let named = state.mentions
+        // Mentions are referred to by index: each one's fit is worked out once.
+        var bySentence = [[Int]](repeating: [], count: text.sentences.count)
+        for (index, mention) in named.enumerated() where bySentence.indices.contains(mention.sentence) {
+            bySentence[mention.sentence].append(index)
         }
-        func fits(_ mention: Mention, person: Bool) -> Bool {
-            guard mention.via != .demonym, let type = named.type(of: mention) else { return false }
-            return person ? type == .person : [.organization, .product, .country, .group].contains(type)
+        for sentence in bySentence.indices {
+            bySentence[sentence].sort { named[$0].tokens.lowerBound < named[$1].tokens.lowerBound }
         }
+        let types = named.map { $0.via == .demonym ? nil : state.type(of: $0) }
+        let fitsPerson = types.map { $0 == .person }
+        let fitsThing = types.map { type in type.map { [.organization, .product, .country, .group].contains($0) } ?? false }
+        // Which forms are pronouns, looked up once per distinct form.
+        let pronounForms = (0 ..< text.vocabulary.count).map { Self.pronouns[text.folded(form: FormID(rawValue: UInt32($0)))] }
         var found: [Mention] = []
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
-            let here = bySentence[sentenceIndex] ?? []
-            let before = bySentence[sentenceIndex - 1] ?? []
-            let lastBefore = [true: before.last { fits($0, person: true) }, false: before.last { fits($0, person: false) }]
-            var lastHere: [Bool: Mention] = [:]
+            let here = bySentence[sentenceIndex]
+            let before = sentenceIndex > 0 ? bySentence[sentenceIndex - 1] : []
+            let lastPersonBefore = before.last { fitsPerson[$0] }, lastThingBefore = before.last { fitsThing[$0] }
+            var lastPersonHere: Int?, lastThingHere: Int?
             var next = 0
             for index in sentence.tokens {
-                while next < here.count && here[next].tokens.upperBound <= index {
-                    for person in [true, false] where fits(here[next], person: person) { lastHere[person] = here[next] }
+                while next < here.count && named[here[next]].tokens.upperBound <= index {
+                    if fitsPerson[here[next]] { lastPersonHere = here[next] }
+                    if fitsThing[here[next]] { lastThingHere = here[next] }
                     next += 1
                 }
-                guard let person = Self.pronouns[text.folded(text.tokens[index])], !named.isCovered(index ..< index + 1) else { continue }
-                let subjectHere = next > 0 && fits(here[0], person: person) ? here[0] : nil
-                let subjectBefore = before.first.flatMap { fits($0, person: person) ? $0 : nil }
-                guard let antecedent = subjectHere ?? lastHere[person] ?? subjectBefore ?? lastBefore[person] ?? nil,
-                      let id = antecedent.candidates.first else { continue }
+                guard let person = pronounForms[Int(text.tokens[index].form.rawValue)], !state.isCovered(index ..< index + 1) else { continue }
+                let fits = person ? fitsPerson : fitsThing
+                let subjectHere = next > 0 && fits[here[0]] ? here[0] : nil
+                let subjectBefore = before.first.flatMap { fits[$0] ? $0 : nil }
+                guard let antecedent = subjectHere ?? (person ? lastPersonHere : lastThingHere) ?? subjectBefore
+                        ?? (person ? lastPersonBefore : lastThingBefore),
+                      let id = named[antecedent].candidates.first else { continue }
                 found.append(Mention(tokens: index ..< index + 1, sentence: sentenceIndex, candidates: [id], via: .pronoun,
                                      rule: "pronoun.\(text.folded(text.tokens[index]))"))
             }
