@@ -67,7 +67,7 @@ public struct MentionResolver: Sendable {
         // Mentions made by hand may be wrong: keep those inside the text with a known entity.
         let usable = mentions.filter { mention in
             !mention.tokens.isEmpty && mention.tokens.lowerBound >= 0 && mention.tokens.upperBound <= text.tokens.count
-                && !mention.candidates.isEmpty && mention.candidates.allSatisfy { gazetteer[$0] != nil }
+                && !mention.candidates.isEmpty && mention.candidates.allSatisfy { gazetteer.index(of: $0) != nil }
         }.map { mention -> Mention in
             var mention = mention
             mention.sentence = text.sentence(containing: mention.tokens.lowerBound)

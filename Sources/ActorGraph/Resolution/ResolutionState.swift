@@ -41,7 +41,7 @@ struct ResolutionState {
 
     func type(of mention: Mention) -> ActorType? {
         guard let id = mention.candidates.first else { return nil }
-        return gazetteer[id]?.type ?? discovered[id]?.type
+        return gazetteer.type(of: id) ?? discovered[id]?.type
     }
 
     mutating func discover(id: Entity.ID, name: String, type: ActorType, subtype: String?) {
@@ -121,14 +121,14 @@ struct ResolutionState {
         for mention in mentions.sorted(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }) {
             guard let id = mention.candidates.first else { continue }
             let located = Located(start: mention.tokens.lowerBound, end: mention.tokens.upperBound, id: id)
-            let type = gazetteer[id]?.type ?? discovered[id]?.type
+            let type = gazetteer.type(of: id) ?? discovered[id]?.type
             if mention.via != .title && mention.via != .nominal && mention.via != .pronoun {
                 index.named[id, default: []].append(located.start)
             }
             if type == .person { index.people.append(located) }
             if let type, mention.via != .demonym {
                 index.byKind[type.rawValue, default: []].append(located)
-                if let subtype = gazetteer[id]?.subtype ?? discovered[id]?.subtype {
+                if let subtype = gazetteer.subtype(of: id) ?? discovered[id]?.subtype {
                     index.byKind["\(type.rawValue)/\(subtype)", default: []].append(located)
                 }
             }
