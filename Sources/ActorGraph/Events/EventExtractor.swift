@@ -22,8 +22,8 @@ public struct EventExtractor: Sendable {
         var rule: EventRule
         var type: EventType
         var slots: [(role: EventRole, slots: [CompiledSlot])]
-        var requires: [[UInt32]]
-        var excludes: [[UInt32]]
+        var requires: PhraseList
+        var excludes: PhraseList
     }
 
     let rules: [CompiledRule]
@@ -66,8 +66,8 @@ public struct EventExtractor: Sendable {
                     }
                 }))
             }
-            compiled.append(CompiledRule(rule: rule, type: type, slots: slots, requires: try rule.requires.map(phrase),
-                                         excludes: try rule.excludes.map(phrase)))
+            compiled.append(CompiledRule(rule: rule, type: type, slots: slots, requires: PhraseList(try rule.requires.map(phrase)),
+                                         excludes: PhraseList(try rule.excludes.map(phrase))))
             for verb in rule.verbs {
                 for (text, form) in rules.inflector.verbForms(verb.lowercased()) {
                     try triggers.add(text: text, payload: TriggerHit(rule: index, kind: .verb, form: form), tokenizer: tokenizer)
@@ -160,7 +160,7 @@ public struct EventExtractor: Sendable {
     func makeEvent(range: Range<Int>, hits: [TriggerHit], sentence: Int, sentenceRange: Range<Int>,
                            view: ClauseView, cueForms: PhraseTranslation, previous: [Event], verbs: Set<Int>) -> Event? {
         let clause = view.clauseRange(of: range.lowerBound)
-        guard let hit = hits.first(where: { requirementsMet(rules[$0.rule], after: range, in: clause, view: view) }) else { return nil }
+        guard let hit = hits.first(where: { requirementsMet(rule: $0.rule, after: range, in: clause, view: view) }) else { return nil }
         let compiled = rules[hit.rule]
         let readings = hits.filter { $0.rule == hit.rule }
         let verb = readings.first { $0.kind == .verb }
@@ -291,13 +291,11 @@ public struct EventExtractor: Sendable {
 
     /// Whether a word the rule requires, and no word it excludes, stands in the trigger's clause: after it, or before it
     /// (a passive: "the agreement was signed").
-    func requirementsMet(_ rule: CompiledRule, after range: Range<Int>, in clause: Range<Int>, view: ClauseView) -> Bool {
-        guard !rule.requires.isEmpty || !rule.excludes.isEmpty else { return true }
+    func requirementsMet(rule index: Int, after range: Range<Int>, in clause: Range<Int>, view: ClauseView) -> Bool {
+        guard !rules[index].requires.isEmpty || !rules[index].excludes.isEmpty else { return true }
         let window = max(clause.lowerBound, range.lowerBound - 8) ..< min(clause.upperBound, range.upperBound + 12)
-        func near(_ phrases: [[UInt32]]) -> Bool {
-            phrases.contains { phrase in window.contains { matches(phrase, at: $0, view: view, limit: clause.upperBound) } }
-        }
-        return (rule.requires.isEmpty || near(rule.requires)) && !near(rule.excludes)
+        return (rules[index].requires.isEmpty || rules[index].requires.occurs(startingIn: window, view: view, limit: clause.upperBound))
+            && !rules[index].excludes.occurs(startingIn: window, view: view, limit: clause.upperBound)
     }
 
     /// Whether the words of `phrase` (lexicon ids) stand at `index`, ending by `limit`.
