@@ -59,10 +59,12 @@ public struct Gazetteer: Sendable {
     /// `day` (at any time when `nil`), each once, in load order.
     func holders(of title: String, in office: Entity.ID?, on day: Day?) -> [Entity.ID] {
         var found: [Entity.ID] = []
-        for holding in rolesByTitle[title] ?? [] where office == nil || holding.role.of == office {
-            if let day, !holding.role.holds(on: day) { continue }
+        guard let holdings = rolesByTitle[title] else { return found }
+        // Read in place: a title may have hundreds of holdings, and a copy of each costs reference counts.
+        for index in holdings.indices where office == nil || holdings[index].role.of == office {
+            if let day, !holdings[index].role.holds(on: day) { continue }
             // A person's roles stand together, in load order.
-            if found.last != holding.person { found.append(holding.person) }
+            if found.last != holdings[index].person { found.append(holdings[index].person) }
         }
         return found
     }
