@@ -65,13 +65,19 @@ public struct MentionResolver: Sendable {
     public func resolve(_ text: TokenizedText, mentions: [Mention], date: Day?) -> [Actor] {
         var state = ResolutionState(text: text, gazetteer: gazetteer, date: date, sectors: sectors)
         // Mentions made by hand may be wrong: keep those inside the text with a known entity.
-        let usable = mentions.filter { mention in
-            !mention.tokens.isEmpty && mention.tokens.lowerBound >= 0 && mention.tokens.upperBound <= text.tokens.count
-                && !mention.candidates.isEmpty && mention.candidates.allSatisfy { gazetteer.index(of: $0) != nil }
-        }.map { mention -> Mention in
-            var mention = mention
+        // (A loop, not closures: a closure would capture, and so copy, the whole resolver.)
+        var usable: [Mention] = []
+        usable.reserveCapacity(mentions.count)
+        for var mention in mentions where !mention.tokens.isEmpty && mention.tokens.lowerBound >= 0
+            && mention.tokens.upperBound <= text.tokens.count && !mention.candidates.isEmpty {
+            var known = true
+            for id in mention.candidates where gazetteer.index(of: id) == nil {
+                known = false
+                break
+            }
+            guard known else { continue }
             mention.sentence = text.sentence(containing: mention.tokens.lowerBound)
-            return mention
+            usable.append(mention)
         }
         state.add(Disambiguator(gazetteer: gazetteer, text: text, date: date, commonWords: commonWords, titleWords: titleWords)
             .resolve(usable))
@@ -95,6 +101,7 @@ public struct MentionResolver: Sendable {
     /// Finds capitalized names beside cue words ("spokesman X", "X NGO") that no mention covers.
     private func discover(_ state: inout ResolutionState) {
         let text = state.text
+        let cueRules = self.cueRules      // so that the closure below captures the rules, not a copy of the resolver
         let translated = cues.translate(text)
         var found: [(tokens: Range<Int>, rule: CueRule, ruleID: String)] = []
         for sentence in text.sentences {
@@ -103,11 +110,11 @@ public struct MentionResolver: Sendable {
                     let rule = cueRules[index]
                     let name: Range<Int>
                     switch rule.position {
-                    case .before: name = capitalizedRun(from: range.upperBound, forward: true, in: sentence.tokens, state: state)
-                    case .after: name = capitalizedRun(from: range.lowerBound - 1, forward: false, in: sentence.tokens, state: state)
+                    case .before: name = Self.capitalizedRun(from: range.upperBound, forward: true, in: sentence.tokens, state: state)
+                    case .after: name = Self.capitalizedRun(from: range.lowerBound - 1, forward: false, in: sentence.tokens, state: state)
                     case .ends:
                         guard text.tokens[range.lowerBound].flags.contains(.capitalized) else { continue }
-                        let before = capitalizedRun(from: range.lowerBound - 1, forward: false, in: sentence.tokens, state: state)
+                        let before = Self.capitalizedRun(from: range.lowerBound - 1, forward: false, in: sentence.tokens, state: state)
                         name = before.isEmpty ? before : before.lowerBound ..< range.upperBound
                     }
                     guard !name.isEmpty else { continue }
@@ -148,7 +155,7 @@ public struct MentionResolver: Sendable {
     }
 
     /// The run of capitalized words starting at `start` (going forward or backward), inside `bounds`.
-    private func capitalizedRun(from start: Int, forward: Bool, in bounds: Range<Int>, state: ResolutionState) -> Range<Int> {
+    private static func capitalizedRun(from start: Int, forward: Bool, in bounds: Range<Int>, state: ResolutionState) -> Range<Int> {
         let text = state.text
         var indices: [Int] = []
         var index = start
@@ -306,8 +313,13 @@ public struct MentionResolver: Sendable {
         let types = named.map { $0.via == .demonym ? nil : state.type(of: $0) }
         let fitsPerson = types.map { $0 == .person }
         let fitsThing = types.map { type in type.map { [.organization, .product, .country, .group].contains($0) } ?? false }
-        // Which forms are pronouns, looked up once per distinct form.
-        let pronounForms = (0 ..< text.vocabulary.count).map { Self.pronouns[text.folded(form: FormID(rawValue: UInt32($0)))] }
+        // Which forms are pronouns, looked up once per distinct form (an ASCII form only if it has two or three letters).
+        let pronounForms = (0 ..< text.vocabulary.count).map { index -> Bool? in
+            let form = text.folded(form: FormID(rawValue: UInt32(index)))
+            let bytes = form.utf8
+            guard (2 ... 3).contains(bytes.count) || !bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return Self.pronouns[form]
+        }
         var found: [Mention] = []
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
             let here = bySentence[sentenceIndex]
