@@ -36,6 +36,8 @@ public struct EventExtractor: Sendable {
     let responsePhraseIDs: [[UInt32]]
     let complexPrepositionIDs: [[UInt32]]
     let relations: RelationExtractor
+    /// The forms of `triggers`, `cues`, `agents` and the relations' phrases, in that order.
+    let phraseForms: PhraseForms
     let times = TimeExpressionFinder()
 
     /// Compiles the event rules of `rules`.
@@ -98,6 +100,7 @@ public struct EventExtractor: Sendable {
         complexPrepositionIDs = FunctionWords.complexPrepositions.map { lexicon.phrase($0) }
         self.lexicon = lexicon
         relations = try RelationExtractor(rules: rules.relations)
+        phraseForms = PhraseForms(self.triggers, self.cues, self.agents, relations.phrases)
     }
 
     /// The events of a document whose actors are resolved.
@@ -110,9 +113,10 @@ public struct EventExtractor: Sendable {
     ///   between actors that the text states.
     public func extract(from text: TokenizedText, actors: [Actor], date: Day?) -> (events: [Event], links: [EventLink], relations: [TextRelation]) {
         let view = ClauseView(text: text, actors: actors, lexicon: lexicon)
-        let triggerForms = triggers.translate(text)
-        let cueForms = cues.translate(text)
-        let agentForms = agents.translate(text)
+        let lookup = phraseForms.lookUp(text)
+        let triggerForms = phraseForms.translation(lookup, member: 0)
+        let cueForms = phraseForms.translation(lookup, member: 1)
+        let agentForms = phraseForms.translation(lookup, member: 2)
         let timeStarts = times.possibleStarts(in: text)
         var candidates: [Event] = []
         var empty: [Event] = []        // triggers that found no actor: kept only as targets of links
@@ -142,7 +146,7 @@ public struct EventExtractor: Sendable {
         attribute(&events)
         for index in events.indices { events[index].id = "e\(index + 1)" }
         let links = link(events, empty: empty, view: view)
-        return (events, links, relations.extract(from: view))
+        return (events, links, relations.extract(from: view, forms: phraseForms.translation(lookup, member: 3)))
     }
 
     // MARK: Triggers

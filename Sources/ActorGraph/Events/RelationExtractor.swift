@@ -14,9 +14,9 @@ struct RelationExtractor: Sendable {
         self.phrases = phrases.build()
     }
 
-    func extract(from view: ClauseView) -> [TextRelation] {
+    /// The relations of the document of `view`, whose forms `forms` translates for ``phrases``.
+    func extract(from view: ClauseView, forms: PhraseTranslation) -> [TextRelation] {
         let text = view.text
-        let forms = phrases.translate(text)
         var found: [TextRelation] = []
         var seen = Set<[String]>()
         for (sentenceIndex, sentence) in text.sentences.enumerated() {

@@ -174,7 +174,7 @@ struct PhraseSet<Payload: Sendable>: Sendable {
     var formCount: Int { tables.forms.count }
 
     /// The translated form of a hyphen, which matching may skip.
-    private static var hyphen: UInt32 { .max - 1 }
+    static var hyphen: UInt32 { .max - 1 }
 
     /// Maps each form id of `text` to this set's form id (or to ``hyphen``,
     /// or `UInt32.max`) and to the trie node a phrase starting with it reaches.
@@ -198,7 +198,7 @@ struct PhraseSet<Payload: Sendable>: Sendable {
     }
 
     /// "-", U+2010 or U+2011, in UTF-8 (the forms of `joiningHyphens`).
-    private static func isJoiningHyphen(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isJoiningHyphen(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch bytes.count {
         case 1: return bytes[0] == 0x2D
         case 3: return bytes[0] == 0xE2 && bytes[1] == 0x80 && (bytes[2] == 0x90 || bytes[2] == 0x91)
@@ -237,6 +237,11 @@ struct PhraseSet<Payload: Sendable>: Sendable {
                 if !range.isEmpty { body(start ..< index, payloads[range]) }
             }
         }
+    }
+
+    /// The trie node a phrase starting with the set's form `form` reaches; 0 when no phrase starts with it.
+    func firstNode(of form: UInt32) -> UInt32 {
+        child(of: 0, form: form) ?? 0
     }
 
     private func payloadRange(of node: UInt32) -> Range<Int> {

@@ -13,6 +13,8 @@ public struct MentionResolver: Sendable {
     let titles: PhraseSet<Int>
     let nominals: PhraseSet<Int>
     let cues: PhraseSet<Int>
+    /// The forms of `titles`, `nominals` and `cues`, in that order.
+    let phraseForms: PhraseForms
     let commonWords: Set<String>
     let titleWords: Set<String>
     let sectors: [String: String]
@@ -49,6 +51,7 @@ public struct MentionResolver: Sendable {
             for word in rule.words { try cues.add(text: word, payload: index, tokenizer: tokenizer) }
         }
         self.cues = cues.build()
+        phraseForms = PhraseForms(self.titles, self.nominals, self.cues)
     }
 
     /// Resolves `mentions` (from ``EntityMatcher``) in `text` into actors.
@@ -64,6 +67,7 @@ public struct MentionResolver: Sendable {
     /// - Returns: Actors in order of first mention.
     public func resolve(_ text: TokenizedText, mentions: [Mention], date: Day?) -> [Actor] {
         var state = ResolutionState(text: text, gazetteer: gazetteer, date: date, sectors: sectors)
+        let lookup = phraseForms.lookUp(text)
         // Mentions made by hand may be wrong: keep those inside the text with a known entity.
         // (A loop, not closures: a closure would capture, and so copy, the whole resolver.)
         var usable: [Mention] = []
@@ -81,9 +85,9 @@ public struct MentionResolver: Sendable {
         }
         state.add(Disambiguator(gazetteer: gazetteer, text: text, date: date, commonWords: commonWords, titleWords: titleWords)
             .resolve(usable))
-        discover(&state)
-        resolveTitles(&state)
-        resolveNominals(&state)
+        discover(&state, cueForms: phraseForms.translation(lookup, member: 2))
+        resolveTitles(&state, forms: phraseForms.translation(lookup, member: 0))
+        resolveNominals(&state, forms: phraseForms.translation(lookup, member: 1))
         resolvePronouns(&state)
         return state.actors()
     }
@@ -99,10 +103,9 @@ public struct MentionResolver: Sendable {
     ]
 
     /// Finds capitalized names beside cue words ("spokesman X", "X NGO") that no mention covers.
-    private func discover(_ state: inout ResolutionState) {
+    private func discover(_ state: inout ResolutionState, cueForms translated: PhraseTranslation) {
         let text = state.text
         let cueRules = self.cueRules      // so that the closure below captures the rules, not a copy of the resolver
-        let translated = cues.translate(text)
         var found: [(tokens: Range<Int>, rule: CueRule, ruleID: String)] = []
         for sentence in text.sentences {
             cues.forEachMatch(in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
@@ -197,9 +200,8 @@ public struct MentionResolver: Sendable {
 
     /// Links "France's president", "the German chancellor", "his French
     /// counterpart" and "the president" to the person who held the office.
-    private func resolveTitles(_ state: inout ResolutionState) {
+    private func resolveTitles(_ state: inout ResolutionState, forms translated: PhraseTranslation) {
         let text = state.text
-        let translated = titles.translate(text)
         var matches: [(Range<Int>, Int)] = []
         for sentence in text.sentences {
             titles.forEachMatch(in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
@@ -269,9 +271,8 @@ public struct MentionResolver: Sendable {
     // MARK: Nominals
 
     /// Links "the company", "the ministry" to the last actor of that kind named before.
-    private func resolveNominals(_ state: inout ResolutionState) {
+    private func resolveNominals(_ state: inout ResolutionState, forms translated: PhraseTranslation) {
         let text = state.text
-        let translated = nominals.translate(text)
         var found: [Mention] = []
         for sentence in text.sentences {
             nominals.forEachMatch(in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in

@@ -162,6 +162,12 @@ struct FormTable: Sendable {
     /// The number of distinct forms.
     var count: Int { ends.count }
 
+    /// Calls `body` with the bytes of the form with id `index`.
+    func withForm<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        return bytes.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[start ..< Int(ends[index])])) }
+    }
+
     /// The id of `form`, if the table holds it.
     func lookup(_ form: UnsafeBufferPointer<UInt8>) -> FormID? {
         lookup(form, hash: Vocabulary.hash(form))
