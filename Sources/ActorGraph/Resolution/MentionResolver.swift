@@ -8,6 +8,8 @@ public struct MentionResolver: Sendable {
     /// The entities mentions are resolved to.
     public let gazetteer: Gazetteer
     let titleRules: [TitleRule]
+    /// The rule id of each title rule's mentions ("title.prime-minister"), made once.
+    let titleRuleIDs: [String]
     let nominalRules: [NominalRule]
     let cueRules: [CueRule]
     let titles: PhraseSet<Int>
@@ -23,6 +25,7 @@ public struct MentionResolver: Sendable {
     public init(gazetteer: Gazetteer, rules: RuleSet) throws {
         self.gazetteer = gazetteer
         titleRules = rules.titles
+        titleRuleIDs = rules.titles.map { "title.\(Self.slug($0.canonical))" }
         nominalRules = rules.nominals
         cueRules = rules.cues
         commonWords = rules.commonWords
@@ -215,7 +218,7 @@ public struct MentionResolver: Sendable {
             let office = officeContext(before: tokens.lowerBound, after: tokens.upperBound, state: state)
             guard let holder = state.holder(of: rule.canonical, in: office, before: tokens.lowerBound) else { continue }
             found.append(Mention(tokens: tokens, sentence: text.sentence(containing: tokens.lowerBound),
-                                 candidates: [holder], via: .title, rule: "title.\(Self.slug(rule.canonical))"))
+                                 candidates: [holder], via: .title, rule: titleRuleIDs[ruleIndex]))
         }
         state.add(found)
         resolveCounterparts(&state)
