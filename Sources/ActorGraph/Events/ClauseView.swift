@@ -9,14 +9,19 @@ struct ClauseView {
     }
 
     let text: TokenizedText
+    let lexicon: EventLexicon
+    private let wordIDs: [UInt32]          // form id → lexicon id, or EventLexicon.unknown
+    private let wordClasses: [EventLexicon.Classes]   // form id → classes
     private var owner: [Int32]            // token → index into refs, or -1
     private(set) var refs: [MentionRef] = []
     private var clause: [Int32]           // token → clause number
     private var runStart: [Int32] = []    // token → first token of its clause run
     private var runEnd: [Int32] = []      // token → one past the last token of its clause run
 
-    init(text: TokenizedText, actors: [Actor], boundaries: Set<String>) {
+    init(text: TokenizedText, actors: [Actor], lexicon: EventLexicon) {
         self.text = text
+        self.lexicon = lexicon
+        (wordIDs, wordClasses) = lexicon.lookUp(text)
         owner = Array(repeating: -1, count: text.tokens.count)
         clause = Array(repeating: 0, count: text.tokens.count)
         for actor in actors {
@@ -35,16 +40,15 @@ struct ClauseView {
             var current = number
             var outer: Int32?
             for index in sentence.tokens {
-                let form = text.folded(text.tokens[index])
-                let afterComma = index > sentence.tokens.lowerBound && text.folded(text.tokens[index - 1]) == ","
-                if form == ";" || (boundaries.contains(form) && owner[index] < 0) || (form == "as" && afterComma) {
+                let afterComma = index > sentence.tokens.lowerBound && self.is(.comma, at: index - 1)
+                if self.is(.semicolon, at: index) || (has(.boundary, at: index) && owner[index] < 0) || (self.is(.as, at: index) && afterComma) {
                     number += 1
-                    if afterComma && outer == nil && FunctionWords.relativePronouns.contains(form) { outer = current }
+                    if afterComma && outer == nil && has(.relativePronoun, at: index) { outer = current }
                     current = number
                 }
                 clause[index] = current
-                if form == ",", let resumed = outer, index > sentence.tokens.lowerBound, clause[index - 1] == current,
-                   !FunctionWords.relativePronouns.contains(text.folded(text.tokens[index - 1])) {
+                if self.is(.comma, at: index), let resumed = outer, index > sentence.tokens.lowerBound, clause[index - 1] == current,
+                   !has(.relativePronoun, at: index - 1) {
                     current = resumed
                     outer = nil
                 }
@@ -68,6 +72,29 @@ struct ClauseView {
     }
 
     func form(_ index: Int) -> String { text.folded(text.tokens[index]) }
+
+    /// The lexicon id of token `index`'s form, or ``EventLexicon/unknown``.
+    func word(_ index: Int) -> UInt32 { wordIDs[Int(text.tokens[index].form.rawValue)] }
+
+    /// Whether token `index` is `word`.
+    func `is`(_ word: EventLexicon.Word, at index: Int) -> Bool { self.word(index) == word.rawValue }
+
+    /// Whether tokens `index - 1` and `index`, a space between them, are a light verb: "carried out".
+    func isTwoWordLightVerb(endingAt index: Int) -> Bool {
+        // A light verb of two words has one space, so only these two forms can make it;
+        // ASCII forms are equal as strings exactly when their bytes, and so their ids, are.
+        if wordClasses[Int(text.tokens[index - 1].form.rawValue)].contains(.ascii),
+           wordClasses[Int(text.tokens[index].form.rawValue)].contains(.ascii),
+           let found = lexicon.isLightVerb(word(index - 1), word(index)) {
+            return found
+        }
+        return lexicon.lightVerbs.contains(form(index - 1) + " " + form(index))
+    }
+
+    /// Whether token `index` is of any of `classes`.
+    func has(_ classes: EventLexicon.Classes, at index: Int) -> Bool {
+        !wordClasses[Int(text.tokens[index].form.rawValue)].isDisjoint(with: classes)
+    }
 
     func mention(at index: Int) -> MentionRef? {
         guard owner.indices.contains(index), owner[index] >= 0 else { return nil }
@@ -101,11 +128,10 @@ struct ClauseView {
         /// The separator between two conjuncts that ends before `index` or starts at it: ",", "and", ", and", "or".
         func separator(endingAt end: Int) -> (start: Int, coordinates: Bool)? {
             guard end > 0 else { return nil }
-            let last = form(end - 1)
-            if last == "and" || last == "or" || last == "&" {
-                return (end >= 2 && form(end - 2) == "," ? end - 2 : end - 1, true)
+            if self.is(.and, at: end - 1) || self.is(.or, at: end - 1) || self.is(.ampersand, at: end - 1) {
+                return (end >= 2 && self.is(.comma, at: end - 2) ? end - 2 : end - 1, true)
             }
-            return last == "," ? (end - 1, false) : nil
+            return self.is(.comma, at: end - 1) ? (end - 1, false) : nil
         }
         var chain = [ref]
         var coordinated = false
@@ -121,8 +147,11 @@ struct ClauseView {
         while end < text.tokens.count, !text.tokens[end].flags.contains(.possessive) {
             var next = end
             var coordinates = false
-            if form(next) == "," { next += 1 }
-            if next < text.tokens.count, ["and", "or", "&"].contains(form(next)) { next += 1; coordinates = true }
+            if self.is(.comma, at: next) { next += 1 }
+            if next < text.tokens.count, self.is(.and, at: next) || self.is(.or, at: next) || self.is(.ampersand, at: next) {
+                next += 1
+                coordinates = true
+            }
             guard next > end, next < text.tokens.count, let following = mention(at: next), following.tokens.lowerBound == next,
                   joinable(following) else { break }
             chain.append(following)
@@ -142,12 +171,9 @@ struct ClauseView {
         if token.flags.contains(.possessive) { return false }
         if mention(at: index) != nil { return false }
         if token.kind == .punctuation {
-            let form = form(index)
-            return form != "-" && form != "'"
+            return !self.is(.hyphen, at: index) && !self.is(.apostrophe, at: index)
         }
-        let form = form(index)
-        return FunctionWords.prepositions.contains(form) || FunctionWords.auxiliaries.contains(form)
-            || FunctionWords.conjunctions.contains(form)
+        return has([.preposition, .auxiliary, .conjunction], at: index)
     }
 
     /// The head actor of the noun phrase that starts at `start`: the last

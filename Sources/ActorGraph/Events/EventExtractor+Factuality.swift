@@ -8,8 +8,7 @@ extension EventExtractor {
         cues.forEachMatch(in: view.text.tokens, translated: forms, starts: start ..< index, limit: index) { range, payloads in
             guard index - range.upperBound <= 3, let factuality = payloads.first else { return }
             if nominal {
-                let last = view.form(range.upperBound - 1)
-                if last == "to" || FunctionWords.auxiliaries.contains(last) { return }
+                if view.is(.to, at: range.upperBound - 1) || view.has(.auxiliary, at: range.upperBound - 1) { return }
             }
             if range.upperBound >= (best?.end ?? Int.min) { best = (range.upperBound, factuality) }
         }
@@ -17,9 +16,10 @@ extension EventExtractor {
     }
 
     /// Each time expression goes to the nearest trigger before it in its clause, else the nearest in the sentence.
-    func attachTimes(in sentence: Range<Int>, to events: inout [Event], text: TokenizedText, date: Day?, view: ClauseView) {
+    func attachTimes(in sentence: Range<Int>, to events: inout [Event], text: TokenizedText, date: Day?, view: ClauseView,
+                     timeStarts: [Bool]) {
         guard !events.isEmpty else { return }
-        for expression in times.find(in: text, tokens: sentence, date: date) {
+        for expression in times.find(in: text, tokens: sentence, date: date, starts: timeStarts) {
             let start = expression.tokens.lowerBound
             // Events are in trigger order: find the last one whose trigger ends by `start`.
             var low = 0, high = events.count

@@ -137,7 +137,7 @@ extension EventExtractor {
     func responsePhraseEnd(before trigger: Range<Int>, view: ClauseView) -> Int? {
         let sentence = view.text.sentences[view.text.sentence(containing: trigger.lowerBound)].tokens
         for start in max(sentence.lowerBound, trigger.lowerBound - 8) ..< trigger.lowerBound {
-            for phrase in Self.responsePhrases where matches(phrase, at: start, view: view, limit: trigger.lowerBound) {
+            for phrase in responsePhraseIDs where matches(phrase, at: start, view: view, limit: trigger.lowerBound) {
                 if trigger.lowerBound - (start + phrase.count) < 5 { return start + phrase.count }
             }
         }
@@ -153,7 +153,7 @@ extension EventExtractor {
             let range = view.text.sentences[sentence].tokens
             var index = range.lowerBound
             while index < range.upperBound {
-                guard let phrase = Self.responsePhrases.first(where: { matches($0, at: index, view: view, limit: range.upperBound) }) else {
+                guard let phrase = responsePhraseIDs.first(where: { matches($0, at: index, view: view, limit: range.upperBound) }) else {
                     index += 1
                     continue
                 }

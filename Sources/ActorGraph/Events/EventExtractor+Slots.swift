@@ -1,6 +1,9 @@
 /// Finding the actor of each role around a trigger: subjects, objects,
 /// prepositional phrases, possessors, agents of passives.
 extension EventExtractor {
+    static let ofPhrase = [[EventLexicon.Word.of.rawValue]]
+    static let byPhrase = [[EventLexicon.Word.by.rawValue]]
+
     func find(_ slot: CompiledSlot, trigger: Range<Int>, clause: Range<Int>, nominal: Bool, passive: Bool,
                       view: ClauseView, used: Set<Range<Int>>, verbs: Set<Int>) -> ClauseView.MentionRef? {
         var slot = slot
@@ -14,7 +17,7 @@ extension EventExtractor {
                              : subject(before: trigger.lowerBound, clause: clause, view: view, verbs: verbs)
         case .object:
             if nominal {
-                result = after([["of"]], trigger: trigger, clause: clause, view: view, used: used)
+                result = after(Self.ofPhrase, trigger: trigger, clause: clause, view: view, used: used)
             } else {
                 result = trigger.upperBound < clause.upperBound && !view.stopsPhrase(trigger.upperBound)
                     ? view.headMention(from: trigger.upperBound, before: clause.upperBound) : nil
@@ -23,7 +26,7 @@ extension EventExtractor {
             // Only a noun has a possessor; before a verb the same actor is its subject.
             result = nominal ? possessor(of: trigger, view: view) : nil
         case .by:
-            result = after([["by"]], trigger: trigger, clause: clause, view: view, used: used)
+            result = after(Self.byPhrase, trigger: trigger, clause: clause, view: view, used: used)
         case .after(let phrases):
             result = after(phrases, trigger: trigger, clause: clause, view: view, used: used)
         }
@@ -44,8 +47,8 @@ extension EventExtractor {
             if order < 0 {
                 // The relative clause's own subject is its antecedent: "Trump, who was impeached".
                 let opener = position + 1
-                guard FunctionWords.relativePronouns.contains(view.form(opener)), position >= sentenceStart,
-                      view.form(position) == ",", position > sentenceStart, let antecedent = view.mention(at: position - 1),
+                guard view.has(.relativePronoun, at: opener), position >= sentenceStart,
+                      view.is(.comma, at: position), position > sentenceStart, let antecedent = view.mention(at: position - 1),
                       antecedent.via != .demonym else { return nil }
                 return antecedent
             }
@@ -70,29 +73,27 @@ extension EventExtractor {
         var plainWords = 0
         while position >= clause.lowerBound {
             let token = view.text.tokens[position]
-            let form = view.form(position)
-            if FunctionWords.prepositions.contains(form) {
-                if position == clause.lowerBound && boundaries.contains(form) { return false }
+            if view.has(.preposition, at: position) {
+                if position == clause.lowerBound && view.has(.boundary, at: position) { return false }
                 // "Secretary of State Antony Blinken": an "of" between capitalized words is inside a name.
-                if form == "of", position > clause.lowerBound, position + 1 < ref.tokens.lowerBound,
+                if view.is(.of, at: position), position > clause.lowerBound, position + 1 < ref.tokens.lowerBound,
                    view.text.tokens[position - 1].flags.contains(.capitalized), view.text.tokens[position + 1].flags.contains(.capitalized) {
                     position -= 1
                     continue
                 }
                 // "thousands of Russian troops": the phrase after a quantity is the head.
-                return !(form == "of" && position > clause.lowerBound && FunctionWords.quantities.contains(view.form(position - 1)))
+                return !(view.is(.of, at: position) && position > clause.lowerBound && view.has(.quantity, at: position - 1))
             }
             if let other = view.mention(at: position) {
                 guard other.via == .demonym || other.via == .title else { return false }
                 position = other.tokens.lowerBound - 1
-            } else if form == "and" || form == "or" {
+            } else if view.is(.and, at: position) || view.is(.or, at: position) {
                 // A conjunct shares its phrase's preposition: "of Donetsk and Luhansk".
                 guard position > clause.lowerBound, let before = view.mention(at: position - 1) else { return false }
                 return isPrepositionalObject(before, clause: clause, view: view)
-            } else if FunctionWords.determiners.contains(form) || (token.kind == .word && token.flags.contains(.capitalized)) {
+            } else if view.has(.determiner, at: position) || (token.kind == .word && token.flags.contains(.capitalized)) {
                 position -= 1
-            } else if token.kind == .word && plainWords < 2 && !FunctionWords.auxiliaries.contains(form)
-                        && !FunctionWords.conjunctions.contains(form) && !lightVerbs.contains(form) {
+            } else if token.kind == .word && plainWords < 2 && !view.has([.auxiliary, .conjunction, .lightVerb], at: position) {
                 plainWords += 1      // an adjective: "in eastern Ukraine"
                 position -= 1
             } else {
@@ -117,16 +118,15 @@ extension EventExtractor {
     func lightVerbSubject(of trigger: Range<Int>, clause: Range<Int>, view: ClauseView) -> ClauseView.MentionRef? {
         var position = trigger.lowerBound - 1
         while position >= clause.lowerBound && position >= trigger.lowerBound - 7 {
-            let form = view.form(position)
-            if lightVerbs.contains(form) || FunctionWords.beForms.contains(form) {
+            if view.has([.lightVerb, .beForm], at: position) {
                 return subject(before: position, clause: clause, view: view)
             }
-            if position > clause.lowerBound && lightVerbs.contains(view.form(position - 1) + " " + form) {
+            if position > clause.lowerBound && view.isTwoWordLightVerb(endingAt: position) {
                 return subject(before: position - 1, clause: clause, view: view)
             }
             // Another verb's object is not this noun's: "set up a commission to investigate allegations".
             if view.mention(at: position) != nil || view.text.tokens[position].kind == .punctuation
-                || FunctionWords.conjunctions.contains(form) || form == "to" { return nil }
+                || view.has(.conjunction, at: position) || view.is(.to, at: position) { return nil }
             position -= 1
         }
         return nil
@@ -134,7 +134,7 @@ extension EventExtractor {
 
     /// The first actor after one of `phrases`, which must begin within six
     /// words after the trigger, in its clause.
-    func after(_ phrases: [[String]], trigger: Range<Int>, clause: Range<Int>, view: ClauseView,
+    func after(_ phrases: [[UInt32]], trigger: Range<Int>, clause: Range<Int>, view: ClauseView,
                        used: Set<Range<Int>>) -> ClauseView.MentionRef? {
         let end = min(clause.upperBound, trigger.upperBound + 6)
         var position = trigger.lowerBound + 1
@@ -149,8 +149,8 @@ extension EventExtractor {
     }
 
     /// Whether `phrase` at `position` is only the tail of a longer preposition: the "of" of "on behalf of".
-    func endsComplexPreposition(_ phrase: [String], at position: Int, view: ClauseView) -> Bool {
-        for complex in FunctionWords.complexPrepositions where complex.count > phrase.count && Array(complex.suffix(phrase.count)) == phrase {
+    func endsComplexPreposition(_ phrase: [UInt32], at position: Int, view: ClauseView) -> Bool {
+        for complex in complexPrepositionIDs where complex.count > phrase.count && Array(complex.suffix(phrase.count)) == phrase {
             let start = position - (complex.count - phrase.count)
             if start >= 0 && matches(complex, at: start, view: view, limit: position + phrase.count) { return true }
         }

@@ -15,24 +15,29 @@ public struct EventExtractor: Sendable {
 
     enum CompiledSlot: Sendable, Hashable {
         case subject, object, possessor, by
-        case after([[String]])
+        case after([[UInt32]])
     }
 
     struct CompiledRule: Sendable {
         var rule: EventRule
         var type: EventType
         var slots: [(role: EventRole, slots: [CompiledSlot])]
-        var requires: [[String]]
-        var excludes: [[String]]
+        var requires: PhraseList
+        var excludes: PhraseList
     }
 
     let rules: [CompiledRule]
     let triggers: PhraseSet<TriggerHit>
     let cues: PhraseSet<Factuality>
     let agents: PhraseSet<String>
-    let boundaries: Set<String>
-    let lightVerbs: Set<String>
+    /// The words the clause and slot rules compare tokens with; phrases are lists of their ids.
+    let lexicon: EventLexicon
+    /// ``responsePhrases`` and ``FunctionWords/complexPrepositions`` in lexicon ids.
+    let responsePhraseIDs: [[UInt32]]
+    let complexPrepositionIDs: [[UInt32]]
     let relations: RelationExtractor
+    /// The forms of `triggers`, `cues`, `agents` and the relations' phrases, in that order.
+    let phraseForms: PhraseForms
     let times = TimeExpressionFinder()
 
     /// Compiles the event rules of `rules`.
@@ -43,6 +48,9 @@ public struct EventExtractor: Sendable {
             let tokenized = try tokenizer.tokenize(phrase, splittingSentences: false)
             return tokenized.tokens.map { tokenized.folded($0) }
         }
+        var lexicon = EventLexicon(boundaries: Set(rules.boundaries.map { $0.lowercased() }),
+                                   lightVerbs: Set(FunctionWords.lightVerbs.flatMap { rules.inflector.verbForms($0).map(\.text) }))
+        func phrase(_ text: String) throws -> [UInt32] { lexicon.phrase(try forms(text)) }
         var compiled: [CompiledRule] = []
         var triggers = PhraseSet<TriggerHit>.Builder()
         for rule in rules.eventRules {
@@ -56,12 +64,12 @@ public struct EventExtractor: Sendable {
                     case .object: return .object
                     case .possessor: return .possessor
                     case .by: return .by
-                    case .after(let words): return .after(try words.map(forms))
+                    case .after(let words): return .after(try words.map(phrase))
                     }
                 }))
             }
-            compiled.append(CompiledRule(rule: rule, type: type, slots: slots, requires: try rule.requires.map(forms),
-                                         excludes: try rule.excludes.map(forms)))
+            compiled.append(CompiledRule(rule: rule, type: type, slots: slots, requires: PhraseList(try rule.requires.map(phrase)),
+                                         excludes: PhraseList(try rule.excludes.map(phrase))))
             for verb in rule.verbs {
                 for (text, form) in rules.inflector.verbForms(verb.lowercased()) {
                     try triggers.add(text: text, payload: TriggerHit(rule: index, kind: .verb, form: form), tokenizer: tokenizer)
@@ -88,9 +96,11 @@ public struct EventExtractor: Sendable {
             for noun in nouns { try agents.add(text: noun, payload: sector, tokenizer: tokenizer) }
         }
         self.agents = agents.build()
-        boundaries = Set(rules.boundaries.map { $0.lowercased() })
-        lightVerbs = Set(FunctionWords.lightVerbs.flatMap { rules.inflector.verbForms($0).map(\.text) })
+        responsePhraseIDs = Self.responsePhrases.map { lexicon.phrase($0) }
+        complexPrepositionIDs = FunctionWords.complexPrepositions.map { lexicon.phrase($0) }
+        self.lexicon = lexicon
         relations = try RelationExtractor(rules: rules.relations)
+        phraseForms = PhraseForms(self.triggers, self.cues, self.agents, relations.phrases)
     }
 
     /// The events of a document whose actors are resolved.
@@ -102,10 +112,12 @@ public struct EventExtractor: Sendable {
     /// - Returns: Events in trigger order, links between them, and relations
     ///   between actors that the text states.
     public func extract(from text: TokenizedText, actors: [Actor], date: Day?) -> (events: [Event], links: [EventLink], relations: [TextRelation]) {
-        let view = ClauseView(text: text, actors: actors, boundaries: boundaries)
-        let triggerForms = triggers.translate(text)
-        let cueForms = cues.translate(text)
-        let agentForms = agents.translate(text)
+        let view = ClauseView(text: text, actors: actors, lexicon: lexicon)
+        let lookup = phraseForms.lookUp(text)
+        let triggerForms = phraseForms.translation(lookup, member: 0)
+        let cueForms = phraseForms.translation(lookup, member: 1)
+        let agentForms = phraseForms.translation(lookup, member: 2)
+        let timeStarts = times.possibleStarts(in: text)
         var candidates: [Event] = []
         var empty: [Event] = []        // triggers that found no actor: kept only as targets of links
         var seenSentences = Set<[FormID]>()
@@ -117,7 +129,7 @@ public struct EventExtractor: Sendable {
             // Finite-looking verb triggers: not a gerund, not after "to".
             let verbs = Set(matches.filter { range, hits in
                 hits.contains { $0.kind == .verb } && !hits.contains { $0.form == .gerund }
-                    && (range.lowerBound == 0 || text.folded(text.tokens[range.lowerBound - 1]) != "to")
+                    && (range.lowerBound == 0 || !view.is(.to, at: range.lowerBound - 1))
             }.map(\.0.lowerBound))
             for (range, hits) in matches {
                 guard let event = makeEvent(range: range, hits: hits, sentence: sentenceIndex, sentenceRange: sentence.tokens,
@@ -127,14 +139,14 @@ public struct EventExtractor: Sendable {
                 if event.arguments.isEmpty && !retells { empty.append(event) } else { found += splitConjuncts(event, view: view) }
             }
             attachSectors(to: &found, sentence: sentence.tokens, text: text, forms: agentForms)
-            attachTimes(in: sentence.tokens, to: &found, text: text, date: date, view: view)
+            attachTimes(in: sentence.tokens, to: &found, text: text, date: date, view: view, timeStarts: timeStarts)
             candidates += mergeWithinSentence(found, view: view)
         }
         var events = mergeCoreferent(candidates, view: view)
         attribute(&events)
         for index in events.indices { events[index].id = "e\(index + 1)" }
         let links = link(events, empty: empty, view: view)
-        return (events, links, relations.extract(from: view))
+        return (events, links, relations.extract(from: view, forms: phraseForms.translation(lookup, member: 3)))
     }
 
     // MARK: Triggers
@@ -152,7 +164,7 @@ public struct EventExtractor: Sendable {
     func makeEvent(range: Range<Int>, hits: [TriggerHit], sentence: Int, sentenceRange: Range<Int>,
                            view: ClauseView, cueForms: PhraseTranslation, previous: [Event], verbs: Set<Int>) -> Event? {
         let clause = view.clauseRange(of: range.lowerBound)
-        guard let hit = hits.first(where: { requirementsMet(rules[$0.rule], after: range, in: clause, view: view) }) else { return nil }
+        guard let hit = hits.first(where: { requirementsMet(rule: $0.rule, after: range, in: clause, view: view) }) else { return nil }
         let compiled = rules[hit.rule]
         let readings = hits.filter { $0.rule == hit.rule }
         let verb = readings.first { $0.kind == .verb }
@@ -162,24 +174,24 @@ public struct EventExtractor: Sendable {
         let nominal = nounReading ? (verb == nil || nominalContext)
             : ((readings.contains { $0.form == .gerund } || hit.kind == .phrase) && nominalContext)
         let participle = readings.contains { $0.form == .pastParticiple }
-            || (hit.kind == .phrase && Self.looksLikeParticiple(view.form(range.lowerBound)))
+            || (hit.kind == .phrase && view.has(.participleLooking, at: range.lowerBound))
         // "was targeted", or a participle with its agent right after it: "a ceremony hosted by Trump".
         let passive = !nominal && participle && (isPassive(range.lowerBound, view: view, clause: clause)
-            || (range.upperBound < clause.upperBound && view.form(range.upperBound) == "by"))
+            || (range.upperBound < clause.upperBound && view.is(.by, at: range.upperBound)))
         // ", adding that …": a participle after a comma shares the subject of the verb before it;
         // so does a verb coordinated with it ("condemned … and called on …").
-        let before = range.lowerBound > sentenceRange.lowerBound ? view.form(range.lowerBound - 1) : ""
-        let sharesSubject = !nominal && ((readings.contains { $0.form == .gerund } && before == ",")
-            || ((before == "and" || before == "but" || before == "or") && readings.contains { $0.kind == .verb }))
+        let before = range.lowerBound > sentenceRange.lowerBound ? view.word(range.lowerBound - 1) : EventLexicon.unknown
+        let sharesSubject = !nominal && ((readings.contains { $0.form == .gerund } && before == EventLexicon.Word.comma.rawValue)
+            || ([EventLexicon.Word.and, .but, .or].contains { $0.rawValue == before } && readings.contains { $0.kind == .verb }))
         let participleSubject = sharesSubject
             ? previous.last { $0.actor(for: .source) != nil && !$0.nominalTrigger }.flatMap { event in
                 event.arguments.first { $0.role == .source }.flatMap { view.mention(at: $0.tokens.lowerBound) }
             } : nil
         // A verb's subject stands before it with no other verb between, unless it is
         // an infinitive ("agreed to investigate"), whose subject is the other verb's.
-        let stopVerbs = before == "to" || nominal || readings.contains { $0.form == .gerund } ? [] : verbs
+        let stopVerbs = before == EventLexicon.Word.to.rawValue || nominal || readings.contains { $0.form == .gerund } ? [] : verbs
         // "Russian-backed": the actor joined to the participle by a hyphen is its agent.
-        let hyphenAgent: ClauseView.MentionRef? = range.lowerBound >= 2 && view.form(range.lowerBound - 1) == "-"
+        let hyphenAgent: ClauseView.MentionRef? = range.lowerBound >= 2 && view.is(.hyphen, at: range.lowerBound - 1)
             && !view.text.tokens[range.lowerBound].flags.contains(.spaceBefore) ? view.mention(at: range.lowerBound - 2) : nil
         // "fly to Moscow for talks with Lavrov": a noun after "for" inherits the
         // source of the verb event right before it.
@@ -229,7 +241,7 @@ public struct EventExtractor: Sendable {
         return Event(id: "", type: compiled.type, trigger: range, sentence: sentence, arguments: arguments,
                      factuality: factuality, time: nil, attributedTo: nil, retellings: [], rule: compiled.rule.id,
                      confidence: (confidence * 100).rounded() / 100, nominalTrigger: nominal,
-                     definite: nominal && range.lowerBound > 0 && Self.definiteDeterminers.contains(view.form(range.lowerBound - 1)))
+                     definite: nominal && range.lowerBound > 0 && view.has(.definite, at: range.lowerBound - 1))
     }
 
     /// The sector of each argument followed by an agent noun: "Israeli troops", "Iran's military".
@@ -283,18 +295,18 @@ public struct EventExtractor: Sendable {
 
     /// Whether a word the rule requires, and no word it excludes, stands in the trigger's clause: after it, or before it
     /// (a passive: "the agreement was signed").
-    func requirementsMet(_ rule: CompiledRule, after range: Range<Int>, in clause: Range<Int>, view: ClauseView) -> Bool {
-        guard !rule.requires.isEmpty || !rule.excludes.isEmpty else { return true }
+    func requirementsMet(rule index: Int, after range: Range<Int>, in clause: Range<Int>, view: ClauseView) -> Bool {
+        guard !rules[index].requires.isEmpty || !rules[index].excludes.isEmpty else { return true }
         let window = max(clause.lowerBound, range.lowerBound - 8) ..< min(clause.upperBound, range.upperBound + 12)
-        func near(_ phrases: [[String]]) -> Bool {
-            phrases.contains { phrase in window.contains { matches(phrase, at: $0, view: view, limit: clause.upperBound) } }
-        }
-        return (rule.requires.isEmpty || near(rule.requires)) && !near(rule.excludes)
+        return (rules[index].requires.isEmpty || rules[index].requires.occurs(startingIn: window, view: view, limit: clause.upperBound))
+            && !rules[index].excludes.occurs(startingIn: window, view: view, limit: clause.upperBound)
     }
 
-    func matches(_ phrase: [String], at index: Int, view: ClauseView, limit: Int) -> Bool {
+    /// Whether the words of `phrase` (lexicon ids) stand at `index`, ending by `limit`.
+    func matches(_ phrase: [UInt32], at index: Int, view: ClauseView, limit: Int) -> Bool {
         guard index + phrase.count <= limit else { return false }
-        return phrase.enumerated().allSatisfy { view.form(index + $0.offset) == $0.element }
+        for (offset, word) in phrase.enumerated() where view.word(index + offset) != word { return false }
+        return true
     }
 
     /// A gerund used as a noun: a determiner stands before it in its phrase
@@ -303,10 +315,9 @@ public struct EventExtractor: Sendable {
     func isNominalUse(_ index: Int, view: ClauseView, clause: Range<Int>) -> Bool {
         var position = index - 1
         while position >= clause.lowerBound && position >= index - 4 {
-            let form = view.form(position)
-            if FunctionWords.determiners.contains(form) { return true }
+            if view.has(.determiner, at: position) { return true }
             if view.mention(at: position) != nil || view.stopsPhrase(position) { return false }
-            if form.hasSuffix("s") && !form.hasSuffix("ss") && form != "'s" { return false }
+            if view.has(.pluralLooking, at: position) { return false }
             position -= 1
         }
         return false
@@ -314,7 +325,7 @@ public struct EventExtractor: Sendable {
 
     /// "Gantz to meet Parly": an infinitive right after its subject, the headline future.
     func headlineInfinitive(_ index: Int, view: ClauseView, clause: Range<Int>) -> Factuality? {
-        guard index - 2 >= clause.lowerBound, view.form(index - 1) == "to", let ref = view.mention(at: index - 2),
+        guard index - 2 >= clause.lowerBound, view.is(.to, at: index - 1), let ref = view.mention(at: index - 2),
               ref.tokens.upperBound == index - 1 else { return nil }
         return .planned
     }
@@ -323,9 +334,8 @@ public struct EventExtractor: Sendable {
     func precededByFor(_ index: Int, view: ClauseView, clause: Range<Int>) -> Bool {
         var position = index - 1
         while position >= clause.lowerBound && position >= index - 3 {
-            let form = view.form(position)
-            if form == "for" { return true }
-            if !FunctionWords.determiners.contains(form) && view.text.tokens[position].kind != .word { return false }
+            if view.is(.for, at: position) { return true }
+            if !view.has(.determiner, at: position) && view.text.tokens[position].kind != .word { return false }
             if view.mention(at: position) != nil { return false }
             position -= 1
         }
@@ -340,9 +350,8 @@ public struct EventExtractor: Sendable {
     func isPassive(_ index: Int, view: ClauseView, clause: Range<Int>) -> Bool {
         var position = index - 1
         while position >= clause.lowerBound && position >= index - 3 {
-            let form = view.form(position)
-            if FunctionWords.beForms.contains(form) { return true }
-            if !FunctionWords.adverbs.contains(form) { return false }
+            if view.has(.beForm, at: position) { return true }
+            if !view.has(.adverb, at: position) { return false }
             position -= 1
         }
         return false

@@ -14,9 +14,9 @@ struct RelationExtractor: Sendable {
         self.phrases = phrases.build()
     }
 
-    func extract(from view: ClauseView) -> [TextRelation] {
+    /// The relations of the document of `view`, whose forms `forms` translates for ``phrases``.
+    func extract(from view: ClauseView, forms: PhraseTranslation) -> [TextRelation] {
         let text = view.text
-        let forms = phrases.translate(text)
         var found: [TextRelation] = []
         var seen = Set<[String]>()
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
@@ -43,7 +43,7 @@ struct RelationExtractor: Sendable {
     /// The actor whose phrase ends just before `index` (a comma may stand between).
     private func actor(before index: Int, in sentence: Range<Int>, view: ClauseView) -> ClauseView.MentionRef? {
         var position = index - 1
-        if position >= sentence.lowerBound && view.form(position) == "," { position -= 1 }
+        if position >= sentence.lowerBound && view.is(.comma, at: position) { position -= 1 }
         var steps = 0
         while position >= sentence.lowerBound && steps < 4 {
             if let ref = view.mention(at: position) { return ref }

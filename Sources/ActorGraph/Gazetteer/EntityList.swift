@@ -45,6 +45,30 @@ public struct EntityList: RandomAccessCollection, Sendable {
         }
     }
 
+    /// The type of the entity at `index`, without copying the rest of it.
+    func type(at index: Int) -> ActorType {
+        switch storage {
+        case .memory(let entities, _, _): return entities[index].type
+        case .compiled(let compiled): return compiled.entity(at: index).type
+        }
+    }
+
+    /// The subtype of the entity at `index`, without copying the rest of it.
+    func subtype(at index: Int) -> String? {
+        switch storage {
+        case .memory(let entities, _, _): return entities[index].subtype
+        case .compiled(let compiled): return compiled.entity(at: index).subtype
+        }
+    }
+
+    /// The country of the entity at `index`, without copying the rest of it.
+    func country(at index: Int) -> String? {
+        switch storage {
+        case .memory(let entities, _, _): return entities[index].country
+        case .compiled(let compiled): return compiled.entity(at: index).country
+        }
+    }
+
     /// The id of the entity at `index`, without decoding the rest of it.
     func id(at index: Int) -> Entity.ID {
         switch storage {

@@ -39,6 +39,17 @@ public struct Gazetteer: Sendable {
 
     func index(of id: Entity.ID) -> Int? { entities.index(of: id) }
 
+    // What the resolver asks of an entity many times per document, without copying the entity.
+
+    /// The type of the entity with `id`, if there is one.
+    func type(of id: Entity.ID) -> ActorType? { entities.index(of: id).map { entities.type(at: $0) } }
+
+    /// The subtype of the entity with `id`, if there is one and it has one.
+    func subtype(of id: Entity.ID) -> String? { entities.index(of: id).flatMap { entities.subtype(at: $0) } }
+
+    /// The country of the entity with `id`, if there is one and it has one.
+    func country(of id: Entity.ID) -> String? { entities.index(of: id).flatMap { entities.country(at: $0) } }
+
     /// Where the entity with `id` was defined, when it was loaded from a file.
     public func location(of id: Entity.ID) -> EntityList.Location? {
         entities.index(of: id).flatMap { entities.location(at: $0) }
@@ -48,10 +59,12 @@ public struct Gazetteer: Sendable {
     /// `day` (at any time when `nil`), each once, in load order.
     func holders(of title: String, in office: Entity.ID?, on day: Day?) -> [Entity.ID] {
         var found: [Entity.ID] = []
-        for holding in rolesByTitle[title] ?? [] where office == nil || holding.role.of == office {
-            if let day, !holding.role.holds(on: day) { continue }
+        guard let holdings = rolesByTitle[title] else { return found }
+        // Read in place: a title may have hundreds of holdings, and a copy of each costs reference counts.
+        for index in holdings.indices where office == nil || holdings[index].role.of == office {
+            if let day, !holdings[index].role.holds(on: day) { continue }
             // A person's roles stand together, in load order.
-            if found.last != holding.person { found.append(holding.person) }
+            if found.last != holdings[index].person { found.append(holdings[index].person) }
         }
         return found
     }

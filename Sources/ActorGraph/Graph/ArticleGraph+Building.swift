@@ -8,7 +8,8 @@ extension ArticleGraph {
             return (text.scalarOffset(ofUTF8: utf8.lowerBound), text.scalarOffset(ofUTF8: utf8.upperBound), String(text.string(ofTokens: tokens)))
         }
         schema = Self.schemaVersion
-        document = Document(id: id, date: date?.description, length: text.text.unicodeScalars.count)
+        // The scalar count through the text's index of scalar offsets, not a walk over the whole text.
+        document = Document(id: id, date: date?.description, length: text.scalarOffset(ofUTF8: text.text.utf8.count))
         self.actors = actors.map { actor in
             ActorNode(
                 id: actor.id.rawValue, name: actor.name, type: actor.type, subtype: actor.subtype, country: actor.country,

@@ -174,7 +174,7 @@ struct PhraseSet<Payload: Sendable>: Sendable {
     var formCount: Int { tables.forms.count }
 
     /// The translated form of a hyphen, which matching may skip.
-    private static var hyphen: UInt32 { .max - 1 }
+    static var hyphen: UInt32 { .max - 1 }
 
     /// Maps each form id of `text` to this set's form id (or to ``hyphen``,
     /// or `UInt32.max`) and to the trie node a phrase starting with it reaches.
@@ -184,23 +184,24 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         var forms = [UInt32](repeating: .max, count: text.vocabulary.count)
         var firstNodes = [UInt32](repeating: 0, count: forms.count)
         for index in 0 ..< forms.count {
-            let bytes = text.vocabulary.bytes(of: FormID(rawValue: UInt32(index)))
-            if let id = bytes.withUnsafeBufferPointer({ tables.forms.lookup($0) }) {
-                forms[index] = id.rawValue
-                firstNodes[index] = child(of: 0, form: id.rawValue) ?? 0
-            } else if Self.isJoiningHyphen(bytes) {
-                forms[index] = Self.hyphen
+            // The text's vocabulary hashed each form once already: the lookup reuses that hash.
+            text.vocabulary.withForm(FormID(rawValue: UInt32(index))) { bytes, hash in
+                if let id = tables.forms.lookup(bytes, hash: hash) {
+                    forms[index] = id.rawValue
+                    firstNodes[index] = child(of: 0, form: id.rawValue) ?? 0
+                } else if Self.isJoiningHyphen(bytes) {
+                    forms[index] = Self.hyphen
+                }
             }
         }
         return PhraseTranslation(forms: forms, firstNodes: firstNodes)
     }
 
     /// "-", U+2010 or U+2011, in UTF-8 (the forms of `joiningHyphens`).
-    private static func isJoiningHyphen(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func isJoiningHyphen(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch bytes.count {
-        case 1: return bytes.first == 0x2D
-        case 3: return bytes[bytes.startIndex] == 0xE2 && bytes[bytes.startIndex + 1] == 0x80
-            && (bytes[bytes.startIndex + 2] == 0x90 || bytes[bytes.startIndex + 2] == 0x91)
+        case 1: return bytes[0] == 0x2D
+        case 3: return bytes[0] == 0xE2 && bytes[1] == 0x80 && (bytes[2] == 0x90 || bytes[2] == 0x91)
         default: return false
         }
     }
@@ -236,6 +237,11 @@ struct PhraseSet<Payload: Sendable>: Sendable {
                 if !range.isEmpty { body(start ..< index, payloads[range]) }
             }
         }
+    }
+
+    /// The trie node a phrase starting with the set's form `form` reaches; 0 when no phrase starts with it.
+    func firstNode(of form: UInt32) -> UInt32 {
+        child(of: 0, form: form) ?? 0
     }
 
     private func payloadRange(of node: UInt32) -> Range<Int> {

@@ -31,8 +31,8 @@ struct Disambiguator {
             starts.insert(mention.tokens.lowerBound)
             guard mention.candidates.count == 1, mention.via != .partial else { continue }
             named.insert(mention.candidates[0])
-            if let entity = gazetteer[mention.candidates[0]], let country = entity.country {
-                countryWeight[country, default: 0] += entity.type == .country ? 2 : 1
+            if let index = gazetteer.index(of: mention.candidates[0]), let country = gazetteer.entities.country(at: index) {
+                countryWeight[country, default: 0] += gazetteer.entities.type(at: index) == .country ? 2 : 1
             }
         }
         var result: [Mention] = []
@@ -44,11 +44,11 @@ struct Disambiguator {
                 continue
             } else if mention.candidates.count > 1 {
                 let qualifier = qualifyingCountry(mention, endingAt: endingAt)
-                let choice = qualifier.flatMap { code in mention.candidates.first { gazetteer[$0]?.country == code } }
+                let choice = qualifier.flatMap { code in mention.candidates.first { gazetteer.country(of: $0) == code } }
                     ?? mention.candidates.first { named.contains($0) }
                     ?? mention.candidates.max { lhs, rhs in
-                        let l = gazetteer[lhs]?.country.flatMap { countryWeight[$0] } ?? 0
-                        let r = gazetteer[rhs]?.country.flatMap { countryWeight[$0] } ?? 0
+                        let l = gazetteer.country(of: lhs).flatMap { countryWeight[$0] } ?? 0
+                        let r = gazetteer.country(of: rhs).flatMap { countryWeight[$0] } ?? 0
                         return l < r
                     }
                 mention.candidates = [choice ?? mention.candidates[0]]
@@ -112,7 +112,7 @@ struct Disambiguator {
     /// knows (not in a headline: the caller checks).
     private func startsUnknownName(_ mention: Mention, starts: Set<Int>) -> Bool {
         guard mention.tokens.count == 1, mention.via == .name || mention.via == .alias,
-              mention.candidates.allSatisfy({ gazetteer[$0]?.type == .city }) else { return false }
+              mention.candidates.allSatisfy({ gazetteer.type(of: $0) == .city }) else { return false }
         let next = mention.tokens.upperBound
         guard next < text.tokens.count, !starts.contains(next) else { return false }
         let token = text.tokens[next]
@@ -127,7 +127,7 @@ struct Disambiguator {
         if start > 0, text.tokens[start - 1].flags.contains(.possessive) { start -= 1 }
         guard let before = endingAt[start], before.candidates.count == 1,
               before.via == .demonym || start < mention.tokens.lowerBound,
-              let country = gazetteer[before.candidates[0]], country.type == .country else { return nil }
-        return country.country
+              gazetteer.type(of: before.candidates[0]) == .country else { return nil }
+        return gazetteer.country(of: before.candidates[0])
     }
 }

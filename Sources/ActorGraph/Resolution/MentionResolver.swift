@@ -8,11 +8,15 @@ public struct MentionResolver: Sendable {
     /// The entities mentions are resolved to.
     public let gazetteer: Gazetteer
     let titleRules: [TitleRule]
+    /// The rule id of each title rule's mentions ("title.prime-minister"), made once.
+    let titleRuleIDs: [String]
     let nominalRules: [NominalRule]
     let cueRules: [CueRule]
     let titles: PhraseSet<Int>
     let nominals: PhraseSet<Int>
     let cues: PhraseSet<Int>
+    /// The forms of `titles`, `nominals` and `cues`, in that order.
+    let phraseForms: PhraseForms
     let commonWords: Set<String>
     let titleWords: Set<String>
     let sectors: [String: String]
@@ -21,6 +25,7 @@ public struct MentionResolver: Sendable {
     public init(gazetteer: Gazetteer, rules: RuleSet) throws {
         self.gazetteer = gazetteer
         titleRules = rules.titles
+        titleRuleIDs = rules.titles.map { "title.\(Self.slug($0.canonical))" }
         nominalRules = rules.nominals
         cueRules = rules.cues
         commonWords = rules.commonWords
@@ -49,6 +54,7 @@ public struct MentionResolver: Sendable {
             for word in rule.words { try cues.add(text: word, payload: index, tokenizer: tokenizer) }
         }
         self.cues = cues.build()
+        phraseForms = PhraseForms(self.titles, self.nominals, self.cues)
     }
 
     /// Resolves `mentions` (from ``EntityMatcher``) in `text` into actors.
@@ -64,20 +70,27 @@ public struct MentionResolver: Sendable {
     /// - Returns: Actors in order of first mention.
     public func resolve(_ text: TokenizedText, mentions: [Mention], date: Day?) -> [Actor] {
         var state = ResolutionState(text: text, gazetteer: gazetteer, date: date, sectors: sectors)
+        let lookup = phraseForms.lookUp(text)
         // Mentions made by hand may be wrong: keep those inside the text with a known entity.
-        let usable = mentions.filter { mention in
-            !mention.tokens.isEmpty && mention.tokens.lowerBound >= 0 && mention.tokens.upperBound <= text.tokens.count
-                && !mention.candidates.isEmpty && mention.candidates.allSatisfy { gazetteer[$0] != nil }
-        }.map { mention -> Mention in
-            var mention = mention
+        // (A loop, not closures: a closure would capture, and so copy, the whole resolver.)
+        var usable: [Mention] = []
+        usable.reserveCapacity(mentions.count)
+        for var mention in mentions where !mention.tokens.isEmpty && mention.tokens.lowerBound >= 0
+            && mention.tokens.upperBound <= text.tokens.count && !mention.candidates.isEmpty {
+            var known = true
+            for id in mention.candidates where gazetteer.index(of: id) == nil {
+                known = false
+                break
+            }
+            guard known else { continue }
             mention.sentence = text.sentence(containing: mention.tokens.lowerBound)
-            return mention
+            usable.append(mention)
         }
         state.add(Disambiguator(gazetteer: gazetteer, text: text, date: date, commonWords: commonWords, titleWords: titleWords)
             .resolve(usable))
-        discover(&state)
-        resolveTitles(&state)
-        resolveNominals(&state)
+        discover(&state, cueForms: phraseForms.translation(lookup, member: 2))
+        resolveTitles(&state, forms: phraseForms.translation(lookup, member: 0))
+        resolveNominals(&state, forms: phraseForms.translation(lookup, member: 1))
         resolvePronouns(&state)
         return state.actors()
     }
@@ -93,9 +106,9 @@ public struct MentionResolver: Sendable {
     ]
 
     /// Finds capitalized names beside cue words ("spokesman X", "X NGO") that no mention covers.
-    private func discover(_ state: inout ResolutionState) {
+    private func discover(_ state: inout ResolutionState, cueForms translated: PhraseTranslation) {
         let text = state.text
-        let translated = cues.translate(text)
+        let cueRules = self.cueRules      // so that the closure below captures the rules, not a copy of the resolver
         var found: [(tokens: Range<Int>, rule: CueRule, ruleID: String)] = []
         for sentence in text.sentences {
             cues.forEachMatch(in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
@@ -103,11 +116,11 @@ public struct MentionResolver: Sendable {
                     let rule = cueRules[index]
                     let name: Range<Int>
                     switch rule.position {
-                    case .before: name = capitalizedRun(from: range.upperBound, forward: true, in: sentence.tokens, state: state)
-                    case .after: name = capitalizedRun(from: range.lowerBound - 1, forward: false, in: sentence.tokens, state: state)
+                    case .before: name = Self.capitalizedRun(from: range.upperBound, forward: true, in: sentence.tokens, state: state)
+                    case .after: name = Self.capitalizedRun(from: range.lowerBound - 1, forward: false, in: sentence.tokens, state: state)
                     case .ends:
                         guard text.tokens[range.lowerBound].flags.contains(.capitalized) else { continue }
-                        let before = capitalizedRun(from: range.lowerBound - 1, forward: false, in: sentence.tokens, state: state)
+                        let before = Self.capitalizedRun(from: range.lowerBound - 1, forward: false, in: sentence.tokens, state: state)
                         name = before.isEmpty ? before : before.lowerBound ..< range.upperBound
                     }
                     guard !name.isEmpty else { continue }
@@ -148,7 +161,7 @@ public struct MentionResolver: Sendable {
     }
 
     /// The run of capitalized words starting at `start` (going forward or backward), inside `bounds`.
-    private func capitalizedRun(from start: Int, forward: Bool, in bounds: Range<Int>, state: ResolutionState) -> Range<Int> {
+    private static func capitalizedRun(from start: Int, forward: Bool, in bounds: Range<Int>, state: ResolutionState) -> Range<Int> {
         let text = state.text
         var indices: [Int] = []
         var index = start
@@ -190,9 +203,8 @@ public struct MentionResolver: Sendable {
 
     /// Links "France's president", "the German chancellor", "his French
     /// counterpart" and "the president" to the person who held the office.
-    private func resolveTitles(_ state: inout ResolutionState) {
+    private func resolveTitles(_ state: inout ResolutionState, forms translated: PhraseTranslation) {
         let text = state.text
-        let translated = titles.translate(text)
         var matches: [(Range<Int>, Int)] = []
         for sentence in text.sentences {
             titles.forEachMatch(in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
@@ -206,7 +218,7 @@ public struct MentionResolver: Sendable {
             let office = officeContext(before: tokens.lowerBound, after: tokens.upperBound, state: state)
             guard let holder = state.holder(of: rule.canonical, in: office, before: tokens.lowerBound) else { continue }
             found.append(Mention(tokens: tokens, sentence: text.sentence(containing: tokens.lowerBound),
-                                 candidates: [holder], via: .title, rule: "title.\(Self.slug(rule.canonical))"))
+                                 candidates: [holder], via: .title, rule: titleRuleIDs[ruleIndex]))
         }
         state.add(found)
         resolveCounterparts(&state)
@@ -262,9 +274,8 @@ public struct MentionResolver: Sendable {
     // MARK: Nominals
 
     /// Links "the company", "the ministry" to the last actor of that kind named before.
-    private func resolveNominals(_ state: inout ResolutionState) {
+    private func resolveNominals(_ state: inout ResolutionState, forms translated: PhraseTranslation) {
         let text = state.text
-        let translated = nominals.translate(text)
         var found: [Mention] = []
         for sentence in text.sentences {
             nominals.forEachMatch(in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
@@ -294,31 +305,45 @@ public struct MentionResolver: Sendable {
     /// - Complexity: O(*n* + *m*) for *n* tokens and *m* mentions.
     private func resolvePronouns(_ state: inout ResolutionState) {
         let text = state.text
-        let named = state
-        let bySentence = Dictionary(grouping: named.mentions, by: \.sentence).mapValues {
-            $0.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        let named = state.mentions
+        // Mentions are referred to by index: each one's fit is worked out once.
+        var bySentence = [[Int]](repeating: [], count: text.sentences.count)
+        for (index, mention) in named.enumerated() where bySentence.indices.contains(mention.sentence) {
+            bySentence[mention.sentence].append(index)
         }
-        func fits(_ mention: Mention, person: Bool) -> Bool {
-            guard mention.via != .demonym, let type = named.type(of: mention) else { return false }
-            return person ? type == .person : [.organization, .product, .country, .group].contains(type)
+        for sentence in bySentence.indices {
+            bySentence[sentence].sort { named[$0].tokens.lowerBound < named[$1].tokens.lowerBound }
+        }
+        let types = named.map { $0.via == .demonym ? nil : state.type(of: $0) }
+        let fitsPerson = types.map { $0 == .person }
+        let fitsThing = types.map { type in type.map { [.organization, .product, .country, .group].contains($0) } ?? false }
+        // Which forms are pronouns, looked up once per distinct form (an ASCII form only if it has two or three letters).
+        let pronounForms = (0 ..< text.vocabulary.count).map { index -> Bool? in
+            let form = text.folded(form: FormID(rawValue: UInt32(index)))
+            let bytes = form.utf8
+            guard (2 ... 3).contains(bytes.count) || !bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return Self.pronouns[form]
         }
         var found: [Mention] = []
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
-            let here = bySentence[sentenceIndex] ?? []
-            let before = bySentence[sentenceIndex - 1] ?? []
-            let lastBefore = [true: before.last { fits($0, person: true) }, false: before.last { fits($0, person: false) }]
-            var lastHere: [Bool: Mention] = [:]
+            let here = bySentence[sentenceIndex]
+            let before = sentenceIndex > 0 ? bySentence[sentenceIndex - 1] : []
+            let lastPersonBefore = before.last { fitsPerson[$0] }, lastThingBefore = before.last { fitsThing[$0] }
+            var lastPersonHere: Int?, lastThingHere: Int?
             var next = 0
             for index in sentence.tokens {
-                while next < here.count && here[next].tokens.upperBound <= index {
-                    for person in [true, false] where fits(here[next], person: person) { lastHere[person] = here[next] }
+                while next < here.count && named[here[next]].tokens.upperBound <= index {
+                    if fitsPerson[here[next]] { lastPersonHere = here[next] }
+                    if fitsThing[here[next]] { lastThingHere = here[next] }
                     next += 1
                 }
-                guard let person = Self.pronouns[text.folded(text.tokens[index])], !named.isCovered(index ..< index + 1) else { continue }
-                let subjectHere = next > 0 && fits(here[0], person: person) ? here[0] : nil
-                let subjectBefore = before.first.flatMap { fits($0, person: person) ? $0 : nil }
-                guard let antecedent = subjectHere ?? lastHere[person] ?? subjectBefore ?? lastBefore[person] ?? nil,
-                      let id = antecedent.candidates.first else { continue }
+                guard let person = pronounForms[Int(text.tokens[index].form.rawValue)], !state.isCovered(index ..< index + 1) else { continue }
+                let fits = person ? fitsPerson : fitsThing
+                let subjectHere = next > 0 && fits[here[0]] ? here[0] : nil
+                let subjectBefore = before.first.flatMap { fits[$0] ? $0 : nil }
+                guard let antecedent = subjectHere ?? (person ? lastPersonHere : lastThingHere) ?? subjectBefore
+                        ?? (person ? lastPersonBefore : lastThingBefore),
+                      let id = named[antecedent].candidates.first else { continue }
                 found.append(Mention(tokens: index ..< index + 1, sentence: sentenceIndex, candidates: [id], via: .pronoun,
                                      rule: "pronoun.\(text.folded(text.tokens[index]))"))
             }

@@ -41,7 +41,7 @@ struct ResolutionState {
 
     func type(of mention: Mention) -> ActorType? {
         guard let id = mention.candidates.first else { return nil }
-        return gazetteer[id]?.type ?? discovered[id]?.type
+        return gazetteer.type(of: id) ?? discovered[id]?.type
     }
 
     mutating func discover(id: Entity.ID, name: String, type: ActorType, subtype: String?) {
@@ -85,8 +85,7 @@ struct ResolutionState {
 
     /// The last actor named before `position` with this type (and subtype, when given).
     func lastActor(before position: Int, type: ActorType, subtype: String?) -> Entity.ID? {
-        let key = subtype.map { "\(type.rawValue)/\($0)" } ?? type.rawValue
-        guard let list = index.byKind[key], let last = list.lastIndex(endingBy: position) else { return nil }
+        guard let list = index.byKind[Kind(type: type, subtype: subtype)], let last = list.lastIndex(endingBy: position) else { return nil }
         return list[last].id
     }
 
@@ -98,8 +97,14 @@ struct ResolutionState {
         var named: [Entity.ID: [Int]] = [:]
         /// Person mentions in text order.
         var people: [Located] = []
-        /// Mentions by "type" and "type/subtype", in text order (demonyms left out).
-        var byKind: [String: [Located]] = [:]
+        /// Mentions by type and by type and subtype, in text order (demonyms left out).
+        var byKind: [Kind: [Located]] = [:]
+    }
+
+    /// A type, or a type and subtype: a key of ``Index/byKind``, made without building a string.
+    struct Kind: Hashable {
+        var type: ActorType
+        var subtype: String?
     }
 
     struct Located {
@@ -121,15 +126,21 @@ struct ResolutionState {
         for mention in mentions.sorted(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }) {
             guard let id = mention.candidates.first else { continue }
             let located = Located(start: mention.tokens.lowerBound, end: mention.tokens.upperBound, id: id)
-            let type = gazetteer[id]?.type ?? discovered[id]?.type
+            // One look-up of the id: a discovered name is never a gazetteer entity.
+            let type: ActorType?, subtype: String?
+            if let entity = gazetteer.index(of: id) {
+                (type, subtype) = (gazetteer.entities.type(at: entity), gazetteer.entities.subtype(at: entity))
+            } else {
+                (type, subtype) = (discovered[id]?.type, discovered[id]?.subtype)
+            }
             if mention.via != .title && mention.via != .nominal && mention.via != .pronoun {
                 index.named[id, default: []].append(located.start)
             }
             if type == .person { index.people.append(located) }
             if let type, mention.via != .demonym {
-                index.byKind[type.rawValue, default: []].append(located)
-                if let subtype = gazetteer[id]?.subtype ?? discovered[id]?.subtype {
-                    index.byKind["\(type.rawValue)/\(subtype)", default: []].append(located)
+                index.byKind[Kind(type: type, subtype: nil), default: []].append(located)
+                if let subtype {
+                    index.byKind[Kind(type: type, subtype: subtype), default: []].append(located)
                 }
             }
         }

@@ -35,6 +35,11 @@ public struct TokenizedText: Sendable {
         forms[Int(token.form.rawValue)]
     }
 
+    /// The folded form with id `form`, one of this text's.
+    func folded(form: FormID) -> String {
+        forms[Int(form.rawValue)]
+    }
+
     /// The text of tokens `range`, from the first token's start to the last one's end.
     public func string(ofTokens tokenRange: Range<Int>) -> Substring {
         text[range(ofUTF8: utf8Range(ofTokens: tokenRange))]

@@ -14,6 +14,7 @@ public struct FormID: RawRepresentable, Hashable, Sendable, Comparable {
 struct Vocabulary: Sendable {
     private var bytes: [UInt8] = []
     private var ends: [Int] = []          // form i is bytes[(i == 0 ? 0 : ends[i-1]) ..< ends[i]]
+    private var hashes: [Int] = []        // form i's `hash`, kept so that no form is hashed twice
     private var slots: [UInt32]           // 0 = empty, else id + 1
     private var mask: Int
 
@@ -25,6 +26,7 @@ struct Vocabulary: Sendable {
         mask = capacity - 1
         bytes.reserveCapacity(expected * 8)
         ends.reserveCapacity(expected)
+        hashes.reserveCapacity(expected)
     }
 
     /// The number of distinct forms.
@@ -36,6 +38,15 @@ struct Vocabulary: Sendable {
         return bytes[(index == 0 ? 0 : ends[index - 1]) ..< ends[index]]
     }
 
+    /// Calls `body` with the form's bytes and their ``hash(_:)``.
+    func withForm<Result>(_ id: FormID, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Result) -> Result {
+        let index = Int(id.rawValue)
+        let start = index == 0 ? 0 : ends[index - 1]
+        return bytes.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[start ..< ends[index]]), hashes[index])
+        }
+    }
+
     /// The form as a string.
     func string(of id: FormID) -> String {
         String(decoding: bytes(of: id), as: UTF8.self)
@@ -43,7 +54,12 @@ struct Vocabulary: Sendable {
 
     /// The id of `form`, if it was interned.
     func lookup(_ form: UnsafeBufferPointer<UInt8>) -> FormID? {
-        var slot = Self.hash(form) & mask
+        lookup(form, hash: Self.hash(form))
+    }
+
+    /// The id of `form`, whose ``hash(_:)`` is `hash`, if it was interned.
+    func lookup(_ form: UnsafeBufferPointer<UInt8>, hash: Int) -> FormID? {
+        var slot = hash & mask
         while true {
             let entry = slots[slot]
             if entry == 0 { return nil }
@@ -55,7 +71,8 @@ struct Vocabulary: Sendable {
 
     /// The id of `form`, interning it first if needed.
     mutating func intern(_ form: UnsafeBufferPointer<UInt8>) -> FormID {
-        var slot = Self.hash(form) & mask
+        let hash = Self.hash(form)
+        var slot = hash & mask
         while true {
             let entry = slots[slot]
             if entry == 0 { break }
@@ -66,6 +83,7 @@ struct Vocabulary: Sendable {
         let id = FormID(rawValue: UInt32(ends.count))
         bytes.append(contentsOf: form)
         ends.append(bytes.count)
+        hashes.append(hash)
         slots[slot] = id.rawValue + 1
         if ends.count * 2 > slots.count { grow() }
         return id
@@ -97,11 +115,7 @@ struct Vocabulary: Sendable {
         slots = Array(repeating: 0, count: capacity)
         mask = capacity - 1
         for index in 0 ..< ends.count {
-            let start = index == 0 ? 0 : ends[index - 1]
-            let hash = bytes.withUnsafeBufferPointer {
-                Self.hash(UnsafeBufferPointer(rebasing: $0[start ..< ends[index]]))
-            }
-            var slot = hash & mask
+            var slot = hashes[index] & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = UInt32(index) + 1
         }
@@ -110,14 +124,9 @@ struct Vocabulary: Sendable {
     /// A read-only copy in flat tables, for a compiled phrase set.
     func frozen() -> FormTable {
         // Each slot also keeps its form's hash, so that a lookup that misses reads no form.
-        let hashed = bytes.withUnsafeBufferPointer { all in
-            slots.map { entry -> UInt64 in
-                guard entry != 0 else { return 0 }
-                let index = Int(entry - 1)
-                let start = index == 0 ? 0 : ends[index - 1]
-                let hash = Self.hash(UnsafeBufferPointer(rebasing: all[start ..< ends[index]]))
-                return UInt64(UInt32(truncatingIfNeeded: hash)) << 32 | UInt64(entry)
-            }
+        let hashed = slots.map { entry -> UInt64 in
+            guard entry != 0 else { return 0 }
+            return UInt64(UInt32(truncatingIfNeeded: hashes[Int(entry - 1)])) << 32 | UInt64(entry)
         }
         return FormTable(bytes: FlatArray(bytes), ends: FlatArray(ends.map { UInt32($0) }), slots: FlatArray(hashed))
     }
@@ -153,10 +162,20 @@ struct FormTable: Sendable {
     /// The number of distinct forms.
     var count: Int { ends.count }
 
+    /// Calls `body` with the bytes of the form with id `index`.
+    func withForm<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        return bytes.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[start ..< Int(ends[index])])) }
+    }
+
     /// The id of `form`, if the table holds it.
     func lookup(_ form: UnsafeBufferPointer<UInt8>) -> FormID? {
+        lookup(form, hash: Vocabulary.hash(form))
+    }
+
+    /// The id of `form`, whose ``Vocabulary/hash(_:)`` is `hash`, if the table holds it.
+    func lookup(_ form: UnsafeBufferPointer<UInt8>, hash: Int) -> FormID? {
         let mask = slots.count - 1
-        let hash = Vocabulary.hash(form)
         let check = UInt32(truncatingIfNeeded: hash)
         var slot = hash & mask
         return bytes.withUnsafeBufferPointer { all in

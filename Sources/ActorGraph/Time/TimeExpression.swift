@@ -23,10 +23,16 @@ struct TimeExpressionFinder: Sendable {
     static let shortMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     func find(in text: TokenizedText, tokens range: Range<Int>, date: Day?) -> [TimeExpression] {
+        find(in: text, tokens: range, date: date, starts: possibleStarts(in: text))
+    }
+
+    /// The time expressions of tokens `range`, given ``possibleStarts(in:)`` of the text.
+    func find(in text: TokenizedText, tokens range: Range<Int>, date: Day?, starts: [Bool]) -> [TimeExpression] {
         var found: [TimeExpression] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            if let expression = match(at: index, in: text, limit: range.upperBound, date: date) {
+            if starts[Int(text.tokens[index].form.rawValue)],
+               let expression = match(at: index, in: text, limit: range.upperBound, date: date) {
                 found.append(expression)
                 index = expression.tokens.upperBound
             } else {
@@ -121,6 +127,30 @@ struct TimeExpressionFinder: Sendable {
         }
         return nil
     }
+
+    /// Whether each form of `text` (by form id) may begin a time expression: a
+    /// word of days, a modifier, a weekday, a month, something that may be a
+    /// number, or any form not in ASCII (left to `match`). Checked once per
+    /// distinct form, so that most tokens are passed over at once.
+    func possibleStarts(in text: TokenizedText) -> [Bool] {
+        (0 ..< text.vocabulary.count).map { index in
+            text.vocabulary.withForm(FormID(rawValue: UInt32(index))) { bytes, hash in
+                guard let first = bytes.first, bytes.allSatisfy({ $0 < 0x80 }) else { return !bytes.isEmpty }
+                // An ASCII form equals an ASCII word exactly when their bytes do; `Int` reads only a sign and digits.
+                return Self.startWords.lookup(bytes, hash: hash) != nil
+                    || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            }
+        }
+    }
+
+    /// Every word that may begin a time expression.
+    private static let startWords: Vocabulary = {
+        var words = Vocabulary()
+        for word in Array(dayWords.keys) + Array(modifiers.keys) + ["earlier", "later", "sept"] + weekdays + months + shortMonths {
+            _ = words.intern(word)
+        }
+        return words
+    }()
 
     private static let dayWords = ["yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1]
     private static let modifiers = ["last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"]
