@@ -1,9 +1,3 @@
-extension ActorGraphError.Code {
-    /// A graph passed with a ``SourceText`` of another text, or a graph whose
-    /// spans, sentences or references do not hold together.
-    public static let graphTextMismatch = ActorGraphError.Code(rawValue: "graph-text-mismatch")
-}
-
 extension SourceText {
     /// Checks that `graph` was extracted from this text, so that an export
     /// which shows the text beside the graph cannot show the wrong words.

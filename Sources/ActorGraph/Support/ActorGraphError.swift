@@ -33,6 +33,9 @@ public struct ActorGraphError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let unwritableOutput = Code(rawValue: "unwritable-output")
         /// Two documents of a corpus with the same id.
         public static let duplicateDocument = Code(rawValue: "duplicate-document")
+        /// A graph passed with a ``SourceText`` of another text, or a graph whose
+        /// spans, sentences or references do not hold together.
+        public static let graphTextMismatch = Code(rawValue: "graph-text-mismatch")
     }
 
     /// What kind of failure this is.
