@@ -110,12 +110,20 @@ struct SentenceBreaks {
 
     /// Whether a letter stands right before the period that ends `token`'s run ("U.S.", "x." but not "5.").
     private func letterBeforePeriod(_ token: Token) -> Bool {
-        let all = scalars(of: token)
-        if token.kind == .word { return all.count >= 2 && all[all.count - 2].properties.isAlphabetic }
+        if token.kind == .word {
+            let last = lead(before: Int(token.end), from: Int(token.start))
+            guard last > Int(token.start) else { return false }
+            return decode(at: lead(before: last, from: Int(token.start))).properties.isAlphabetic
+        }
         guard Int(token.start) > 0 else { return false }
-        var lead = Int(token.start) - 1
-        while lead > 0 && buffer[lead] & 0xC0 == 0x80 { lead -= 1 }
-        return decode(at: lead).properties.isAlphabetic
+        return decode(at: lead(before: Int(token.start), from: 0)).properties.isAlphabetic
+    }
+
+    /// The offset of the scalar that ends right before `offset`, no earlier than `floor`.
+    private func lead(before offset: Int, from floor: Int) -> Int {
+        var lead = offset - 1
+        while lead > floor && buffer[lead] & 0xC0 == 0x80 { lead -= 1 }
+        return lead
     }
 
     /// SB8: from token `index` on, skipping what is neither a letter nor a
@@ -124,6 +132,12 @@ struct SentenceBreaks {
         for position in index ..< tokens.count {
             if position > index && tokens[position].flags.contains(.lineBreakBefore) { return false }
             for scalar in scalars(of: tokens[position]) {
+                if scalar.isASCII {
+                    // Without a look at Unicode properties: ASCII letters are cased.
+                    if scalar >= "a" && scalar <= "z" { return true }
+                    if (scalar >= "A" && scalar <= "Z") || Self.isTerminator(scalar) { return false }
+                    continue
+                }
                 if Self.isTerminator(scalar) { return false }
                 let properties = scalar.properties
                 if properties.isLowercase { return true }
@@ -133,25 +147,43 @@ struct SentenceBreaks {
         return false
     }
 
-    private func scalars(of token: Token) -> [Unicode.Scalar] {
-        Array(String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(token.start) ..< Int(token.end)]), as: UTF8.self).unicodeScalars)
+    /// The scalars of `token`, decoded in place.
+    private func scalars(of token: Token) -> Scalars {
+        Scalars(buffer: buffer, offset: Int(token.start), end: Int(token.end))
     }
 
     private func firstScalar(of token: Token) -> Unicode.Scalar { decode(at: Int(token.start)) }
 
     private func lastScalar(of token: Token) -> Unicode.Scalar {
-        var lead = Int(token.end) - 1
-        while lead > Int(token.start) && buffer[lead] & 0xC0 == 0x80 { lead -= 1 }
-        return decode(at: lead)
+        decode(at: lead(before: Int(token.end), from: Int(token.start)))
     }
 
     private func decode(at offset: Int) -> Unicode.Scalar {
+        Self.decode(buffer, at: offset).scalar
+    }
+
+    /// The scalar at `offset` and its length in bytes; the text came from a Swift `String`, so it is valid UTF-8.
+    fileprivate static func decode(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: Unicode.Scalar, length: Int) {
         let lead = buffer[offset]
-        if lead < 0x80 { return Unicode.Scalar(lead) }
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
         let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard offset + length <= buffer.count else { return "\u{FFFD}" }
+        guard offset + length <= buffer.count else { return ("\u{FFFD}", 1) }
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for index in 1 ..< length { value = value << 6 | UInt32(buffer[offset + index] & 0x3F) }
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// The scalars of a token's bytes, without a `String` or an array.
+    fileprivate struct Scalars: Sequence, IteratorProtocol {
+        let buffer: UnsafeBufferPointer<UInt8>
+        var offset: Int
+        let end: Int
+
+        mutating func next() -> Unicode.Scalar? {
+            guard offset < end else { return nil }
+            let (scalar, length) = SentenceBreaks.decode(buffer, at: offset)
+            offset += length
+            return scalar
+        }
     }
 }

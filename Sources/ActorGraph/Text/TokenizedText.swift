@@ -11,8 +11,10 @@ public struct TokenizedText: Sendable {
     /// The sentences in text order; together they cover every token.
     public let sentences: [Sentence]
     let vocabulary: Vocabulary
-    /// Each distinct folded form as a string, made once per form rather than once per use.
-    private let forms: [String]
+    /// Each distinct folded form as a string, made once per form by
+    /// ``namingEveryForm()``; empty until then, and ``folded(_:)`` makes the
+    /// string it is asked for. Matching alone never needs them.
+    private var forms: [String] = []
     private let scalarIndex: ScalarIndex
 
     init(text: String, tokens: ContiguousArray<Token>, sentences: [Sentence], vocabulary: Vocabulary) {
@@ -20,8 +22,15 @@ public struct TokenizedText: Sendable {
         self.tokens = tokens
         self.sentences = sentences
         self.vocabulary = vocabulary
-        self.forms = (0 ..< vocabulary.count).map { vocabulary.string(of: FormID(rawValue: UInt32($0))) }
         self.scalarIndex = ScalarIndex(text)
+    }
+
+    /// This text with a string made for every folded form at once, for a
+    /// caller that asks ``folded(_:)`` many times per token (the extractor).
+    func namingEveryForm() -> TokenizedText {
+        var named = self
+        named.forms = (0 ..< vocabulary.count).map { vocabulary.string(of: FormID(rawValue: UInt32($0))) }
+        return named
     }
 
     /// The text of a token, as written.
@@ -32,12 +41,12 @@ public struct TokenizedText: Sendable {
     /// The folded form of a token: case-folded, without diacritics, NFKC,
     /// apostrophes straightened.
     public func folded(_ token: Token) -> String {
-        forms[Int(token.form.rawValue)]
+        folded(form: token.form)
     }
 
     /// The folded form with id `form`, one of this text's.
     func folded(form: FormID) -> String {
-        forms[Int(form.rawValue)]
+        forms.isEmpty ? vocabulary.string(of: form) : forms[Int(form.rawValue)]
     }
 
     /// The text of tokens `range`, from the first token's start to the last one's end.

@@ -93,13 +93,7 @@ public struct Tokenizer: Sendable {
                 }
             }
             if plain {
-                ASCIIWords.segment(index ..< end, in: buffer) { segment, status, ascii in
-                    if status == 0 || !ascii {
-                        builder.addSegment(segment, ruleStatus: status)
-                    } else {
-                        builder.addASCIIWord(segment, number: status < 200)
-                    }
-                }
+                builder.addPlainSpan(index ..< end)
             } else {
                 if icu == nil { icu = try openBreaker(base, count) }
                 segmentWithICU(index ..< end, icu!, &builder)
@@ -200,9 +194,24 @@ private struct TokenBuilder {
         }
     }
 
+    /// The segments of a span of plain ASCII and ``ASCIIWords/newsPunctuation(at:in:)``,
+    /// split by ``ASCIIWords``.
+    mutating func addPlainSpan(_ span: Range<Int>) {
+        var index = span.lowerBound
+        while index < span.upperBound {
+            let (end, status, ascii) = ASCIIWords.segment(from: index, to: span.upperBound, in: buffer)
+            if status == 0 || !ascii {
+                addSegment(index ..< end, ruleStatus: status)
+            } else {
+                addASCIIWord(index ..< end, number: status < 200)
+            }
+            index = end
+        }
+    }
+
     /// A word or number of plain ASCII from ``ASCIIWords``: flags and folded
     /// form in one pass, as ``addSegment(_:ruleStatus:)`` would make them.
-    mutating func addASCIIWord(_ range: Range<Int>, number: Bool) {
+    private mutating func addASCIIWord(_ range: Range<Int>, number: Bool) {
         if !number, let split = possessiveSplit(range) {
             appendASCII(range.lowerBound ..< split, kind: .word, extra: [])
             appendASCII(split ..< range.upperBound, kind: .word, extra: .possessive)
@@ -215,6 +224,8 @@ private struct TokenBuilder {
         if scratch.count < range.count { scratch = [UInt8](repeating: 0, count: range.count * 2) }
         var letters = 0
         var allUpper = true
+        // Folded, hashed (``Vocabulary/hash(_:)``) and counted in one pass.
+        var hash = Vocabulary.hashSeed
         let form = scratch.withUnsafeMutableBufferPointer { out -> FormID in
             var length = 0
             for index in range {
@@ -228,8 +239,9 @@ private struct TokenBuilder {
                 }
                 out[length] = byte
                 length += 1
+                hash = Vocabulary.hash(hash, byte)
             }
-            return vocabulary.intern(UnsafeBufferPointer(rebasing: out[0 ..< length]))
+            return vocabulary.intern(UnsafeBufferPointer(rebasing: out[0 ..< length]), hash: Vocabulary.finish(hash))
         }
         var flags = pending.union(extra)
         if kind == .word {
@@ -334,6 +346,7 @@ private struct TokenBuilder {
         for index in range where buffer[index] >= 0x80 { ascii = false; break }
         if ascii {
             if scratch.count < range.count { scratch = [UInt8](repeating: 0, count: range.count * 2) }
+            var hash = Vocabulary.hashSeed
             return scratch.withUnsafeMutableBufferPointer { out in
                 var length = 0
                 for index in range {
@@ -342,8 +355,9 @@ private struct TokenBuilder {
                     if byte == UInt8(ascii: "`") { byte = UInt8(ascii: "'") }
                     out[length] = byte
                     length += 1
+                    hash = Vocabulary.hash(hash, byte)
                 }
-                return vocabulary.intern(UnsafeBufferPointer(rebasing: out[0 ..< length]))
+                return vocabulary.intern(UnsafeBufferPointer(rebasing: out[0 ..< length]), hash: Vocabulary.finish(hash))
             }
         }
         let slice = UnsafeBufferPointer(rebasing: buffer[range])
@@ -492,38 +506,33 @@ enum ASCIIWords {
         }
     }
 
-    /// Calls `body` with each segment of `span` (plain ASCII and ``newsPunctuation(at:in:)``
-    /// only), its rule status, and whether it is all ASCII.
-    static func segment(_ span: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Int32, Bool) -> Void) {
-        var index = span.lowerBound
-        let end = span.upperBound
-        while index < end {
-            let byte = buffer[index]
-            guard isLetter(byte) || isDigit(byte) else {
-                let length = byte < 0x80 ? 1 : 3
-                body(index ..< index + length, 0, length == 1)
-                index += length
-                continue
-            }
-            let start = index
-            var ascii = true
-            index += 1
-            while true {
-                while index < end && (isLetter(buffer[index]) || isDigit(buffer[index])) { index += 1 }
-                guard index + 1 < end else { break }
-                let middle = buffer[index], before = buffer[index - 1]
-                // ' or . between two letters; ' . , ; between two digits; ‘ or ’ (three bytes) as '.
-                let curly = middle == 0xE2 && index + 3 < end && newsPunctuation(at: index, in: buffer).map { $0 == 0x98 || $0 == 0x99 } == true
-                let width = curly ? 3 : 1
-                guard index + width < end else { break }
-                let after = buffer[index + width]
-                let joinsLetters = curly || middle == UInt8(ascii: ".") || middle == UInt8(ascii: "'")
-                let joinsDigits = joinsLetters || middle == UInt8(ascii: ",") || middle == UInt8(ascii: ";")
-                guard (isLetter(before) && isLetter(after) && joinsLetters) || (isDigit(before) && isDigit(after) && joinsDigits) else { break }
-                if curly { ascii = false }
-                index += width + 1
-            }
-            body(start ..< index, isDigit(buffer[index - 1]) ? 100 : 200, ascii)
+    /// The segment of plain ASCII and ``newsPunctuation(at:in:)`` that starts at
+    /// `start` and ends at most at `end`: its end, its rule status, and whether
+    /// it is all ASCII.
+    @inline(__always)
+    static func segment(from start: Int, to end: Int, in buffer: UnsafeBufferPointer<UInt8>) -> (end: Int, status: Int32, ascii: Bool) {
+        let byte = buffer[start]
+        guard isLetter(byte) || isDigit(byte) else {
+            let length = byte < 0x80 ? 1 : 3
+            return (start + length, 0, length == 1)
         }
+        var ascii = true
+        var index = start + 1
+        while true {
+            while index < end && (isLetter(buffer[index]) || isDigit(buffer[index])) { index += 1 }
+            guard index + 1 < end else { break }
+            let middle = buffer[index], before = buffer[index - 1]
+            // ' or . between two letters; ' . , ; between two digits; ‘ or ’ (three bytes) as '.
+            let curly = middle == 0xE2 && index + 3 < end && newsPunctuation(at: index, in: buffer).map { $0 == 0x98 || $0 == 0x99 } == true
+            let width = curly ? 3 : 1
+            guard index + width < end else { break }
+            let after = buffer[index + width]
+            let joinsLetters = curly || middle == UInt8(ascii: ".") || middle == UInt8(ascii: "'")
+            let joinsDigits = joinsLetters || middle == UInt8(ascii: ",") || middle == UInt8(ascii: ";")
+            guard (isLetter(before) && isLetter(after) && joinsLetters) || (isDigit(before) && isDigit(after) && joinsDigits) else { break }
+            if curly { ascii = false }
+            index += width + 1
+        }
+        return (index, isDigit(buffer[index - 1]) ? 100 : 200, ascii)
     }
 }

@@ -15,7 +15,9 @@ struct Vocabulary: Sendable {
     private var bytes: [UInt8] = []
     private var ends: [Int] = []          // form i is bytes[(i == 0 ? 0 : ends[i-1]) ..< ends[i]]
     private var hashes: [Int] = []        // form i's `hash`, kept so that no form is hashed twice
-    private var slots: [UInt32]           // 0 = empty, else id + 1
+    /// Open addressing: 0 = empty, else the form's hash (low 32 bits) << 32 | id + 1,
+    /// so that a probe that meets another form rarely reads its bytes.
+    private var slots: [UInt64]
     private var mask: Int
 
     /// An empty vocabulary with room for about `expected` forms before it grows.
@@ -59,32 +61,29 @@ struct Vocabulary: Sendable {
 
     /// The id of `form`, whose ``hash(_:)`` is `hash`, if it was interned.
     func lookup(_ form: UnsafeBufferPointer<UInt8>, hash: Int) -> FormID? {
-        var slot = hash & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            let id = FormID(rawValue: entry - 1)
-            if equals(id, form) { return id }
-            slot = (slot + 1) & mask
+        switch find(form, hash: hash) {
+        case .found(let id): return id
+        case .empty: return nil
         }
     }
 
     /// The id of `form`, interning it first if needed.
     mutating func intern(_ form: UnsafeBufferPointer<UInt8>) -> FormID {
-        let hash = Self.hash(form)
-        var slot = hash & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            let id = FormID(rawValue: entry - 1)
-            if equals(id, form) { return id }
-            slot = (slot + 1) & mask
+        intern(form, hash: Self.hash(form))
+    }
+
+    /// The id of `form`, whose ``hash(_:)`` is `hash`, interning it first if needed.
+    mutating func intern(_ form: UnsafeBufferPointer<UInt8>, hash: Int) -> FormID {
+        let slot: Int
+        switch find(form, hash: hash) {
+        case .found(let id): return id
+        case .empty(let empty): slot = empty
         }
         let id = FormID(rawValue: UInt32(ends.count))
         bytes.append(contentsOf: form)
         ends.append(bytes.count)
         hashes.append(hash)
-        slots[slot] = id.rawValue + 1
+        slots[slot] = Self.entry(hash: hash, id: id)
         if ends.count * 2 > slots.count { grow() }
         return id
     }
@@ -99,15 +98,38 @@ struct Vocabulary: Sendable {
         return form.withUTF8 { lookup($0) }
     }
 
-    private func equals(_ id: FormID, _ form: UnsafeBufferPointer<UInt8>) -> Bool {
-        let index = Int(id.rawValue)
-        let start = index == 0 ? 0 : ends[index - 1]
-        let length = ends[index] - start
-        guard length == form.count else { return false }
-        return bytes.withUnsafeBufferPointer { all in
-            for offset in 0 ..< length where all[start + offset] != form[offset] { return false }
-            return true
+    private enum Probe {
+        case found(FormID)
+        case empty(Int)
+    }
+
+    /// The slot that holds `form`, or the empty slot where it would go.
+    private func find(_ form: UnsafeBufferPointer<UInt8>, hash: Int) -> Probe {
+        let check = UInt64(UInt32(truncatingIfNeeded: hash))
+        return slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { all in
+                ends.withUnsafeBufferPointer { ends in
+                    var slot = hash & mask
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 { return .empty(slot) }
+                        if entry >> 32 == check {
+                            let index = Int(UInt32(truncatingIfNeeded: entry) - 1)
+                            let start = index == 0 ? 0 : ends[index - 1]
+                            if ends[index] - start == form.count
+                                && (form.isEmpty || memcmp(all.baseAddress! + start, form.baseAddress!, form.count) == 0) {
+                                return .found(FormID(rawValue: UInt32(index)))
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
         }
+    }
+
+    private static func entry(hash: Int, id: FormID) -> UInt64 {
+        UInt64(UInt32(truncatingIfNeeded: hash)) << 32 | UInt64(id.rawValue + 1)
     }
 
     private mutating func grow() {
@@ -117,27 +139,33 @@ struct Vocabulary: Sendable {
         for index in 0 ..< ends.count {
             var slot = hashes[index] & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt32(index) + 1
+            slots[slot] = Self.entry(hash: hashes[index], id: FormID(rawValue: UInt32(index)))
         }
     }
 
     /// A read-only copy in flat tables, for a compiled phrase set.
     func frozen() -> FormTable {
-        // Each slot also keeps its form's hash, so that a lookup that misses reads no form.
-        let hashed = slots.map { entry -> UInt64 in
-            guard entry != 0 else { return 0 }
-            return UInt64(UInt32(truncatingIfNeeded: hashes[Int(entry - 1)])) << 32 | UInt64(entry)
-        }
-        return FormTable(bytes: FlatArray(bytes), ends: FlatArray(ends.map { UInt32($0) }), slots: FlatArray(hashed))
+        // The slots already keep each form's hash, in the layout the table reads.
+        FormTable(bytes: FlatArray(bytes), ends: FlatArray(ends.map { UInt32($0) }), slots: FlatArray(slots))
     }
 
     /// FNV-1a over the bytes.
     static func hash(_ form: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in form {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        var hash = hashSeed
+        for byte in form { hash = Self.hash(hash, byte) }
+        return finish(hash)
+    }
+
+    /// ``hash(_:)`` a byte at a time, for a caller that makes the bytes:
+    /// `finish` of `hash(...hash(hashSeed, b0)..., bn)`.
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always) static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+
+    @inline(__always) static func finish(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }
 
