@@ -88,6 +88,11 @@ struct SentenceBreaks {
     /// The last terminator of a token made of terminators, or of a word that
     /// ends in a period ("U.S.", "p.m."); `nil` for any other token.
     private func terminator(_ token: Token) -> Unicode.Scalar? {
+        // Most tokens end in an ASCII byte that is no terminator: no decoding for them.
+        let lastByte = buffer[Int(token.end) - 1]
+        if lastByte < 0x80 && lastByte != UInt8(ascii: ".") && lastByte != UInt8(ascii: "!") && lastByte != UInt8(ascii: "?") {
+            return nil
+        }
         let last = lastScalar(of: token)
         guard Self.isTerminator(last) else { return nil }
         if token.kind == .word { return Self.isPeriod(last) ? last : nil }

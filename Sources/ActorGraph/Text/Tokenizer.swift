@@ -61,6 +61,8 @@ public struct Tokenizer: Sendable {
         // Runs of ASCII whitespace split the text into spans. A span of plain
         // ASCII is split here by ICU's own word rules (ASCIIWords); any other
         // span is left to ICU, reading the whole text so it sees the context.
+        // Spans are taken as plain until a byte shows otherwise: English news
+        // is nearly all plain, so the text is read once.
         var icu: OpaquePointer?
         defer { if let icu { agicu_breaker_close(icu) } }
         var index = 0
@@ -78,26 +80,14 @@ public struct Tokenizer: Sendable {
                 index = end
                 continue
             }
-            var end = index
-            var plain = true
-            while end < count {
-                let byte = buffer[end]
-                if ASCIIWords.isWhitespace(byte) { break }
-                if ASCIIWords.isPlain(byte) {
-                    end += 1
-                } else if ASCIIWords.newsPunctuation(at: end, in: buffer) != nil {
-                    end += 3
-                } else {
-                    plain = false
-                    end += 1
-                }
+            if let end = builder.addPlainSpan(from: index) {
+                index = end
+                continue
             }
-            if plain {
-                builder.addPlainSpan(index ..< end)
-            } else {
-                if icu == nil { icu = try openBreaker(base, count) }
-                segmentWithICU(index ..< end, icu!, &builder)
-            }
+            var end = index + 1
+            while end < count && !ASCIIWords.isWhitespace(buffer[end]) { end += 1 }
+            if icu == nil { icu = try openBreaker(base, count) }
+            segmentWithICU(index ..< end, icu!, &builder)
             index = end
         }
         guard splitting else {
@@ -141,12 +131,15 @@ private struct TokenBuilder {
     private var pending: Token.Flags = []
     private var newlinesInGap = 0
     private var scratch = [UInt8](repeating: 0, count: 256)
+    /// The form of each ASCII mark, and of each news punctuation mark by its
+    /// last byte, once interned (`.max` before).
+    private var markForms = [UInt32](repeating: .max, count: 256)
 
     init(buffer: UnsafeBufferPointer<UInt8>) {
         self.buffer = buffer
         tokens.reserveCapacity(buffer.count / 5)
-        // News text has about one new form per 20 bytes in a short article, fewer in a long one.
-        vocabulary = Vocabulary(expected: min(buffer.count / 20, 1 << 16))
+        // News text has about one new form per 10 bytes in a short article, fewer in a long one.
+        vocabulary = Vocabulary(expected: min(buffer.count / 10, 1 << 16))
     }
 
     mutating func addSegment(_ segment: Range<Int>, ruleStatus: Int32) {
@@ -194,64 +187,93 @@ private struct TokenBuilder {
         }
     }
 
-    /// The segments of a span of plain ASCII and ``ASCIIWords/newsPunctuation(at:in:)``,
-    /// split by ``ASCIIWords``.
-    mutating func addPlainSpan(_ span: Range<Int>) {
-        var index = span.lowerBound
-        while index < span.upperBound {
-            let (end, status, ascii) = ASCIIWords.segment(from: index, to: span.upperBound, in: buffer)
-            if status == 0 || !ascii {
-                addSegment(index ..< end, ruleStatus: status)
+    /// Splits the span of plain ASCII and ``ASCIIWords/newsPunctuation(at:in:)``
+    /// that starts at `start` by ``ASCIIWords``' rules, up to the next ASCII
+    /// whitespace or the end of the text, and returns where it ends.
+    ///
+    /// Returns `nil`, with every token and form of the span undone, when the
+    /// span holds a byte that only ICU splits: the caller hands it to ICU.
+    mutating func addPlainSpan(from start: Int) -> Int? {
+        let mark = (tokens: tokens.count, forms: vocabulary.count, pending: pending, newlines: newlinesInGap)
+        var index = start
+        while index < buffer.count {
+            let byte = buffer[index]
+            if ASCIIWords.isLetter(byte) || ASCIIWords.isDigit(byte) {
+                index = addWord(from: index)
+            } else if ASCIIWords.isPlain(byte) {
+                addMark(index ..< index + 1)
+                index += 1
+            } else if ASCIIWords.isWhitespace(byte) {
+                break
+            } else if ASCIIWords.newsPunctuation(at: index, in: buffer) != nil {
+                addMark(index ..< index + 3)
+                index += 3
             } else {
-                addASCIIWord(index ..< end, number: status < 200)
+                tokens.removeLast(tokens.count - mark.tokens)
+                vocabulary.removeForms(from: mark.forms)
+                for (byte, form) in markForms.enumerated() where form != .max && Int(form) >= mark.forms { markForms[byte] = .max }
+                (pending, newlinesInGap) = (mark.pending, mark.newlines)
+                return nil
             }
-            index = end
         }
+        return index
     }
 
-    /// A word or number of plain ASCII from ``ASCIIWords``: flags and folded
-    /// form in one pass, as ``addSegment(_:ruleStatus:)`` would make them.
-    private mutating func addASCIIWord(_ range: Range<Int>, number: Bool) {
-        if !number, let split = possessiveSplit(range) {
-            appendASCII(range.lowerBound ..< split, kind: .word, extra: [])
-            appendASCII(split ..< range.upperBound, kind: .word, extra: .possessive)
+    /// The word or number that starts at `start` (``ASCIIWords/readWord(from:in:into:)``); returns its end.
+    private mutating func addWord(from start: Int) -> Int {
+        var word = ASCIIWords.Word()
+        let text = buffer   // read outside the closure, which must not copy `self` (and with it `scratch`)
+        while !scratch.withUnsafeMutableBufferPointer({ ASCIIWords.readWord(from: start, in: text, into: $0, &word) }) {
+            scratch = [UInt8](repeating: 0, count: scratch.count * 2)   // a word longer than any before
+        }
+        let end = word.end
+        guard word.ascii else {
+            // A curly apostrophe inside: the general path folds it as ICU would.
+            addSegment(start ..< end, ruleStatus: word.number ? 100 : 200)
+            return end
+        }
+        if word.possessive {
+            // "France's": the word, then the possessive clitic "'s", the fold's last two bytes.
+            appendWord(start ..< end - 2, fold: word.beforeApostrophe, kind: .word, extra: [])
+            let clitic = ASCIIWords.Fold(start: word.fold.end - 2, end: word.fold.end, hash: ASCIIWords.cliticHash)
+            appendWord(end - 2 ..< end, fold: clitic, kind: .word, extra: .possessive)
         } else {
-            appendASCII(range, kind: number ? .number : .word, extra: [])
+            appendWord(start ..< end, fold: word.fold, kind: word.number ? .number : .word, extra: [])
         }
+        return end
     }
 
-    private mutating func appendASCII(_ range: Range<Int>, kind: Token.Kind, extra: Token.Flags) {
-        if scratch.count < range.count { scratch = [UInt8](repeating: 0, count: range.count * 2) }
-        var letters = 0
-        var allUpper = true
-        // Folded, hashed (``Vocabulary/hash(_:)``) and counted in one pass.
-        var hash = Vocabulary.hashSeed
-        let form = scratch.withUnsafeMutableBufferPointer { out -> FormID in
-            var length = 0
-            for index in range {
-                var byte = buffer[index]
-                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
-                    letters += 1
-                    byte |= 0x20
-                } else if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {
-                    letters += 1
-                    allUpper = false
-                }
-                out[length] = byte
-                length += 1
-                hash = Vocabulary.hash(hash, byte)
-            }
-            return vocabulary.intern(UnsafeBufferPointer(rebasing: out[0 ..< length]), hash: Vocabulary.finish(hash))
+    private mutating func appendWord(_ range: Range<Int>, fold: ASCIIWords.Fold, kind: Token.Kind, extra: Token.Flags) {
+        let form = scratch.withUnsafeBufferPointer {
+            vocabulary.intern(UnsafeBufferPointer(rebasing: $0[fold.start ..< fold.end]), hash: Vocabulary.finish(fold.hash))
         }
         var flags = pending.union(extra)
         if kind == .word {
             let first = buffer[range.lowerBound]
             if first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") {
                 flags.insert(.capitalized)
-                if letters >= 2 && allUpper { flags.insert(.allCaps) }
+                if fold.letters >= 2 && fold.allUpper { flags.insert(.allCaps) }
             }
         }
         tokens.append(Token(start: UInt32(range.lowerBound), end: UInt32(range.upperBound), kind: kind, flags: flags, form: form))
+        pending = []
+        newlinesInGap = 0
+    }
+
+    /// One ASCII punctuation mark or symbol, or one of ``ASCIIWords/newsPunctuation(at:in:)``,
+    /// as ``addSegment(_:ruleStatus:)`` would make it, its form interned once per text.
+    private mutating func addMark(_ range: Range<Int>) {
+        let key = Int(buffer[range.upperBound - 1])
+        if range.count == 1, key == Int(UInt8(ascii: ".")), joinFinalPeriod(at: range) { return }
+        let form: FormID
+        if markForms[key] != .max {
+            form = FormID(rawValue: markForms[key])
+        } else {
+            form = fold(range)
+            markForms[key] = form.rawValue
+        }
+        let kind: Token.Kind = range.count == 3 || ASCIIWords.isPunctuation(buffer[range.lowerBound]) ? .punctuation : .symbol
+        tokens.append(Token(start: UInt32(range.lowerBound), end: UInt32(range.upperBound), kind: kind, flags: pending, form: form))
         pending = []
         newlinesInGap = 0
     }
@@ -506,20 +528,67 @@ enum ASCIIWords {
         }
     }
 
-    /// The segment of plain ASCII and ``newsPunctuation(at:in:)`` that starts at
-    /// `start` and ends at most at `end`: its end, its rule status, and whether
-    /// it is all ASCII.
-    @inline(__always)
-    static func segment(from start: Int, to end: Int, in buffer: UnsafeBufferPointer<UInt8>) -> (end: Int, status: Int32, ascii: Bool) {
-        let byte = buffer[start]
-        guard isLetter(byte) || isDigit(byte) else {
-            let length = byte < 0x80 ? 1 : 3
-            return (start + length, 0, length == 1)
-        }
+    /// A word's folded bytes (`start ..< end` of the caller's scratch buffer),
+    /// their ``Vocabulary/hash(_:)`` before `finish`, and its letters.
+    struct Fold {
+        var start = 0
+        var end = 0
+        var hash = Vocabulary.hashSeed
+        /// ASCII letters (not `@`), and whether none is lowercase.
+        var letters = 0
+        var allUpper = true
+    }
+
+    /// The unfinished hash of the clitic "'s".
+    static let cliticHash = Vocabulary.hash(Vocabulary.hash(Vocabulary.hashSeed, UInt8(ascii: "'")), UInt8(ascii: "s"))
+
+    /// A word or number read by ``readWord(from:in:into:_:)``.
+    struct Word {
+        /// Just past its last byte.
+        var end = 0
+        /// Whether it ends in a digit (ICU's rule status 100) rather than a letter (200).
+        var number = false
+        /// Whether it is all ASCII; if not (a curly apostrophe joins it), `fold` is not made.
         var ascii = true
-        var index = start + 1
+        var fold = Fold()
+        /// Whether it ends in the clitic `'s` ("France's"), and the fold of the word before it.
+        var possessive = false
+        var beforeApostrophe = Fold()
+    }
+
+    /// Reads the word or number that starts at `start` (a letter or a digit)
+    /// into `word`, folding it to lowercase into `out` as it goes: one pass
+    /// over its bytes. `false` when `out` is too short for it.
+    ///
+    /// It ends where ICU's rules end it: at a byte that is neither a letter
+    /// nor a digit, unless that is a joiner between two letters or two digits
+    /// (see the type's description). It may look past the span's end, where
+    /// ASCII whitespace or any byte that is not a letter or digit ends it.
+    static func readWord(from start: Int, in buffer: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
+                         _ word: inout Word) -> Bool {
+        // The loop keeps its state in locals, which stay in registers.
+        var index = start
+        let end = buffer.count
+        var length = 0, hash = Vocabulary.hashSeed, letters = 0, allUpper = true, ascii = true
+        var beforeApostrophe = Fold()
         while true {
-            while index < end && (isLetter(buffer[index]) || isDigit(buffer[index])) { index += 1 }
+            while index < end {
+                var byte = buffer[index]
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                    letters &+= 1
+                    byte |= 0x20
+                } else if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {
+                    letters &+= 1
+                    allUpper = false
+                } else if !isDigit(byte) && byte != UInt8(ascii: "@") {
+                    break
+                }
+                guard length < out.count else { return false }
+                out[length] = byte
+                length &+= 1
+                hash = Vocabulary.hash(hash, byte)
+                index &+= 1
+            }
             guard index + 1 < end else { break }
             let middle = buffer[index], before = buffer[index - 1]
             // ' or . between two letters; ' . , ; between two digits; ‘ or ’ (three bytes) as '.
@@ -530,9 +599,27 @@ enum ASCIIWords {
             let joinsLetters = curly || middle == UInt8(ascii: ".") || middle == UInt8(ascii: "'")
             let joinsDigits = joinsLetters || middle == UInt8(ascii: ",") || middle == UInt8(ascii: ";")
             guard (isLetter(before) && isLetter(after) && joinsLetters) || (isDigit(before) && isDigit(after) && joinsDigits) else { break }
-            if curly { ascii = false }
-            index += width + 1
+            if curly {
+                ascii = false
+            } else {
+                guard length < out.count else { return false }
+                if middle == UInt8(ascii: "'") {
+                    beforeApostrophe = Fold(start: 0, end: length, hash: hash, letters: letters, allUpper: allUpper)
+                }
+                out[length] = middle
+                length += 1
+                hash = Vocabulary.hash(hash, middle)
+            }
+            index += width
         }
-        return (index, isDigit(buffer[index - 1]) ? 100 : 200, ascii)
+        word.fold = Fold(start: 0, end: length, hash: hash, letters: letters, allUpper: allUpper)
+        word.beforeApostrophe = beforeApostrophe
+        word.ascii = ascii
+        word.end = index
+        word.number = isDigit(buffer[index - 1])
+        // The last joining apostrophe, two bytes from the end, starts the clitic.
+        word.possessive = word.ascii && !word.number && index - start >= 3 && buffer[index - 1] | 0x20 == UInt8(ascii: "s")
+            && buffer[index - 2] == UInt8(ascii: "'") && index - 2 > start
+        return true
     }
 }

@@ -88,6 +88,23 @@ struct Vocabulary: Sendable {
         return id
     }
 
+    /// Forgets the forms with ids `mark` and up, as if they had never been
+    /// interned: the tokenizer undoes a span it hands to ICU.
+    mutating func removeForms(from mark: Int) {
+        // Linear probing: taking out the latest form first leaves each slot
+        // as it stood before that form came.
+        for index in stride(from: ends.count - 1, through: mark, by: -1) {
+            let entry = Self.entry(hash: hashes[index], id: FormID(rawValue: UInt32(index)))
+            var slot = hashes[index] & mask
+            while slots[slot] != entry { slot = (slot + 1) & mask }
+            slots[slot] = 0
+        }
+        guard mark < ends.count else { return }
+        bytes.removeLast(bytes.count - (mark == 0 ? 0 : ends[mark - 1]))
+        ends.removeLast(ends.count - mark)
+        hashes.removeLast(hashes.count - mark)
+    }
+
     mutating func intern(_ form: String) -> FormID {
         var form = form
         return form.withUTF8 { intern($0) }
@@ -116,8 +133,7 @@ struct Vocabulary: Sendable {
                         if entry >> 32 == check {
                             let index = Int(UInt32(truncatingIfNeeded: entry) - 1)
                             let start = index == 0 ? 0 : ends[index - 1]
-                            if ends[index] - start == form.count
-                                && (form.isEmpty || memcmp(all.baseAddress! + start, form.baseAddress!, form.count) == 0) {
+                            if ends[index] - start == form.count && Self.same(all.baseAddress! + start, form) {
                                 return .found(FormID(rawValue: UInt32(index)))
                             }
                         }
@@ -126,6 +142,16 @@ struct Vocabulary: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether the bytes at `stored` are `form`'s; short forms, most of a
+    /// text's, are compared in place rather than through `memcmp`.
+    @inline(__always) private static func same(_ stored: UnsafePointer<UInt8>, _ form: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard form.count > 16 else {
+            for offset in 0 ..< form.count where stored[offset] != form[offset] { return false }
+            return true
+        }
+        return memcmp(stored, form.baseAddress!, form.count) == 0
     }
 
     private static func entry(hash: Int, id: FormID) -> UInt64 {
