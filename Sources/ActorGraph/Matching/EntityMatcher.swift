@@ -33,27 +33,21 @@ public struct EntityMatcher: Sendable {
     /// - Complexity: O(*n* × *L*) for *n* tokens and *L* tokens in the longest
     ///   alias, whatever the number of aliases.
     public func matches(in text: TokenizedText) -> [Mention] {
-        let translated = gazetteer.aliases.translate(text)
-        var found: [Mention] = []
+        let aliases = gazetteer.aliases
+        let translated = aliases.translate(text)
+        let tokens = text.tokens
+        // The spans first, then their entities: the walk's closure captures
+        // only the array it fills, not the matcher and the text.
+        var spans: [(tokens: Range<Int>, sentence: Int, targets: ArraySlice<Gazetteer.AliasTarget>)] = []
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
-            gazetteer.aliases.forEachMatch(
-                in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound
-            ) { range, targets in
-                var candidates: [Entity.ID] = []
-                var via = MentionVia.name
-                // Text that matches an alias with its case ("ITU") is not also the folded one ("Itu").
-                let exactOnly = targets.contains { $0.exact >= 0 && accepts($0, range: range, in: text) }
-                for target in targets where (!exactOnly || target.exact >= 0) && accepts(target, range: range, in: text) {
-                    let id = gazetteer.entities.id(at: Int(target.entity))
-                    if !candidates.contains(id) {
-                        if candidates.isEmpty { via = target.via }
-                        candidates.append(id)
-                    }
-                }
-                if let first = candidates.first {
-                    found.append(Mention(tokens: range, sentence: sentenceIndex, candidates: candidates, via: via, rule: first.rawValue))
-                }
+            aliases.forEachMatch(in: tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) {
+                spans.append(($0, sentenceIndex, $1))
             }
+        }
+        var found: [Mention] = []
+        found.reserveCapacity(spans.count)
+        for span in spans {
+            if let mention = mention(of: span.targets, over: span.tokens, sentence: span.sentence, in: text) { found.append(mention) }
         }
         switch policy {
         case .all: return found
@@ -80,6 +74,29 @@ public struct EntityMatcher: Sendable {
             end = ranges[index].upperBound
         }
         return kept
+    }
+
+    /// The mention of the entities of `targets` (aliases that match `range`), if any accepts the text.
+    private func mention(of targets: ArraySlice<Gazetteer.AliasTarget>, over range: Range<Int>, sentence: Int,
+                         in text: TokenizedText) -> Mention? {
+        if targets.count == 1, let target = targets.first, target.exact < 0, target.via != .partial {
+            // One plain alias, the usual case: nothing to check.
+            let id = gazetteer.entities.id(at: Int(target.entity))
+            return Mention(tokens: range, sentence: sentence, candidates: [id], via: target.via, rule: id.rawValue)
+        }
+        var candidates: [Entity.ID] = []
+        var via = MentionVia.name
+        // Text that matches an alias with its case ("ITU") is not also the folded one ("Itu").
+        let exactOnly = targets.contains { $0.exact >= 0 && accepts($0, range: range, in: text) }
+        for target in targets where (!exactOnly || target.exact >= 0) && accepts(target, range: range, in: text) {
+            let id = gazetteer.entities.id(at: Int(target.entity))
+            if !candidates.contains(id) {
+                if candidates.isEmpty { via = target.via }
+                candidates.append(id)
+            }
+        }
+        guard let first = candidates.first else { return nil }
+        return Mention(tokens: range, sentence: sentence, candidates: candidates, via: via, rule: first.rawValue)
     }
 
     private func accepts(_ target: Gazetteer.AliasTarget, range: Range<Int>, in text: TokenizedText) -> Bool {
