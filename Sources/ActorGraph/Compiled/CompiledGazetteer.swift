@@ -17,13 +17,14 @@ import Foundation
 /// Each section starts at a multiple of 8 bytes and the file's size is one.
 enum CompiledGazetteer {
     /// The version this build writes and reads.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let magic: [UInt8] = Array("ACTGAZ\r\n".utf8)
     private static let headerSize = 32
 
     private enum Section: UInt32, CaseIterable {
         case formBytes = 1, formEnds, formSlots, edgeKeys, edgeTargets, payloadEnds, payloads
         case entityRecords, entityOffsets, idSlots, files, exactAliases, holders, roleTitles, meta
+        case edgeFilter
     }
 
     /// Whether `url` is to be read as a compiled gazetteer: it is named `.agz`
@@ -76,6 +77,7 @@ enum CompiledGazetteer {
         flat(.edgeKeys, tables.edgeKeys)
         flat(.edgeTargets, tables.edgeTargets)
         flat(.payloadEnds, tables.payloadEnds)
+        flat(.edgeFilter, tables.edgeFilter)
         var writer = ByteWriter()
         for payload in gazetteer.aliases.payloads {
             writer.u32(UInt32(bitPattern: payload.entity))
@@ -249,7 +251,7 @@ enum CompiledGazetteer {
                               slots: try flat(.formSlots, UInt64.self))
         let tables = PhraseSet<Gazetteer.AliasTarget>.Tables(
             forms: forms, edgeKeys: try flat(.edgeKeys, UInt64.self), edgeTargets: try flat(.edgeTargets, UInt32.self),
-            payloadEnds: try flat(.payloadEnds, UInt32.self))
+            payloadEnds: try flat(.payloadEnds, UInt32.self), edgeFilter: try flat(.edgeFilter, UInt64.self))
 
         var files: [String] = []
         var fileReader = reader(.files)
@@ -341,6 +343,8 @@ enum CompiledGazetteer {
             used += 1
         }
         guard tables.edgeKeys.isEmpty || used < tables.edgeKeys.count else { return "its edge table is full" }
+        // A forged filter can only hide edges (matches missed), never send a lookup out of bounds.
+        guard isHashTable(tables.edgeFilter.count) else { return "its edge filter has a bad size" }
         return nil
     }
 

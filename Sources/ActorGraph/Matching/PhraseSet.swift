@@ -16,17 +16,23 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         var edgeTargets = FlatArray<UInt32>()
         /// The payloads of node i are payloads[payloadEnds[i-1] ..< payloadEnds[i]].
         var payloadEnds = FlatArray<UInt32>()
+        /// A Bloom filter over the edges, two bits per edge in one word
+        /// (``filterProbe(for:)``), a power of two long: it answers most
+        /// lookups of a missing edge without reading the much larger edge table.
+        var edgeFilter = FlatArray<UInt64>()
     }
 
     let tables: Tables
     let payloads: [Payload]
     private let edgeMask: Int
+    private let filterMask: Int
 
     /// A set from its tables; a compiled gazetteer's loader checks them first.
     init(tables: Tables, payloads: [Payload]) {
         self.tables = tables
         self.payloads = payloads
         edgeMask = tables.edgeKeys.count - 1
+        filterMask = tables.edgeFilter.count - 1
     }
 
     /// Collects phrases, then compiles them.
@@ -142,7 +148,7 @@ struct PhraseSet<Payload: Sendable>: Sendable {
                 order[Int(slots[Int(entry.node)])] = index
             }
             let tables = Tables(forms: vocabulary.frozen(), edgeKeys: FlatArray(keys), edgeTargets: FlatArray(targets),
-                                payloadEnds: FlatArray(ends))
+                                payloadEnds: FlatArray(ends), edgeFilter: FlatArray(PhraseSet.filter(keys: keys, edgeCount: edgeCount)))
             return PhraseSet(tables: tables, payloads: order.map { entries[$0].payload })
         }
     }
@@ -168,6 +174,27 @@ struct PhraseSet<Payload: Sendable>: Sendable {
             newTargets[slot] = UInt32(target)
         }
         return (newKeys, newTargets)
+    }
+
+    /// The Bloom filter of ``Tables/edgeFilter`` for the edges of `keys`: eight
+    /// to sixteen bits per edge, so that a few lookups of a missing edge in a
+    /// hundred read the edge table, at a tenth of its size or less.
+    fileprivate static func filter(keys: [UInt64], edgeCount: Int) -> [UInt64] {
+        var words = 1
+        while words * 64 < edgeCount * 8 { words *= 2 }
+        var filter = [UInt64](repeating: 0, count: words)
+        for key in keys where key != 0 {
+            let (word, bits) = filterProbe(for: slot(for: key &- 1))
+            filter[word & (words - 1)] |= bits
+        }
+        return filter
+    }
+
+    /// The filter word (before masking) and the two bits of an edge whose
+    /// ``slot(for:)`` is `mixed`: from bits the edge table's slot does not use.
+    @inline(__always) static func filterProbe(for mixed: Int) -> (word: Int, bits: UInt64) {
+        let x = UInt64(bitPattern: Int64(mixed))
+        return (Int(truncatingIfNeeded: x >> 38), 1 << ((x >> 26) & 63) | 1 << ((x >> 32) & 63))
     }
 
     /// The number of distinct token forms in the phrases.
@@ -250,9 +277,12 @@ struct PhraseSet<Payload: Sendable>: Sendable {
     }
 
     private func child(of node: UInt32, form: UInt32) -> UInt32? {
-        guard edgeMask >= 0 else { return nil }
+        guard edgeMask >= 0, filterMask >= 0 else { return nil }
         let key = UInt64(node) << 32 | UInt64(form)
-        var slot = Self.slot(for: key) & edgeMask
+        let mixed = Self.slot(for: key)
+        let (word, bits) = Self.filterProbe(for: mixed)
+        guard tables.edgeFilter[word & filterMask] & bits == bits else { return nil }
+        var slot = mixed & edgeMask
         for _ in 0 ..< FlatTables.longestProbe {
             let stored = tables.edgeKeys[slot]
             if stored == 0 { return nil }
