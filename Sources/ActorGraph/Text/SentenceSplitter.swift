@@ -7,21 +7,20 @@ struct SentenceSplitter {
     let buffer: UnsafeBufferPointer<UInt8>
 
     /// Titles before a name: a period after them never ends a sentence.
-    private static let titles: Set<String> = [
+    private static let titles = ShortWordSet([
         "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
         "adm", "cmdr", "st", "rev", "hon", "pres", "atty", "supt", "insp", "fr", "no", "vs", "nos",
-    ]
+    ])
     /// Month abbreviations: a period after them ends no sentence when a number follows.
-    private static let months: Set<String> = [
+    private static let months = ShortWordSet([
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ]
+    ])
     /// Abbreviations that end a sentence only when a capitalized word follows.
-    private static let others: Set<String> = ["inc", "corp", "co", "ltd", "jr", "sr", "etc", "approx", "est"]
+    private static let others = ShortWordSet(["inc", "corp", "co", "ltd", "jr", "sr", "etc", "approx", "est"])
 
     /// Punctuation that can end a line that ends a sentence.
-    private static let closers: Set<String> = [".", "!", "?", ":", ";", "\"", "'", ")", "…", "”", "’"]
+    private static let closers = ShortWordSet([".", "!", "?", ":", ";", "\"", "'", ")", "…", "”", "’"])
 
-    private static let bullets: Set<Unicode.Scalar> = ["•", "▪", "‣", "◦", "●", "■", "►", "▸"]
 
     /// The sentences: ends proposed by the Unicode sentence rules on tokens
     /// (``SentenceBreaks``), then the fixes below.
@@ -56,39 +55,46 @@ struct SentenceSplitter {
             // and this one starts in lowercase.
             return !endsClause(previous) && startsLowercase(token)
         }
-        if previous.kind == .word, token.kind == .word, Self.nameAbbreviations.contains(vocabulary.string(of: previous.form)) {
+        if previous.kind == .word, token.kind == .word, form(of: previous, in: Self.nameAbbreviations) {
             // "the U.N. Security Council", "U.S. President Joe Biden": the name of an office or
             // body goes on after the abbreviation; "to the U.S. Israel condemned it" does not.
-            return Self.officeWords.contains(vocabulary.string(of: token.form))
+            return form(of: token, in: Self.officeWords)
         }
-        guard previous.kind == .punctuation, vocabulary.string(of: previous.form) == ".", index >= 2 else { return false }
+        guard previous.kind == .punctuation, isPeriod(previous), index >= 2 else { return false }
         let word = tokens[index - 2]
         guard word.kind == .word, word.end == previous.start else { return false }
-        let form = vocabulary.string(of: word.form)
-        if Self.titles.contains(form) { return true }
+        if form(of: word, in: Self.titles) { return true }
         // An initial inside a name: "Michelle T. Friedland", "Robert F. Kennedy" (not "World War I. It").
-        if word.end - word.start == 1, word.flags.contains(.capitalized), token.flags.contains(.capitalized), form != "i",
+        if word.end - word.start == 1, word.flags.contains(.capitalized), token.flags.contains(.capitalized), !form(of: word, in: Self.pronounI),
            index >= 3, tokens[index - 3].kind == .word, tokens[index - 3].flags.contains(.capitalized) { return true }
-        if Self.months.contains(form) { return token.kind == .number }
-        if Self.others.contains(form) { return !token.flags.contains(.capitalized) }
+        if form(of: word, in: Self.months) { return token.kind == .number }
+        if form(of: word, in: Self.others) { return !token.flags.contains(.capitalized) }
         return false
     }
 
     /// Dotted abbreviations that begin the names of offices and bodies.
-    private static let nameAbbreviations: Set<String> = ["u.s.", "u.n.", "u.k.", "e.u."]
+    private static let nameAbbreviations = ShortWordSet(["u.s.", "u.n.", "u.k.", "e.u."])
     /// Words that go on such a name: "U.N. Security Council", "U.S. Navy".
-    private static let officeWords: Set<String> = [
+    private static let officeWords = ShortWordSet([
         "security", "general", "human", "special", "senate", "house", "congress", "navy", "army", "air", "marine", "marines",
         "military", "forces", "department", "state", "treasury", "justice", "defense", "defence", "embassy", "ambassador",
         "envoy", "secretary", "president", "vice", "attorney", "supreme", "court", "federal", "central", "trade",
         "commission", "council", "parliament", "agency", "refugee", "peacekeeping", "mission", "officials", "intelligence",
         "commerce", "capitol", "coast", "border", "customs", "immigration", "home", "foreign", "prime", "chancellor",
-    ]
+    ])
+
+    private static let pronounI = ShortWordSet(["i"])
+    private static let period = ShortWordSet(["."])
+
+    /// Whether the token's folded form is one of `words`.
+    private func form(of token: Token, in words: ShortWordSet) -> Bool {
+        vocabulary.withForm(token.form) { bytes, _ in words.contains(bytes) }
+    }
+
+    private func isPeriod(_ token: Token) -> Bool { form(of: token, in: Self.period) }
 
     private func endsClause(_ token: Token) -> Bool {
-        guard token.kind == .punctuation else { return false }
-        let form = vocabulary.string(of: token.form)
-        return Self.closers.contains(form)
+        token.kind == .punctuation && form(of: token, in: Self.closers)
     }
 
     private func startsLowercase(_ token: Token) -> Bool {
@@ -102,7 +108,9 @@ struct SentenceSplitter {
         guard token.kind != .word, token.end - token.start == 3 else { return false }
         let start = Int(token.start)
         let value = UInt32(buffer[start] & 0x0F) << 12 | UInt32(buffer[start + 1] & 0x3F) << 6 | UInt32(buffer[start + 2] & 0x3F)
-        guard let scalar = Unicode.Scalar(value) else { return false }
-        return Self.bullets.contains(scalar)
+        switch value {
+        case 0x2022, 0x25AA, 0x2023, 0x25E6, 0x25CF, 0x25A0, 0x25BA, 0x25B8: return true   // • ▪ ‣ ◦ ● ■ ► ▸
+        default: return false
+        }
     }
 }
