@@ -120,8 +120,8 @@ import Testing
     }
 
     /// The sentence rules' word lists: exact bytes only, whatever the length.
-    @Test func shortWordSetHoldsExactlyItsWords() {
-        let words = ShortWordSet(["mr", "u.s.", "sept", "peacekeeping", "…", "i"])
+    @Test func shortWordsHoldExactlyTheirWords() {
+        let words = ShortWords<Bool>(["mr", "u.s.", "sept", "peacekeeping", "…", "i"])
         func has(_ word: String) -> Bool {
             var word = word
             return word.withUTF8 { words.contains($0) }

@@ -10,6 +10,9 @@
 /// - a comma, semicolon, colon, dash or another terminator (SB8a).
 struct SentenceBreaks {
     let tokens: ContiguousArray<Token>
+    /// The tokens that may be terminators, in order (any other token is not
+    /// one): the tokenizer's sentence cues.
+    let cues: [Int]
     let buffer: UnsafeBufferPointer<UInt8>
 
     /// Terminators (UAX #29 STerm and ATerm). A switch, not a `Set`: it is asked of every token.
@@ -49,12 +52,13 @@ struct SentenceBreaks {
         }
     }
 
-    /// `true` at each token that starts a sentence by these rules (never the first).
-    func proposedStarts() -> [Bool] {
-        var starts = [Bool](repeating: false, count: tokens.count)
+    /// The tokens that start a sentence by these rules, in order (never the first).
+    func proposedStarts() -> [Int] {
+        var starts: [Int] = []
         var index = 0
-        while index < tokens.count {
-            guard let last = terminator(tokens[index]) else { index += 1; continue }
+        for cue in cues where cue >= index {
+            index = cue
+            guard let last = terminator(tokens[index]) else { continue }
             // A run of terminators, spaced or not ("?!", ". . ."), then closing marks right after it.
             var lastTerminator = last
             var end = index + 1
@@ -68,7 +72,7 @@ struct SentenceBreaks {
             guard end < tokens.count else { break }
             let next = tokens[end]
             if next.flags.contains(.lineBreakBefore) {
-                starts[end] = true
+                starts.append(end)
                 continue
             }
             let nextScalar = firstScalar(of: next)
@@ -80,7 +84,7 @@ struct SentenceBreaks {
             }
             if Self.isContinuation(nextScalar) || Self.isTerminator(nextScalar) { continue }  // SB8a
             if isPeriod && nextLetterIsLowercase(from: end) { continue }                                      // SB8
-            starts[end] = true
+            starts.append(end)
         }
         return starts
     }

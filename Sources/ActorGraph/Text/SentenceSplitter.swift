@@ -3,41 +3,56 @@
 /// abbreviations, initials and hard-wrapped lines do not end them.
 struct SentenceSplitter {
     let tokens: ContiguousArray<Token>
+    /// The tokenizer's sentence cues: in order, every token that may end a
+    /// sentence or follows a line break (bullets among them). No other
+    /// token can start or end one.
+    let cues: [Int]
     let vocabulary: Vocabulary
     let buffer: UnsafeBufferPointer<UInt8>
 
-    /// Titles before a name: a period after them never ends a sentence.
-    private static let titles = ShortWordSet([
-        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
-        "adm", "cmdr", "st", "rev", "hon", "pres", "atty", "supt", "insp", "fr", "no", "vs", "nos",
-    ])
-    /// Month abbreviations: a period after them ends no sentence when a number follows.
-    private static let months = ShortWordSet([
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ])
-    /// Abbreviations that end a sentence only when a capitalized word follows.
-    private static let others = ShortWordSet(["inc", "corp", "co", "ltd", "jr", "sr", "etc", "approx", "est"])
+    /// Abbreviations that a period may follow without ending the sentence.
+    private enum Abbreviation {
+        /// A title before a name: a period after it never ends a sentence.
+        case title
+        /// A month: a period after it ends no sentence when a number follows.
+        case month
+        /// It ends a sentence only when a capitalized word follows.
+        case other
+    }
+
+    private static let abbreviations = ShortWords<Abbreviation>(
+        [
+            "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
+            "adm", "cmdr", "st", "rev", "hon", "pres", "atty", "supt", "insp", "fr", "no", "vs", "nos",
+        ].map { ($0, .title) }
+        + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"].map { ($0, .month) }
+        + ["inc", "corp", "co", "ltd", "jr", "sr", "etc", "approx", "est"].map { ($0, .other) })
 
     /// Punctuation that can end a line that ends a sentence.
-    private static let closers = ShortWordSet([".", "!", "?", ":", ";", "\"", "'", ")", "…", "”", "’"])
-
+    private static let closers = ShortWords<Bool>([".", "!", "?", ":", ";", "\"", "'", ")", "…", "”", "’"])
 
     /// The sentences: ends proposed by the Unicode sentence rules on tokens
     /// (``SentenceBreaks``), then the fixes below.
     func sentences() -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
-        var starts = SentenceBreaks(tokens: tokens, buffer: buffer).proposedStarts()
-        starts[0] = true
-        for index in 1 ..< tokens.count {
-            let token = tokens[index]
-            if token.flags.contains(.lineBreakBefore) || isBullet(token) {
-                starts[index] = true
-            }
-            if starts[index] && continues(at: index) { starts[index] = false }
-        }
+        // Proposed starts and cues, both in order, merged; only they can start a sentence.
+        let proposed = SentenceBreaks(tokens: tokens, cues: cues, buffer: buffer).proposedStarts()
         var sentences: [Sentence] = []
         var start = 0
-        for index in 1 ..< tokens.count where starts[index] {
+        var nextProposed = 0, nextCue = 0
+        while nextProposed < proposed.count || nextCue < cues.count {
+            let index = min(nextProposed < proposed.count ? proposed[nextProposed] : .max, nextCue < cues.count ? cues[nextCue] : .max)
+            var starts = false
+            if nextProposed < proposed.count && proposed[nextProposed] == index {
+                starts = true
+                nextProposed += 1
+            }
+            if nextCue < cues.count && cues[nextCue] == index {
+                let token = tokens[index]
+                if token.flags.contains(.lineBreakBefore) || isBullet(token) { starts = true }
+                nextCue += 1
+            }
+            guard index > 0, starts, !continues(at: index) else { continue }
             sentences.append(Sentence(tokens: start ..< index))
             start = index
         }
@@ -63,19 +78,22 @@ struct SentenceSplitter {
         guard previous.kind == .punctuation, isPeriod(previous), index >= 2 else { return false }
         let word = tokens[index - 2]
         guard word.kind == .word, word.end == previous.start else { return false }
-        if form(of: word, in: Self.titles) { return true }
+        let abbreviation = vocabulary.withForm(word.form) { bytes, _ in Self.abbreviations.value(of: bytes) }
+        if abbreviation == .title { return true }
         // An initial inside a name: "Michelle T. Friedland", "Robert F. Kennedy" (not "World War I. It").
         if word.end - word.start == 1, word.flags.contains(.capitalized), token.flags.contains(.capitalized), !form(of: word, in: Self.pronounI),
            index >= 3, tokens[index - 3].kind == .word, tokens[index - 3].flags.contains(.capitalized) { return true }
-        if form(of: word, in: Self.months) { return token.kind == .number }
-        if form(of: word, in: Self.others) { return !token.flags.contains(.capitalized) }
-        return false
+        switch abbreviation {
+        case .month: return token.kind == .number
+        case .other: return !token.flags.contains(.capitalized)
+        case .title, nil: return false
+        }
     }
 
     /// Dotted abbreviations that begin the names of offices and bodies.
-    private static let nameAbbreviations = ShortWordSet(["u.s.", "u.n.", "u.k.", "e.u."])
+    private static let nameAbbreviations = ShortWords<Bool>(["u.s.", "u.n.", "u.k.", "e.u."])
     /// Words that go on such a name: "U.N. Security Council", "U.S. Navy".
-    private static let officeWords = ShortWordSet([
+    private static let officeWords = ShortWords<Bool>([
         "security", "general", "human", "special", "senate", "house", "congress", "navy", "army", "air", "marine", "marines",
         "military", "forces", "department", "state", "treasury", "justice", "defense", "defence", "embassy", "ambassador",
         "envoy", "secretary", "president", "vice", "attorney", "supreme", "court", "federal", "central", "trade",
@@ -83,15 +101,17 @@ struct SentenceSplitter {
         "commerce", "capitol", "coast", "border", "customs", "immigration", "home", "foreign", "prime", "chancellor",
     ])
 
-    private static let pronounI = ShortWordSet(["i"])
-    private static let period = ShortWordSet(["."])
+    private static let pronounI = ShortWords<Bool>(["i"])
 
     /// Whether the token's folded form is one of `words`.
-    private func form(of token: Token, in words: ShortWordSet) -> Bool {
+    private func form(of token: Token, in words: ShortWords<Bool>) -> Bool {
         vocabulary.withForm(token.form) { bytes, _ in words.contains(bytes) }
     }
 
-    private func isPeriod(_ token: Token) -> Bool { form(of: token, in: Self.period) }
+    /// Whether the token's folded form is "." (a full stop, or one that folds to it).
+    private func isPeriod(_ token: Token) -> Bool {
+        vocabulary.withForm(token.form) { bytes, _ in bytes.count == 1 && bytes[0] == UInt8(ascii: ".") }
+    }
 
     private func endsClause(_ token: Token) -> Bool {
         token.kind == .punctuation && form(of: token, in: Self.closers)

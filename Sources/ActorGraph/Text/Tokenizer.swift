@@ -93,7 +93,8 @@ public struct Tokenizer: Sendable {
         guard splitting else {
             return (builder.tokens, builder.tokens.isEmpty ? [] : [Sentence(tokens: 0 ..< builder.tokens.count)], builder.vocabulary)
         }
-        let sentences = SentenceSplitter(tokens: builder.tokens, vocabulary: builder.vocabulary, buffer: buffer).sentences()
+        let sentences = SentenceSplitter(tokens: builder.tokens, cues: builder.sentenceCues, vocabulary: builder.vocabulary,
+                                         buffer: buffer).sentences()
         return (builder.tokens, sentences, builder.vocabulary)
     }
 
@@ -131,6 +132,11 @@ private struct TokenBuilder {
     private var pending: Token.Flags = []
     private var newlinesInGap = 0
     private var scratch = [UInt8](repeating: 0, count: 256)
+    /// The tokens the sentence rules look at, in order: those that may end a
+    /// sentence (their last byte is `.`, `!`, `?` or beyond ASCII: terminators
+    /// of other scripts, bullets) and those after a line break. The rest are
+    /// read only as the neighbours of these.
+    var sentenceCues: [Int] = []
     /// The form of each ASCII mark, and of each news punctuation mark by its
     /// last byte, once interned (`.max` before).
     private var markForms = [UInt32](repeating: .max, count: 256)
@@ -210,6 +216,7 @@ private struct TokenBuilder {
                 index += 3
             } else {
                 tokens.removeLast(tokens.count - mark.tokens)
+                while let cue = sentenceCues.last, cue >= mark.tokens { sentenceCues.removeLast() }
                 vocabulary.removeForms(from: mark.forms)
                 for (byte, form) in markForms.enumerated() where form != .max && Int(form) >= mark.forms { markForms[byte] = .max }
                 (pending, newlinesInGap) = (mark.pending, mark.newlines)
@@ -255,7 +262,7 @@ private struct TokenBuilder {
                 if fold.letters >= 2 && fold.allUpper { flags.insert(.allCaps) }
             }
         }
-        tokens.append(Token(start: UInt32(range.lowerBound), end: UInt32(range.upperBound), kind: kind, flags: flags, form: form))
+        push(Token(start: UInt32(range.lowerBound), end: UInt32(range.upperBound), kind: kind, flags: flags, form: form))
         pending = []
         newlinesInGap = 0
     }
@@ -273,9 +280,19 @@ private struct TokenBuilder {
             markForms[key] = form.rawValue
         }
         let kind: Token.Kind = range.count == 3 || ASCIIWords.isPunctuation(buffer[range.lowerBound]) ? .punctuation : .symbol
-        tokens.append(Token(start: UInt32(range.lowerBound), end: UInt32(range.upperBound), kind: kind, flags: pending, form: form))
+        push(Token(start: UInt32(range.lowerBound), end: UInt32(range.upperBound), kind: kind, flags: pending, form: form))
         pending = []
         newlinesInGap = 0
+    }
+
+    /// Appends `token`, noting it among the ``sentenceCues`` if it is one.
+    private mutating func push(_ token: Token) {
+        let last = buffer[Int(token.end) - 1]
+        if last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") || last >= 0x80
+            || token.flags.contains(.lineBreakBefore) {
+            sentenceCues.append(tokens.count)
+        }
+        tokens.append(token)
     }
 
     private func trimmingFormatCharacters(_ range: Range<Int>) -> Range<Int> {
@@ -319,7 +336,7 @@ private struct TokenBuilder {
         var flags = pending.union(extra)
         if kind == .word { flags.formUnion(caseFlags(range)) }
         let form = fold(range)
-        tokens.append(Token(start: UInt32(range.lowerBound), end: UInt32(range.upperBound), kind: kind, flags: flags, form: form))
+        push(Token(start: UInt32(range.lowerBound), end: UInt32(range.upperBound), kind: kind, flags: flags, form: form))
         pending = []
         newlinesInGap = 0
     }
@@ -329,8 +346,9 @@ private struct TokenBuilder {
         guard pending.isEmpty, let last = tokens.last, last.kind == .word, Int(last.end) == range.lowerBound,
               isDottedAbbreviation(last.utf8Range) else { return false }
         tokens.removeLast()
+        if sentenceCues.last == tokens.count { sentenceCues.removeLast() }
         let joined = Int(last.start) ..< range.upperBound
-        tokens.append(Token(start: last.start, end: UInt32(range.upperBound), kind: .word, flags: last.flags, form: fold(joined)))
+        push(Token(start: last.start, end: UInt32(range.upperBound), kind: .word, flags: last.flags, form: fold(joined)))
         return true
     }
 
