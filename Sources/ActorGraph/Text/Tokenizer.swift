@@ -226,7 +226,7 @@ private struct TokenBuilder {
         return index
     }
 
-    /// The word or number that starts at `start` (``ASCIIWords/readWord(from:in:into:)``); returns its end.
+    /// The word or number that starts at `start` (``ASCIIWords/readWord(from:in:into:_:)``); returns its end.
     private mutating func addWord(from start: Int) -> Int {
         var word = ASCIIWords.Word()
         let text = buffer   // read outside the closure, which must not copy `self` (and with it `scratch`)
