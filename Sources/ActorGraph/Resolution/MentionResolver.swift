@@ -213,7 +213,7 @@ public struct MentionResolver: Sendable {
         }
         var found: [Mention] = []
         for (tokens, ruleIndex) in EntityMatcher.leftmostLongest(ranges: matches.map(\.0)).map({ matches[$0] })
-        where !state.isCovered(tokens) && !namesFollow(tokens, state: state) {
+        where !state.isCovered(tokens) && !Self.namesFollow(tokens, state: state) {
             let rule = titleRules[ruleIndex]
             let office = officeContext(before: tokens.lowerBound, after: tokens.upperBound, state: state)
             guard let holder = state.holder(of: rule.canonical, in: office, before: tokens.lowerBound) else { continue }
@@ -231,7 +231,7 @@ public struct MentionResolver: Sendable {
         for index in text.tokens.indices {
             let form = text.folded(text.tokens[index])
             guard form == "counterpart" || form == "counterparts", !state.isCovered(index ..< index + 1),
-                  !namesFollow(index ..< index + 1, state: state),
+                  !Self.namesFollow(index ..< index + 1, state: state),
                   let office = officeContext(before: index, after: index + 1, state: state),
                   let counterpart = state.counterpart(in: office, before: index) else { continue }
             found.append(Mention(tokens: index ..< index + 1, sentence: text.sentence(containing: index),
@@ -241,7 +241,7 @@ public struct MentionResolver: Sendable {
     }
 
     /// Whether a name follows the title at once ("President Emmanuel Macron"): then the name is the mention.
-    private func namesFollow(_ range: Range<Int>, state: ResolutionState) -> Bool {
+    private static func namesFollow(_ range: Range<Int>, state: ResolutionState) -> Bool {
         let next = range.upperBound
         guard next < state.text.tokens.count else { return false }
         if let mention = state.mention(at: next), state.type(of: mention) == .person { return true }
@@ -276,11 +276,12 @@ public struct MentionResolver: Sendable {
     /// Links "the company", "the ministry" to the last actor of that kind named before.
     private func resolveNominals(_ state: inout ResolutionState, forms translated: PhraseTranslation) {
         let text = state.text
+        let nominalRules = self.nominalRules      // so that the closure below captures the rules, not a copy of the resolver
         var found: [Mention] = []
         for sentence in text.sentences {
             nominals.forEachMatch(in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
                 guard range.lowerBound > sentence.tokens.lowerBound, text.folded(text.tokens[range.lowerBound - 1]) == "the",
-                      !state.isCovered(range), !namesFollow(range, state: state), let index = payloads.first else { return }
+                      !state.isCovered(range), !Self.namesFollow(range, state: state), let index = payloads.first else { return }
                 let rule = nominalRules[index]
                 guard let antecedent = state.lastActor(before: range.lowerBound, type: rule.type, subtype: rule.subtype) else { return }
                 let noun = range.map { text.folded(text.tokens[$0]) }.joined(separator: "-")
