@@ -6,6 +6,8 @@ struct ResolutionState {
     /// Sectors by `type/subtype`, from `sectors.rules`.
     let sectors: [String: String]
     private(set) var mentions: [Mention] = []
+    /// The type and subtype of each mention's entity, looked up once when it is added.
+    private var kinds: [(type: ActorType?, subtype: String?)] = []
     private var owner: [Int32]                 // token → index into mentions, or -1
     private var discovered: [Entity.ID: Actor] = [:]
 
@@ -22,6 +24,7 @@ struct ResolutionState {
         for mention in new where !isCovered(mention.tokens) && !mention.candidates.isEmpty {
             let index = Int32(mentions.count)
             mentions.append(mention)
+            kinds.append(kind(of: mention.candidates[0]))
             for token in mention.tokens { owner[token] = index }
         }
         indexCache = IndexCache()
@@ -42,6 +45,19 @@ struct ResolutionState {
     func type(of mention: Mention) -> ActorType? {
         guard let id = mention.candidates.first else { return nil }
         return gazetteer.type(of: id) ?? discovered[id]?.type
+    }
+
+    /// The type and subtype of entity `id`, with one look-up of the id: a discovered name is never a gazetteer entity.
+    private func kind(of id: Entity.ID) -> (type: ActorType?, subtype: String?) {
+        if let entity = gazetteer.index(of: id) {
+            return (gazetteer.entities.type(at: entity), gazetteer.entities.subtype(at: entity))
+        }
+        return (discovered[id]?.type, discovered[id]?.subtype)
+    }
+
+    /// The indices of `mentions` in text order. Mentions do not overlap, so their starts differ.
+    private var textOrder: [Int] {
+        mentions.indices.sorted { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }
     }
 
     mutating func discover(id: Entity.ID, name: String, type: ActorType, subtype: String?) {
@@ -123,16 +139,11 @@ struct ResolutionState {
     private var index: Index {
         if let index = indexCache.index { return index }
         var index = Index()
-        for mention in mentions.sorted(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }) {
+        for position in textOrder {
+            let mention = mentions[position]
             guard let id = mention.candidates.first else { continue }
             let located = Located(start: mention.tokens.lowerBound, end: mention.tokens.upperBound, id: id)
-            // One look-up of the id: a discovered name is never a gazetteer entity.
-            let type: ActorType?, subtype: String?
-            if let entity = gazetteer.index(of: id) {
-                (type, subtype) = (gazetteer.entities.type(at: entity), gazetteer.entities.subtype(at: entity))
-            } else {
-                (type, subtype) = (discovered[id]?.type, discovered[id]?.subtype)
-            }
+            let (type, subtype) = kinds[position]
             if mention.via != .title && mention.via != .nominal && mention.via != .pronoun {
                 index.named[id, default: []].append(located.start)
             }
@@ -150,18 +161,22 @@ struct ResolutionState {
 
     /// The actors, in order of first mention, each with its mentions in text order.
     func actors() -> [Actor] {
-        var byID: [Entity.ID: Actor] = [:]
-        var order: [Entity.ID] = []
-        for mention in mentions.sorted(by: { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }) {
-            let id = mention.candidates[0]
-            if byID[id] == nil {
+        var actors: [Actor] = []
+        var position: [Entity.ID: Int] = [:]      // id → index into actors
+        for index in textOrder {
+            let id = mentions[index].candidates[0]
+            let slot: Int
+            if let known = position[id] {
+                slot = known
+            } else {
                 guard let actor = makeActor(id) else { continue }
-                byID[id] = actor
-                order.append(id)
+                slot = actors.count
+                position[id] = slot
+                actors.append(actor)
             }
-            byID[id]?.mentions.append(mention)
+            actors[slot].mentions.append(mentions[index])
         }
-        return order.compactMap { byID[$0] }
+        return actors
     }
 
     private func makeActor(_ id: Entity.ID) -> Actor? {
