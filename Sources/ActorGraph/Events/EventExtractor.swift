@@ -18,12 +18,22 @@ public struct EventExtractor: Sendable {
         case after([[UInt32]])
     }
 
-    struct CompiledRule: Sendable {
-        var rule: EventRule
-        var type: EventType
-        var slots: [(role: EventRole, slots: [CompiledSlot])]
-        var requires: PhraseList
-        var excludes: PhraseList
+    /// A class, though immutable: each trigger reads its rule, and a copy of
+    /// the rule's strings and arrays would cost a reference count each.
+    final class CompiledRule: Sendable {
+        let rule: EventRule
+        let type: EventType
+        let slots: [(role: EventRole, slots: [CompiledSlot])]
+        let requires: PhraseList
+        let excludes: PhraseList
+
+        init(rule: EventRule, type: EventType, slots: [(role: EventRole, slots: [CompiledSlot])], requires: PhraseList, excludes: PhraseList) {
+            self.rule = rule
+            self.type = type
+            self.slots = slots
+            self.requires = requires
+            self.excludes = excludes
+        }
     }
 
     let rules: [CompiledRule]
