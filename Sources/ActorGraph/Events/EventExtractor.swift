@@ -130,10 +130,11 @@ public struct EventExtractor: Sendable {
         let timeStarts = times.possibleStarts(in: text)
         var candidates: [Event] = []
         var empty: [Event] = []        // triggers that found no actor: kept only as targets of links
-        var seenSentences = Set<[FormID]>()
+        let forms = text.tokens.map(\.form)
+        var seenSentences = Set<SentenceKey>()
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
-            let key = sentence.tokens.map { text.tokens[$0].form }
-            if key.count >= 3 && !seenSentences.insert(key).inserted { continue }   // a repeated caption
+            let key = SentenceKey(forms: forms[sentence.tokens])
+            if key.forms.count >= 3 && !seenSentences.insert(key).inserted { continue }   // a repeated caption
             var found: [Event] = []
             let matches = triggerMatches(in: sentence.tokens, text: text, forms: triggerForms, view: view)
             // Finite-looking verb triggers: not a gerund, not after "to".
@@ -157,6 +158,20 @@ public struct EventExtractor: Sendable {
         for index in events.indices { events[index].id = "e\(index + 1)" }
         let links = link(events, empty: empty, view: view)
         return (events, links, relations.extract(from: view, forms: phraseForms.translation(lookup, member: 3)))
+    }
+
+    /// A sentence's forms as a set key, to skip repeated captions: hashed by
+    /// its length and first words only, since nearly every sentence is new and
+    /// hashing every word of each costs more than the rare full comparison.
+    struct SentenceKey: Hashable {
+        let forms: ArraySlice<FormID>
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(forms.count)
+            for form in forms.prefix(4) { hasher.combine(form.rawValue) }
+        }
+
+        static func == (lhs: SentenceKey, rhs: SentenceKey) -> Bool { lhs.forms == rhs.forms }
     }
 
     // MARK: Triggers
