@@ -318,12 +318,12 @@ public struct MentionResolver: Sendable {
         let types = named.map { $0.via == .demonym ? nil : state.type(of: $0) }
         let fitsPerson = types.map { $0 == .person }
         let fitsThing = types.map { type in type.map { [.organization, .product, .country, .group].contains($0) } ?? false }
-        // Which forms are pronouns, looked up once per distinct form (an ASCII form only if it has two or three letters).
-        let pronounForms = (0 ..< text.vocabulary.count).map { index -> Bool? in
-            let form = text.folded(form: FormID(rawValue: UInt32(index)))
-            let bytes = form.utf8
-            guard (2 ... 3).contains(bytes.count) || !bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return Self.pronouns[form]
+        // Which forms are pronouns: each pronoun looked up in the text's vocabulary, rather than
+        // every form in the pronouns. Folded forms are NFKC, so a form equal to an ASCII pronoun
+        // as a string has its bytes.
+        var pronounForms = [Bool?](repeating: nil, count: text.vocabulary.count)
+        for (pronoun, person) in Self.pronouns {
+            if let form = text.vocabulary.lookup(pronoun) { pronounForms[Int(form.rawValue)] = person }
         }
         var found: [Mention] = []
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
