@@ -184,6 +184,7 @@ public struct MentionResolver: Sendable {
 
     /// The discovered id of a name: lowercased, without diacritics, other characters as single hyphens.
     static func slug(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(name) }
         var result = ""
         var pendingHyphen = false
         for scalar in name.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
@@ -197,6 +198,25 @@ public struct MentionResolver: Sendable {
             }
         }
         return result
+    }
+
+    /// ``slug(_:)`` of an ASCII name, without Unicode normalization: ASCII
+    /// has no marks to drop, and its letters and digits are its alphanumerics.
+    private static func asciiSlug(_ name: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(name.utf8.count)
+        var pendingHyphen = false
+        for byte in name.utf8 {
+            let lower = (UInt8(ascii: "A") ... UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            if (UInt8(ascii: "a") ... UInt8(ascii: "z")).contains(lower) || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(lower) {
+                if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                result.append(lower)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     // MARK: Titles
