@@ -150,7 +150,7 @@ extension EventExtractor {
 
     /// Whether `phrase` at `position` is only the tail of a longer preposition: the "of" of "on behalf of".
     func endsComplexPreposition(_ phrase: [UInt32], at position: Int, view: ClauseView) -> Bool {
-        for complex in complexPrepositionIDs where complex.count > phrase.count && Array(complex.suffix(phrase.count)) == phrase {
+        for complex in complexPrepositionIDs where complex.count > phrase.count && complex.suffix(phrase.count).elementsEqual(phrase) {
             let start = position - (complex.count - phrase.count)
             if start >= 0 && matches(complex, at: start, view: view, limit: position + phrase.count) { return true }
         }
