@@ -292,9 +292,14 @@ public struct EventExtractor: Sendable {
         func conjuncts(_ role: EventRole) -> [ClauseView.MentionRef?] {
             guard let argument = event.arguments.first(where: { $0.role == role }),
                   let ref = view.mention(at: argument.tokens.lowerBound) else { return [nil] }
-            let others = Set(event.arguments.filter { $0.role != role }.map(\.actor))
-            var seen = Set<Entity.ID>()
-            return view.conjuncts(of: ref).filter { !others.contains($0.actor) && seen.insert($0.actor).inserted }
+            // Each actor once, and none that fills another role. Lists and roles are few: no sets.
+            var kept: [ClauseView.MentionRef?] = []
+            for conjunct in view.conjuncts(of: ref)
+            where !event.arguments.contains(where: { $0.role != role && $0.actor == conjunct.actor })
+                && !kept.contains(where: { $0?.actor == conjunct.actor }) {
+                kept.append(conjunct)
+            }
+            return kept
         }
         let sources = conjuncts(.source), targets = conjuncts(.target)
         guard sources.count > 1 || targets.count > 1 else { return [event] }
