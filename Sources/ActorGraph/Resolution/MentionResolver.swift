@@ -247,10 +247,12 @@ public struct MentionResolver: Sendable {
     /// "his French counterpart": the holder, in that country, of the office of the person last named.
     private func resolveCounterparts(_ state: inout ResolutionState) {
         let text = state.text
+        // The forms looked up once, then compared by id: folded forms are NFKC, so equal strings have equal bytes.
+        let forms = ["counterpart", "counterparts"].compactMap { text.vocabulary.lookup($0) }
+        guard !forms.isEmpty else { return }
         var found: [Mention] = []
         for index in text.tokens.indices {
-            let form = text.folded(text.tokens[index])
-            guard form == "counterpart" || form == "counterparts", !state.isCovered(index ..< index + 1),
+            guard forms.contains(text.tokens[index].form), !state.isCovered(index ..< index + 1),
                   !Self.namesFollow(index ..< index + 1, state: state),
                   let office = officeContext(before: index, after: index + 1, state: state),
                   let counterpart = state.counterpart(in: office, before: index) else { continue }
