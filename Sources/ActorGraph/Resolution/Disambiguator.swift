@@ -113,14 +113,14 @@ struct Disambiguator {
     /// A one-word city name that runs into a capitalized word no gazetteer
     /// knows (not in a headline: the caller checks).
     private func startsUnknownName(_ mention: Mention, starts: [Bool]) -> Bool {
-        guard mention.tokens.count == 1, mention.via == .name || mention.via == .alias,
-              mention.candidates.allSatisfy({ gazetteer.type(of: $0) == .city }) else { return false }
+        guard mention.tokens.count == 1, mention.via == .name || mention.via == .alias else { return false }
+        // The next token first: it rarely qualifies, and the city test costs a gazetteer look-up per candidate.
         let next = mention.tokens.upperBound
         guard next < text.tokens.count, !starts[next] else { return false }
         let token = text.tokens[next]
         guard token.kind == .word, token.flags.contains(.capitalized), !token.flags.contains(.allCaps),
               !token.flags.contains(.lineBreakBefore), !commonWords.contains(text.folded(token)) else { return false }
-        return true
+        return mention.candidates.allSatisfy { gazetteer.type(of: $0) == .city }
     }
 
     /// The ISO code of a country named just before `mention` as a demonym or possessive.
