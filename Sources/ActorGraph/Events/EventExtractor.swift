@@ -225,17 +225,17 @@ public struct EventExtractor: Sendable {
                 event.nominalTrigger ? nil : event.arguments.first { $0.role == .source }.flatMap { view.mention(at: $0.tokens.lowerBound) }
             } : nil
         var arguments: [Event.Argument] = []
-        var used = Set<Range<Int>>()
+        var used: [Range<Int>] = []        // the mentions already given a role: a few, so a list
         if let agent = hyphenAgent ?? purposeSource, compiled.slots.contains(where: { $0.role == .source }) {
             arguments.append(Event.Argument(role: agent.type == .product ? .instrument : .source, actor: agent.actor, tokens: agent.tokens))
-            used.insert(agent.tokens)
+            used.append(agent.tokens)
         }
         for (role, slots) in compiled.slots where !arguments.contains(where: { $0.role == role }) {
             for slot in slots {
                 let found = slot == .subject && participleSubject != nil ? participleSubject
                     : find(slot, trigger: range, clause: clause, nominal: nominal, passive: passive, view: view, used: used, verbs: stopVerbs)
                 guard let ref = found else { continue }
-                used.insert(ref.tokens)
+                used.append(ref.tokens)
                 var actualRole = role
                 if role == .source && ref.type == .product { actualRole = .instrument }  // products do not act
                 if arguments.contains(where: { $0.role == actualRole }) { break }
