@@ -337,7 +337,7 @@ public struct MentionResolver: Sendable {
         for sentence in bySentence.indices {
             bySentence[sentence].sort { named[$0].tokens.lowerBound < named[$1].tokens.lowerBound }
         }
-        let types = named.map { $0.via == .demonym ? nil : state.type(of: $0) }
+        let types = named.indices.map { named[$0].via == .demonym ? nil : state.type(ofMention: $0) }
         let fitsPerson = types.map { $0 == .person }
         let fitsThing = types.map { type in type.map { [.organization, .product, .country, .group].contains($0) } ?? false }
         // Which forms are pronouns: each pronoun looked up in the text's vocabulary, rather than

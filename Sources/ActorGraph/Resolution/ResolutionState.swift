@@ -47,6 +47,9 @@ struct ResolutionState {
         return gazetteer.type(of: id) ?? discovered[id]?.type
     }
 
+    /// The type of the entity of `mentions[index]`, as looked up when it was added.
+    func type(ofMention index: Int) -> ActorType? { kinds[index].type }
+
     /// The type and subtype of entity `id`, with one look-up of the id: a discovered name is never a gazetteer entity.
     private func kind(of id: Entity.ID) -> (type: ActorType?, subtype: String?) {
         if let entity = gazetteer.index(of: id) {
