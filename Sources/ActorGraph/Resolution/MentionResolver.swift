@@ -108,26 +108,32 @@ public struct MentionResolver: Sendable {
     /// Finds capitalized names beside cue words ("spokesman X", "X NGO") that no mention covers.
     private func discover(_ state: inout ResolutionState, cueForms translated: PhraseTranslation) {
         let text = state.text
-        let cueRules = self.cueRules      // so that the closure below captures the rules, not a copy of the resolver
-        var found: [(tokens: Range<Int>, rule: CueRule, ruleID: String)] = []
+        // The cue words first, then the names beside them: a closure that read the text and the
+        // state would copy both for each sentence.
+        var cueMatches: [(range: Range<Int>, rules: [Int], sentence: Range<Int>)] = []
         for sentence in text.sentences {
-            cues.forEachMatch(in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
-                for index in payloads {
-                    let rule = cueRules[index]
-                    let name: Range<Int>
-                    switch rule.position {
-                    case .before: name = Self.capitalizedRun(from: range.upperBound, forward: true, in: sentence.tokens, state: state)
-                    case .after: name = Self.capitalizedRun(from: range.lowerBound - 1, forward: false, in: sentence.tokens, state: state)
-                    case .ends:
-                        guard text.tokens[range.lowerBound].flags.contains(.capitalized) else { continue }
-                        let before = Self.capitalizedRun(from: range.lowerBound - 1, forward: false, in: sentence.tokens, state: state)
-                        name = before.isEmpty ? before : before.lowerBound ..< range.upperBound
-                    }
-                    guard !name.isEmpty else { continue }
-                    let cueText = text.folded(text.tokens[range.lowerBound])
-                    found.append((name, rule, "cue.\(rule.position.rawValue).\(cueText)"))
-                    break
+            let bounds = sentence.tokens
+            cues.forEachMatch(in: text.tokens, translated: translated, starts: bounds, limit: bounds.upperBound) { range, payloads in
+                cueMatches.append((range, Array(payloads), bounds))
+            }
+        }
+        var found: [(tokens: Range<Int>, rule: CueRule, ruleID: String)] = []
+        for (range, rules, bounds) in cueMatches {
+            for index in rules {
+                let rule = cueRules[index]
+                let name: Range<Int>
+                switch rule.position {
+                case .before: name = Self.capitalizedRun(from: range.upperBound, forward: true, in: bounds, state: state)
+                case .after: name = Self.capitalizedRun(from: range.lowerBound - 1, forward: false, in: bounds, state: state)
+                case .ends:
+                    guard text.tokens[range.lowerBound].flags.contains(.capitalized) else { continue }
+                    let before = Self.capitalizedRun(from: range.lowerBound - 1, forward: false, in: bounds, state: state)
+                    name = before.isEmpty ? before : before.lowerBound ..< range.upperBound
                 }
+                guard !name.isEmpty else { continue }
+                let cueText = text.folded(text.tokens[range.lowerBound])
+                found.append((name, rule, "cue.\(rule.position.rawValue).\(cueText)"))
+                break
             }
         }
         var discovered: [Entity.ID: (name: [String], type: ActorType)] = [:]
@@ -150,10 +156,11 @@ public struct MentionResolver: Sendable {
         }
         let set = names.build()
         let nameForms = set.translate(text)
+        let tokens = text.tokens      // captured alone: capturing the text would copy it for each sentence
         var repeats: [Mention] = []
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
-            set.forEachMatch(in: text.tokens, translated: nameForms, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
-                guard let (id, via) = payloads.first, text.tokens[range.lowerBound].flags.contains(.capitalized) else { return }
+            set.forEachMatch(in: tokens, translated: nameForms, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
+                guard let (id, via) = payloads.first, tokens[range.lowerBound].flags.contains(.capitalized) else { return }
                 repeats.append(Mention(tokens: range, sentence: sentenceIndex, candidates: [id], via: via, rule: id.rawValue))
             }
         }
@@ -298,18 +305,24 @@ public struct MentionResolver: Sendable {
     /// Links "the company", "the ministry" to the last actor of that kind named before.
     private func resolveNominals(_ state: inout ResolutionState, forms translated: PhraseTranslation) {
         let text = state.text
-        let nominalRules = self.nominalRules      // so that the closure below captures the rules, not a copy of the resolver
-        var found: [Mention] = []
+        // The nouns first, then their antecedents: a closure that read the text and the state
+        // would copy both for each sentence.
+        var matches: [(range: Range<Int>, rule: Int?, sentenceStart: Int)] = []
         for sentence in text.sentences {
+            let start = sentence.tokens.lowerBound
             nominals.forEachMatch(in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
-                guard range.lowerBound > sentence.tokens.lowerBound, text.folded(text.tokens[range.lowerBound - 1]) == "the",
-                      !state.isCovered(range), !Self.namesFollow(range, state: state), let index = payloads.first else { return }
-                let rule = nominalRules[index]
-                guard let antecedent = state.lastActor(before: range.lowerBound, type: rule.type, subtype: rule.subtype) else { return }
-                let noun = range.map { text.folded(text.tokens[$0]) }.joined(separator: "-")
-                found.append(Mention(tokens: range, sentence: text.sentence(containing: range.lowerBound),
-                                     candidates: [antecedent], via: .nominal, rule: "nominal.\(noun)"))
+                matches.append((range, payloads.first, start))
             }
+        }
+        var found: [Mention] = []
+        for (range, ruleIndex, sentenceStart) in matches {
+            guard range.lowerBound > sentenceStart, text.folded(text.tokens[range.lowerBound - 1]) == "the",
+                  !state.isCovered(range), !Self.namesFollow(range, state: state), let index = ruleIndex else { continue }
+            let rule = nominalRules[index]
+            guard let antecedent = state.lastActor(before: range.lowerBound, type: rule.type, subtype: rule.subtype) else { continue }
+            let noun = range.map { text.folded(text.tokens[$0]) }.joined(separator: "-")
+            found.append(Mention(tokens: range, sentence: text.sentence(containing: range.lowerBound),
+                                 candidates: [antecedent], via: .nominal, rule: "nominal.\(noun)"))
         }
         state.add(EntityMatcher.leftmostLongest(found))
     }
