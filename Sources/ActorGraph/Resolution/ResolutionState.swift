@@ -31,7 +31,9 @@ struct ResolutionState {
     }
 
     func isCovered(_ range: Range<Int>) -> Bool {
-        range.contains { owner.indices.contains($0) && owner[$0] >= 0 }
+        // A loop, not `contains` with a closure: the closure would capture, and so copy, the state.
+        for token in range where owner.indices.contains(token) && owner[token] >= 0 { return true }
+        return false
     }
 
     /// The mention covering token `index`.
@@ -89,6 +91,7 @@ struct ResolutionState {
 
     /// The holder in `office` of the office held by the person named last before `position`.
     func counterpart(in office: Entity.ID, before position: Int) -> Entity.ID? {
+        let (mentions, kinds) = (self.mentions, self.kinds)     // for the closure: not a copy of the whole state
         guard let last = textOrder.last(where: { kinds[$0].type == .person && mentions[$0].tokens.lowerBound < position }),
               let person = gazetteer[mentions[last].candidates[0]] else { return nil }
         for role in person.roles where role.of != office && (date.map(role.holds(on:)) ?? false) {
@@ -101,6 +104,7 @@ struct ResolutionState {
     func lastActor(before position: Int, type: ActorType, subtype: String?) -> Entity.ID? {
         // Backwards through the mentions in text order: the actor is nearly always among the last few.
         // Mentions do not overlap, so the first found ending by `position` is the last one.
+        let (mentions, kinds) = (self.mentions, self.kinds)     // for the closure: not a copy of the whole state
         guard let last = textOrder.last(where: { index in
             mentions[index].tokens.upperBound <= position && mentions[index].via != .demonym && kinds[index].type == type
                 && (subtype == nil || kinds[index].subtype == subtype)
@@ -122,6 +126,7 @@ struct ResolutionState {
     /// The indices of `mentions` in text order. Mentions do not overlap, so their starts differ.
     private var textOrder: [Int] {
         if let order = cache.textOrder { return order }
+        let mentions = self.mentions      // for the closure: not a copy of the whole state
         let order = mentions.indices.sorted { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }
         cache.textOrder = order
         return order
