@@ -135,6 +135,20 @@ import Testing
         #expect(result.actor("gazeta-nowa")?.subtype == "newspaper")
     }
 
+    /// A discovered id is the name lowercased, without diacritics, other characters as single hyphens;
+    /// ASCII names take a shorter path that must agree with the Unicode one.
+    @Test(arguments: [
+        ("Maria O'Neil-Lopez", "maria-o-neil-lopez"),
+        ("R2D2 Team", "r2d2-team"),
+        ("...Acme..", "acme"),
+        ("José Müller", "jose-muller"),
+        ("Ærø Ćosić", "ærø-cosic"),
+        ("ＡＢＣ Corp", "abc-corp"),
+    ])
+    func discoveredIDsAreSlugs(name: String, expected: String) {
+        #expect(MentionResolver.slug(name) == expected)
+    }
+
     @Test(arguments: [
         ("Paris and Lyon voted. In France, the Defense Ministry said the visit went well.", "fr-defense"),
         ("Israel's leaders met in Israel. The Defense Ministry said the visit went well.", "il-defense"),

@@ -1,6 +1,9 @@
 /// One document as the event rules see it: tokens, the actor mention over
 /// each token, and the clause each token belongs to.
-struct ClauseView {
+///
+/// A class, though immutable: every rule reads the same view, and the
+/// closures that read it capture one reference rather than copying its arrays.
+final class ClauseView {
     struct MentionRef: Hashable {
         var actor: Entity.ID
         var type: ActorType
@@ -12,18 +15,26 @@ struct ClauseView {
     let lexicon: EventLexicon
     private let wordIDs: [UInt32]          // form id → lexicon id, or EventLexicon.unknown
     private let wordClasses: [EventLexicon.Classes]   // form id → classes
-    private var owner: [Int32]            // token → index into refs, or -1
-    private(set) var refs: [MentionRef] = []
-    private var clause: [Int32]           // token → clause number
-    private var runStart: [Int32] = []    // token → first token of its clause run
-    private var runEnd: [Int32] = []      // token → one past the last token of its clause run
+    private let owner: [Int32]            // token → index into refs, or -1
+    let refs: [MentionRef]
+    private let clause: [Int32]           // token → clause number
+    private let runStart: [Int32]         // token → first token of its clause run
+    private let runEnd: [Int32]           // token → one past the last token of its clause run
 
     init(text: TokenizedText, actors: [Actor], lexicon: EventLexicon) {
         self.text = text
         self.lexicon = lexicon
-        (wordIDs, wordClasses) = lexicon.lookUp(text)
-        owner = Array(repeating: -1, count: text.tokens.count)
-        clause = Array(repeating: 0, count: text.tokens.count)
+        let (wordIDs, wordClasses) = lexicon.lookUp(text)
+        self.wordIDs = wordIDs
+        self.wordClasses = wordClasses
+        func `is`(_ word: EventLexicon.Word, at index: Int) -> Bool {
+            wordIDs[Int(text.tokens[index].form.rawValue)] == word.rawValue
+        }
+        func has(_ classes: EventLexicon.Classes, at index: Int) -> Bool {
+            !wordClasses[Int(text.tokens[index].form.rawValue)].isDisjoint(with: classes)
+        }
+        var owner = Array(repeating: Int32(-1), count: text.tokens.count)
+        var refs: [MentionRef] = []
         for actor in actors {
             for mention in actor.mentions where mention.tokens.lowerBound >= 0 && mention.tokens.upperBound <= text.tokens.count {
                 let index = Int32(refs.count)
@@ -31,32 +42,36 @@ struct ClauseView {
                 for token in mention.tokens { owner[token] = index }
             }
         }
+        self.owner = owner
+        self.refs = refs
         // Clauses are numbered in text order. A relative clause set off by a
         // comma (", which has declared Navalny a prisoner of conscience,") is
         // nested: after its closing comma the outer clause, and its number, go on.
+        var clause = Array(repeating: Int32(0), count: text.tokens.count)
         var number: Int32 = 0
         for sentence in text.sentences {
             number += 1
             var current = number
             var outer: Int32?
             for index in sentence.tokens {
-                let afterComma = index > sentence.tokens.lowerBound && self.is(.comma, at: index - 1)
-                if self.is(.semicolon, at: index) || (has(.boundary, at: index) && owner[index] < 0) || (self.is(.as, at: index) && afterComma) {
+                let afterComma = index > sentence.tokens.lowerBound && `is`(.comma, at: index - 1)
+                if `is`(.semicolon, at: index) || (has(.boundary, at: index) && owner[index] < 0) || (`is`(.as, at: index) && afterComma) {
                     number += 1
                     if afterComma && outer == nil && has(.relativePronoun, at: index) { outer = current }
                     current = number
                 }
                 clause[index] = current
-                if self.is(.comma, at: index), let resumed = outer, index > sentence.tokens.lowerBound, clause[index - 1] == current,
+                if `is`(.comma, at: index), let resumed = outer, index > sentence.tokens.lowerBound, clause[index - 1] == current,
                    !has(.relativePronoun, at: index - 1) {
                     current = resumed
                     outer = nil
                 }
             }
         }
+        self.clause = clause
         // Runs of equal clause numbers inside each sentence, for constant-time clause ranges.
-        runStart = Array(repeating: 0, count: clause.count)
-        runEnd = Array(repeating: 0, count: clause.count)
+        var runStart = Array(repeating: Int32(0), count: clause.count)
+        var runEnd = Array(repeating: Int32(0), count: clause.count)
         for sentence in text.sentences {
             var start = sentence.tokens.lowerBound
             for index in sentence.tokens {
@@ -69,6 +84,8 @@ struct ClauseView {
                 runEnd[index] = Int32(end)
             }
         }
+        self.runStart = runStart
+        self.runEnd = runEnd
     }
 
     func form(_ index: Int) -> String { text.folded(text.tokens[index]) }

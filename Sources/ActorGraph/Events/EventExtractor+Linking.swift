@@ -93,8 +93,6 @@ extension EventExtractor {
     func link(_ events: [Event], empty: [Event], view: ClauseView) -> [EventLink] {
         var links = responses(events, empty: empty, view: view)
         let sentences = Self.bySentence(events)
-        let emptyBySentence = Dictionary(grouping: empty, by: \.sentence)
-        let byTrigger = Dictionary(events.map { ($0.trigger.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
         var lastAccusation: Event?
         var lastClaim: Event?
         for event in events {
@@ -113,14 +111,16 @@ extension EventExtractor {
             }
             guard let type = Self.linkTypes[event.type.name] else { continue }
             let window = event.trigger.upperBound ..< event.trigger.upperBound + 5
-            let sameSentence = (sentences[event.sentence] ?? []).map { events[$0] } + (emptyBySentence[event.sentence] ?? [])
+            // Denials and investigations are few: their neighbours are looked for when one occurs, not indexed beforehand.
+            let sameSentence = (sentences[event.sentence] ?? []).map { events[$0] } + empty.filter { $0.sentence == event.sentence }
             let answered = event.type.name == "reject" ? Self.claimTypes.union(Self.rejectedTypes) : Self.claimTypes
             guard let inside = sameSentence.first(where: { window.contains($0.trigger.lowerBound) && answered.contains($0.type.name) }) else {
                 continue
             }
             // "rejected the demand": the last demand told before; "denied the claims": the last claim.
             let earlierOfType = events.last { $0.type.name == inside.type.name && $0.trigger.lowerBound < event.trigger.lowerBound }
-            let target = inside.arguments.isEmpty ? (earlierOfType ?? lastAccusation ?? lastClaim) : byTrigger[inside.trigger.lowerBound]
+            let target = inside.arguments.isEmpty ? (earlierOfType ?? lastAccusation ?? lastClaim)
+                : events.first { $0.trigger.lowerBound == inside.trigger.lowerBound }
             if let target, target.id != event.id {
                 links.append(EventLink(type: type, source: event.id, target: target.id, sentence: event.sentence, rule: "link.\(event.type.name)"))
             }

@@ -5,7 +5,7 @@ extension EventExtractor {
     static let byPhrase = [[EventLexicon.Word.by.rawValue]]
 
     func find(_ slot: CompiledSlot, trigger: Range<Int>, clause: Range<Int>, nominal: Bool, passive: Bool,
-                      view: ClauseView, used: Set<Range<Int>>, verbs: Set<Int>) -> ClauseView.MentionRef? {
+                      view: ClauseView, used: [Range<Int>], verbs: Set<Int>) -> ClauseView.MentionRef? {
         var slot = slot
         if passive {
             if slot == .subject { slot = .by } else if slot == .object { slot = .subject }
@@ -135,7 +135,7 @@ extension EventExtractor {
     /// The first actor after one of `phrases`, which must begin within six
     /// words after the trigger, in its clause.
     func after(_ phrases: [[UInt32]], trigger: Range<Int>, clause: Range<Int>, view: ClauseView,
-                       used: Set<Range<Int>>) -> ClauseView.MentionRef? {
+                       used: [Range<Int>]) -> ClauseView.MentionRef? {
         let end = min(clause.upperBound, trigger.upperBound + 6)
         var position = trigger.lowerBound + 1
         while position < end {
@@ -150,7 +150,7 @@ extension EventExtractor {
 
     /// Whether `phrase` at `position` is only the tail of a longer preposition: the "of" of "on behalf of".
     func endsComplexPreposition(_ phrase: [UInt32], at position: Int, view: ClauseView) -> Bool {
-        for complex in complexPrepositionIDs where complex.count > phrase.count && Array(complex.suffix(phrase.count)) == phrase {
+        for complex in complexPrepositionIDs where complex.count > phrase.count && complex.suffix(phrase.count).elementsEqual(phrase) {
             let start = position - (complex.count - phrase.count)
             if start >= 0 && matches(complex, at: start, view: view, limit: position + phrase.count) { return true }
         }

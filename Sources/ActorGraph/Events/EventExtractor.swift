@@ -18,12 +18,22 @@ public struct EventExtractor: Sendable {
         case after([[UInt32]])
     }
 
-    struct CompiledRule: Sendable {
-        var rule: EventRule
-        var type: EventType
-        var slots: [(role: EventRole, slots: [CompiledSlot])]
-        var requires: PhraseList
-        var excludes: PhraseList
+    /// A class, though immutable: each trigger reads its rule, and a copy of
+    /// the rule's strings and arrays would cost a reference count each.
+    final class CompiledRule: Sendable {
+        let rule: EventRule
+        let type: EventType
+        let slots: [(role: EventRole, slots: [CompiledSlot])]
+        let requires: PhraseList
+        let excludes: PhraseList
+
+        init(rule: EventRule, type: EventType, slots: [(role: EventRole, slots: [CompiledSlot])], requires: PhraseList, excludes: PhraseList) {
+            self.rule = rule
+            self.type = type
+            self.slots = slots
+            self.requires = requires
+            self.excludes = excludes
+        }
     }
 
     let rules: [CompiledRule]
@@ -120,10 +130,11 @@ public struct EventExtractor: Sendable {
         let timeStarts = times.possibleStarts(in: text)
         var candidates: [Event] = []
         var empty: [Event] = []        // triggers that found no actor: kept only as targets of links
-        var seenSentences = Set<[FormID]>()
+        let forms = text.tokens.map(\.form)
+        var seenSentences = Set<SentenceKey>()
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
-            let key = sentence.tokens.map { text.tokens[$0].form }
-            if key.count >= 3 && !seenSentences.insert(key).inserted { continue }   // a repeated caption
+            let key = SentenceKey(forms: forms[sentence.tokens])
+            if key.forms.count >= 3 && !seenSentences.insert(key).inserted { continue }   // a repeated caption
             var found: [Event] = []
             let matches = triggerMatches(in: sentence.tokens, text: text, forms: triggerForms, view: view)
             // Finite-looking verb triggers: not a gerund, not after "to".
@@ -147,6 +158,20 @@ public struct EventExtractor: Sendable {
         for index in events.indices { events[index].id = "e\(index + 1)" }
         let links = link(events, empty: empty, view: view)
         return (events, links, relations.extract(from: view, forms: phraseForms.translation(lookup, member: 3)))
+    }
+
+    /// A sentence's forms as a set key, to skip repeated captions: hashed by
+    /// its length and first words only, since nearly every sentence is new and
+    /// hashing every word of each costs more than the rare full comparison.
+    struct SentenceKey: Hashable {
+        let forms: ArraySlice<FormID>
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(forms.count)
+            for form in forms.prefix(4) { hasher.combine(form.rawValue) }
+        }
+
+        static func == (lhs: SentenceKey, rhs: SentenceKey) -> Bool { lhs.forms == rhs.forms }
     }
 
     // MARK: Triggers
@@ -200,17 +225,17 @@ public struct EventExtractor: Sendable {
                 event.nominalTrigger ? nil : event.arguments.first { $0.role == .source }.flatMap { view.mention(at: $0.tokens.lowerBound) }
             } : nil
         var arguments: [Event.Argument] = []
-        var used = Set<Range<Int>>()
+        var used: [Range<Int>] = []        // the mentions already given a role: a few, so a list
         if let agent = hyphenAgent ?? purposeSource, compiled.slots.contains(where: { $0.role == .source }) {
             arguments.append(Event.Argument(role: agent.type == .product ? .instrument : .source, actor: agent.actor, tokens: agent.tokens))
-            used.insert(agent.tokens)
+            used.append(agent.tokens)
         }
         for (role, slots) in compiled.slots where !arguments.contains(where: { $0.role == role }) {
             for slot in slots {
                 let found = slot == .subject && participleSubject != nil ? participleSubject
                     : find(slot, trigger: range, clause: clause, nominal: nominal, passive: passive, view: view, used: used, verbs: stopVerbs)
                 guard let ref = found else { continue }
-                used.insert(ref.tokens)
+                used.append(ref.tokens)
                 var actualRole = role
                 if role == .source && ref.type == .product { actualRole = .instrument }  // products do not act
                 if arguments.contains(where: { $0.role == actualRole }) { break }
@@ -267,9 +292,14 @@ public struct EventExtractor: Sendable {
         func conjuncts(_ role: EventRole) -> [ClauseView.MentionRef?] {
             guard let argument = event.arguments.first(where: { $0.role == role }),
                   let ref = view.mention(at: argument.tokens.lowerBound) else { return [nil] }
-            let others = Set(event.arguments.filter { $0.role != role }.map(\.actor))
-            var seen = Set<Entity.ID>()
-            return view.conjuncts(of: ref).filter { !others.contains($0.actor) && seen.insert($0.actor).inserted }
+            // Each actor once, and none that fills another role. Lists and roles are few: no sets.
+            var kept: [ClauseView.MentionRef?] = []
+            for conjunct in view.conjuncts(of: ref)
+            where !event.arguments.contains(where: { $0.role != role && $0.actor == conjunct.actor })
+                && !kept.contains(where: { $0?.actor == conjunct.actor }) {
+                kept.append(conjunct)
+            }
+            return kept
         }
         let sources = conjuncts(.source), targets = conjuncts(.target)
         guard sources.count > 1 || targets.count > 1 else { return [event] }

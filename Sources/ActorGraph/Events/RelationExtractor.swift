@@ -20,10 +20,16 @@ struct RelationExtractor: Sendable {
         var found: [TextRelation] = []
         var seen = Set<[String]>()
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
+            // The phrases first, then the actors around them: a closure that called this
+            // extractor's methods would copy it for each sentence.
+            var matches: [(range: Range<Int>, rules: [Int])] = []
             phrases.forEachMatch(in: text.tokens, translated: forms, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
+                matches.append((range, Array(payloads)))
+            }
+            for (range, payloads) in matches {
                 guard let before = actor(before: range.lowerBound, in: sentence.tokens, view: view),
                       range.upperBound < sentence.tokens.upperBound,
-                      let after = view.headMention(from: range.upperBound, before: sentence.tokens.upperBound, limit: 6) else { return }
+                      let after = view.headMention(from: range.upperBound, before: sentence.tokens.upperBound, limit: 6) else { continue }
                 for index in payloads {
                     let rule = rules[index]
                     let (source, target) = rule.source == .before ? (before, after) : (after, before)

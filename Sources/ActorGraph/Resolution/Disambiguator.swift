@@ -20,15 +20,17 @@ struct Disambiguator {
     /// Folded words of titles and honorifics, which may stand before a surname ("President Macron").
     let titleWords: Set<String>
 
+    /// - Parameter mentions: Mentions inside the text.
     func resolve(_ mentions: [Mention]) -> [Mention] {
         let headlines = titleCaseSentences()
-        var endingAt: [Int: Mention] = [:]
-        var starts = Set<Int>()
+        // By token, not in hashed sets: these are asked about every mention's neighbours.
+        var endingAt = [Int32](repeating: -1, count: text.tokens.count + 1)   // token → the last mention ending there
+        var starts = [Bool](repeating: false, count: text.tokens.count + 1)   // token → whether a mention starts there
         var named = Set<Entity.ID>()
         var countryWeight: [String: Int] = [:]
-        for mention in mentions {
-            endingAt[mention.tokens.upperBound] = mention
-            starts.insert(mention.tokens.lowerBound)
+        for (index, mention) in mentions.enumerated() {
+            endingAt[mention.tokens.upperBound] = Int32(index)
+            starts[mention.tokens.lowerBound] = true
             guard mention.candidates.count == 1, mention.via != .partial else { continue }
             named.insert(mention.candidates[0])
             if let index = gazetteer.index(of: mention.candidates[0]), let country = gazetteer.entities.country(at: index) {
@@ -43,7 +45,7 @@ struct Disambiguator {
             } else if !headlines[mention.sentence], startsUnknownName(mention, starts: starts) {
                 continue
             } else if mention.candidates.count > 1 {
-                let qualifier = qualifyingCountry(mention, endingAt: endingAt)
+                let qualifier = qualifyingCountry(mention, endingAt: endingAt, in: mentions)
                 let choice = qualifier.flatMap { code in mention.candidates.first { gazetteer.country(of: $0) == code } }
                     ?? mention.candidates.first { named.contains($0) }
                     ?? mention.candidates.max { lhs, rhs in
@@ -60,7 +62,7 @@ struct Disambiguator {
     }
 
     /// The person a lone surname stands for, if any.
-    private func person(for mention: Mention, named: Set<Entity.ID>, starts: Set<Int>, headline: Bool) -> Entity.ID? {
+    private func person(for mention: Mention, named: Set<Entity.ID>, starts: [Bool], headline: Bool) -> Entity.ID? {
         let fullyNamed = mention.candidates.filter { named.contains($0) }
         if fullyNamed.count == 1 { return fullyNamed[0] }
         guard fullyNamed.isEmpty else { return nil }
@@ -76,9 +78,9 @@ struct Disambiguator {
     }
 
     /// "Maria Lopez": a capitalized word no gazetteer knows, and no title, right before the surname.
-    private func followsUnknownFirstName(_ mention: Mention, starts: Set<Int>) -> Bool {
+    private func followsUnknownFirstName(_ mention: Mention, starts: [Bool]) -> Bool {
         let previous = mention.tokens.lowerBound - 1
-        guard previous >= 0, !starts.contains(previous) else { return false }
+        guard previous >= 0, !starts[previous] else { return false }
         let token = text.tokens[previous]
         guard token.kind == .word, token.flags.contains(.capitalized), !token.flags.contains(.lineBreakBefore) else { return false }
         let word = text.folded(token)
@@ -87,9 +89,9 @@ struct Disambiguator {
     }
 
     /// "Alexander Fomin": the surname runs into a capitalized word no gazetteer knows, so it is someone's first name.
-    private func precedesUnknownName(_ mention: Mention, starts: Set<Int>) -> Bool {
+    private func precedesUnknownName(_ mention: Mention, starts: [Bool]) -> Bool {
         let next = mention.tokens.upperBound
-        guard next < text.tokens.count, !starts.contains(next) else { return false }
+        guard next < text.tokens.count, !starts[next] else { return false }
         let token = text.tokens[next]
         return token.kind == .word && token.flags.contains(.capitalized) && !token.flags.contains(.lineBreakBefore)
             && !commonWords.contains(text.folded(token)) && !token.flags.contains(.allCaps)
@@ -110,22 +112,24 @@ struct Disambiguator {
 
     /// A one-word city name that runs into a capitalized word no gazetteer
     /// knows (not in a headline: the caller checks).
-    private func startsUnknownName(_ mention: Mention, starts: Set<Int>) -> Bool {
-        guard mention.tokens.count == 1, mention.via == .name || mention.via == .alias,
-              mention.candidates.allSatisfy({ gazetteer.type(of: $0) == .city }) else { return false }
+    private func startsUnknownName(_ mention: Mention, starts: [Bool]) -> Bool {
+        guard mention.tokens.count == 1, mention.via == .name || mention.via == .alias else { return false }
+        // The next token first: it rarely qualifies, and the city test costs a gazetteer look-up per candidate.
         let next = mention.tokens.upperBound
-        guard next < text.tokens.count, !starts.contains(next) else { return false }
+        guard next < text.tokens.count, !starts[next] else { return false }
         let token = text.tokens[next]
         guard token.kind == .word, token.flags.contains(.capitalized), !token.flags.contains(.allCaps),
               !token.flags.contains(.lineBreakBefore), !commonWords.contains(text.folded(token)) else { return false }
-        return true
+        return mention.candidates.allSatisfy { gazetteer.type(of: $0) == .city }
     }
 
     /// The ISO code of a country named just before `mention` as a demonym or possessive.
-    private func qualifyingCountry(_ mention: Mention, endingAt: [Int: Mention]) -> String? {
+    private func qualifyingCountry(_ mention: Mention, endingAt: [Int32], in mentions: [Mention]) -> String? {
         var start = mention.tokens.lowerBound
         if start > 0, text.tokens[start - 1].flags.contains(.possessive) { start -= 1 }
-        guard let before = endingAt[start], before.candidates.count == 1,
+        guard endingAt[start] >= 0 else { return nil }
+        let before = mentions[Int(endingAt[start])]
+        guard before.candidates.count == 1,
               before.via == .demonym || start < mention.tokens.lowerBound,
               gazetteer.type(of: before.candidates[0]) == .country else { return nil }
         return gazetteer.country(of: before.candidates[0])

@@ -108,26 +108,32 @@ public struct MentionResolver: Sendable {
     /// Finds capitalized names beside cue words ("spokesman X", "X NGO") that no mention covers.
     private func discover(_ state: inout ResolutionState, cueForms translated: PhraseTranslation) {
         let text = state.text
-        let cueRules = self.cueRules      // so that the closure below captures the rules, not a copy of the resolver
-        var found: [(tokens: Range<Int>, rule: CueRule, ruleID: String)] = []
+        // The cue words first, then the names beside them: a closure that read the text and the
+        // state would copy both for each sentence.
+        var cueMatches: [(range: Range<Int>, rules: [Int], sentence: Range<Int>)] = []
         for sentence in text.sentences {
-            cues.forEachMatch(in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
-                for index in payloads {
-                    let rule = cueRules[index]
-                    let name: Range<Int>
-                    switch rule.position {
-                    case .before: name = Self.capitalizedRun(from: range.upperBound, forward: true, in: sentence.tokens, state: state)
-                    case .after: name = Self.capitalizedRun(from: range.lowerBound - 1, forward: false, in: sentence.tokens, state: state)
-                    case .ends:
-                        guard text.tokens[range.lowerBound].flags.contains(.capitalized) else { continue }
-                        let before = Self.capitalizedRun(from: range.lowerBound - 1, forward: false, in: sentence.tokens, state: state)
-                        name = before.isEmpty ? before : before.lowerBound ..< range.upperBound
-                    }
-                    guard !name.isEmpty else { continue }
-                    let cueText = text.folded(text.tokens[range.lowerBound])
-                    found.append((name, rule, "cue.\(rule.position.rawValue).\(cueText)"))
-                    break
+            let bounds = sentence.tokens
+            cues.forEachMatch(in: text.tokens, translated: translated, starts: bounds, limit: bounds.upperBound) { range, payloads in
+                cueMatches.append((range, Array(payloads), bounds))
+            }
+        }
+        var found: [(tokens: Range<Int>, rule: CueRule, ruleID: String)] = []
+        for (range, rules, bounds) in cueMatches {
+            for index in rules {
+                let rule = cueRules[index]
+                let name: Range<Int>
+                switch rule.position {
+                case .before: name = Self.capitalizedRun(from: range.upperBound, forward: true, in: bounds, state: state)
+                case .after: name = Self.capitalizedRun(from: range.lowerBound - 1, forward: false, in: bounds, state: state)
+                case .ends:
+                    guard text.tokens[range.lowerBound].flags.contains(.capitalized) else { continue }
+                    let before = Self.capitalizedRun(from: range.lowerBound - 1, forward: false, in: bounds, state: state)
+                    name = before.isEmpty ? before : before.lowerBound ..< range.upperBound
                 }
+                guard !name.isEmpty else { continue }
+                let cueText = text.folded(text.tokens[range.lowerBound])
+                found.append((name, rule, "cue.\(rule.position.rawValue).\(cueText)"))
+                break
             }
         }
         var discovered: [Entity.ID: (name: [String], type: ActorType)] = [:]
@@ -150,10 +156,11 @@ public struct MentionResolver: Sendable {
         }
         let set = names.build()
         let nameForms = set.translate(text)
+        let tokens = text.tokens      // captured alone: capturing the text would copy it for each sentence
         var repeats: [Mention] = []
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
-            set.forEachMatch(in: text.tokens, translated: nameForms, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
-                guard let (id, via) = payloads.first, text.tokens[range.lowerBound].flags.contains(.capitalized) else { return }
+            set.forEachMatch(in: tokens, translated: nameForms, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
+                guard let (id, via) = payloads.first, tokens[range.lowerBound].flags.contains(.capitalized) else { return }
                 repeats.append(Mention(tokens: range, sentence: sentenceIndex, candidates: [id], via: via, rule: id.rawValue))
             }
         }
@@ -184,6 +191,7 @@ public struct MentionResolver: Sendable {
 
     /// The discovered id of a name: lowercased, without diacritics, other characters as single hyphens.
     static func slug(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(name) }
         var result = ""
         var pendingHyphen = false
         for scalar in name.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
@@ -197,6 +205,25 @@ public struct MentionResolver: Sendable {
             }
         }
         return result
+    }
+
+    /// ``slug(_:)`` of an ASCII name, without Unicode normalization: ASCII
+    /// has no marks to drop, and its letters and digits are its alphanumerics.
+    private static func asciiSlug(_ name: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(name.utf8.count)
+        var pendingHyphen = false
+        for byte in name.utf8 {
+            let lower = (UInt8(ascii: "A") ... UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            if (UInt8(ascii: "a") ... UInt8(ascii: "z")).contains(lower) || (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(lower) {
+                if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                result.append(lower)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     // MARK: Titles
@@ -213,7 +240,7 @@ public struct MentionResolver: Sendable {
         }
         var found: [Mention] = []
         for (tokens, ruleIndex) in EntityMatcher.leftmostLongest(ranges: matches.map(\.0)).map({ matches[$0] })
-        where !state.isCovered(tokens) && !namesFollow(tokens, state: state) {
+        where !state.isCovered(tokens) && !Self.namesFollow(tokens, state: state) {
             let rule = titleRules[ruleIndex]
             let office = officeContext(before: tokens.lowerBound, after: tokens.upperBound, state: state)
             guard let holder = state.holder(of: rule.canonical, in: office, before: tokens.lowerBound) else { continue }
@@ -227,11 +254,13 @@ public struct MentionResolver: Sendable {
     /// "his French counterpart": the holder, in that country, of the office of the person last named.
     private func resolveCounterparts(_ state: inout ResolutionState) {
         let text = state.text
+        // The forms looked up once, then compared by id: folded forms are NFKC, so equal strings have equal bytes.
+        let forms = ["counterpart", "counterparts"].compactMap { text.vocabulary.lookup($0) }
+        guard !forms.isEmpty else { return }
         var found: [Mention] = []
         for index in text.tokens.indices {
-            let form = text.folded(text.tokens[index])
-            guard form == "counterpart" || form == "counterparts", !state.isCovered(index ..< index + 1),
-                  !namesFollow(index ..< index + 1, state: state),
+            guard forms.contains(text.tokens[index].form), !state.isCovered(index ..< index + 1),
+                  !Self.namesFollow(index ..< index + 1, state: state),
                   let office = officeContext(before: index, after: index + 1, state: state),
                   let counterpart = state.counterpart(in: office, before: index) else { continue }
             found.append(Mention(tokens: index ..< index + 1, sentence: text.sentence(containing: index),
@@ -241,7 +270,7 @@ public struct MentionResolver: Sendable {
     }
 
     /// Whether a name follows the title at once ("President Emmanuel Macron"): then the name is the mention.
-    private func namesFollow(_ range: Range<Int>, state: ResolutionState) -> Bool {
+    private static func namesFollow(_ range: Range<Int>, state: ResolutionState) -> Bool {
         let next = range.upperBound
         guard next < state.text.tokens.count else { return false }
         if let mention = state.mention(at: next), state.type(of: mention) == .person { return true }
@@ -276,17 +305,24 @@ public struct MentionResolver: Sendable {
     /// Links "the company", "the ministry" to the last actor of that kind named before.
     private func resolveNominals(_ state: inout ResolutionState, forms translated: PhraseTranslation) {
         let text = state.text
-        var found: [Mention] = []
+        // The nouns first, then their antecedents: a closure that read the text and the state
+        // would copy both for each sentence.
+        var matches: [(range: Range<Int>, rule: Int?, sentenceStart: Int)] = []
         for sentence in text.sentences {
+            let start = sentence.tokens.lowerBound
             nominals.forEachMatch(in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
-                guard range.lowerBound > sentence.tokens.lowerBound, text.folded(text.tokens[range.lowerBound - 1]) == "the",
-                      !state.isCovered(range), !namesFollow(range, state: state), let index = payloads.first else { return }
-                let rule = nominalRules[index]
-                guard let antecedent = state.lastActor(before: range.lowerBound, type: rule.type, subtype: rule.subtype) else { return }
-                let noun = range.map { text.folded(text.tokens[$0]) }.joined(separator: "-")
-                found.append(Mention(tokens: range, sentence: text.sentence(containing: range.lowerBound),
-                                     candidates: [antecedent], via: .nominal, rule: "nominal.\(noun)"))
+                matches.append((range, payloads.first, start))
             }
+        }
+        var found: [Mention] = []
+        for (range, ruleIndex, sentenceStart) in matches {
+            guard range.lowerBound > sentenceStart, text.folded(text.tokens[range.lowerBound - 1]) == "the",
+                  !state.isCovered(range), !Self.namesFollow(range, state: state), let index = ruleIndex else { continue }
+            let rule = nominalRules[index]
+            guard let antecedent = state.lastActor(before: range.lowerBound, type: rule.type, subtype: rule.subtype) else { continue }
+            let noun = range.map { text.folded(text.tokens[$0]) }.joined(separator: "-")
+            found.append(Mention(tokens: range, sentence: text.sentence(containing: range.lowerBound),
+                                 candidates: [antecedent], via: .nominal, rule: "nominal.\(noun)"))
         }
         state.add(EntityMatcher.leftmostLongest(found))
     }
@@ -314,15 +350,15 @@ public struct MentionResolver: Sendable {
         for sentence in bySentence.indices {
             bySentence[sentence].sort { named[$0].tokens.lowerBound < named[$1].tokens.lowerBound }
         }
-        let types = named.map { $0.via == .demonym ? nil : state.type(of: $0) }
+        let types = named.indices.map { named[$0].via == .demonym ? nil : state.type(ofMention: $0) }
         let fitsPerson = types.map { $0 == .person }
         let fitsThing = types.map { type in type.map { [.organization, .product, .country, .group].contains($0) } ?? false }
-        // Which forms are pronouns, looked up once per distinct form (an ASCII form only if it has two or three letters).
-        let pronounForms = (0 ..< text.vocabulary.count).map { index -> Bool? in
-            let form = text.folded(form: FormID(rawValue: UInt32(index)))
-            let bytes = form.utf8
-            guard (2 ... 3).contains(bytes.count) || !bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return Self.pronouns[form]
+        // Which forms are pronouns: each pronoun looked up in the text's vocabulary, rather than
+        // every form in the pronouns. Folded forms are NFKC, so a form equal to an ASCII pronoun
+        // as a string has its bytes.
+        var pronounForms = [Bool?](repeating: nil, count: text.vocabulary.count)
+        for (pronoun, person) in Self.pronouns {
+            if let form = text.vocabulary.lookup(pronoun) { pronounForms[Int(form.rawValue)] = person }
         }
         var found: [Mention] = []
         for (sentenceIndex, sentence) in text.sentences.enumerated() {

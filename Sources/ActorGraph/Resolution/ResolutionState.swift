@@ -6,6 +6,8 @@ struct ResolutionState {
     /// Sectors by `type/subtype`, from `sectors.rules`.
     let sectors: [String: String]
     private(set) var mentions: [Mention] = []
+    /// The type and subtype of each mention's entity, looked up once when it is added.
+    private var kinds: [(type: ActorType?, subtype: String?)] = []
     private var owner: [Int32]                 // token → index into mentions, or -1
     private var discovered: [Entity.ID: Actor] = [:]
 
@@ -22,13 +24,16 @@ struct ResolutionState {
         for mention in new where !isCovered(mention.tokens) && !mention.candidates.isEmpty {
             let index = Int32(mentions.count)
             mentions.append(mention)
+            kinds.append(kind(of: mention.candidates[0]))
             for token in mention.tokens { owner[token] = index }
         }
-        indexCache = IndexCache()
+        cache = Cache()
     }
 
     func isCovered(_ range: Range<Int>) -> Bool {
-        range.contains { owner.indices.contains($0) && owner[$0] >= 0 }
+        // A loop, not `contains` with a closure: the closure would capture, and so copy, the state.
+        for token in range where owner.indices.contains(token) && owner[token] >= 0 { return true }
+        return false
     }
 
     /// The mention covering token `index`.
@@ -44,6 +49,17 @@ struct ResolutionState {
         return gazetteer.type(of: id) ?? discovered[id]?.type
     }
 
+    /// The type of the entity of `mentions[index]`, as looked up when it was added.
+    func type(ofMention index: Int) -> ActorType? { kinds[index].type }
+
+    /// The type and subtype of entity `id`, with one look-up of the id: a discovered name is never a gazetteer entity.
+    private func kind(of id: Entity.ID) -> (type: ActorType?, subtype: String?) {
+        if let entity = gazetteer.index(of: id) {
+            return (gazetteer.entities.type(at: entity), gazetteer.entities.subtype(at: entity))
+        }
+        return (discovered[id]?.type, discovered[id]?.subtype)
+    }
+
     mutating func discover(id: Entity.ID, name: String, type: ActorType, subtype: String?) {
         guard discovered[id] == nil else { return }
         discovered[id] = Actor(id: id, name: name, type: type, subtype: subtype, country: nil, origin: .discovered,
@@ -57,7 +73,7 @@ struct ResolutionState {
     func holder(of title: String, in office: Entity.ID?, before position: Int) -> Entity.ID? {
         let holders = gazetteer.holders(of: title, in: office, on: date)
         guard !holders.isEmpty else { return nil }
-        let named = index.named
+        let named = self.named
         var latestBefore: (position: Int, id: Entity.ID)?
         var earliest: (position: Int, id: Entity.ID)?
         for id in holders {
@@ -75,93 +91,76 @@ struct ResolutionState {
 
     /// The holder in `office` of the office held by the person named last before `position`.
     func counterpart(in office: Entity.ID, before position: Int) -> Entity.ID? {
-        let people = index.people
-        guard let last = people.lastIndex(startingBefore: position), let person = gazetteer[people[last].id] else { return nil }
+        let (mentions, kinds) = (self.mentions, self.kinds)     // for the closure: not a copy of the whole state
+        guard let last = textOrder.last(where: { kinds[$0].type == .person && mentions[$0].tokens.lowerBound < position }),
+              let person = gazetteer[mentions[last].candidates[0]] else { return nil }
         for role in person.roles where role.of != office && (date.map(role.holds(on:)) ?? false) {
             if let holder = holder(of: role.title, in: office, before: position), holder != person.id { return holder }
         }
         return nil
     }
 
-    /// The last actor named before `position` with this type (and subtype, when given).
+    /// The last actor named before `position` with this type (and subtype, when given); demonyms do not count.
     func lastActor(before position: Int, type: ActorType, subtype: String?) -> Entity.ID? {
-        guard let list = index.byKind[Kind(type: type, subtype: subtype)], let last = list.lastIndex(endingBy: position) else { return nil }
-        return list[last].id
+        // Backwards through the mentions in text order: the actor is nearly always among the last few.
+        // Mentions do not overlap, so the first found ending by `position` is the last one.
+        let (mentions, kinds) = (self.mentions, self.kinds)     // for the closure: not a copy of the whole state
+        guard let last = textOrder.last(where: { index in
+            mentions[index].tokens.upperBound <= position && mentions[index].via != .demonym && kinds[index].type == type
+                && (subtype == nil || kinds[index].subtype == subtype)
+        }) else { return nil }
+        return mentions[last].candidates[0]
     }
 
-    // MARK: Index
+    // MARK: Cached orders
 
-    /// Mentions sorted for the resolver's questions, rebuilt after each batch of additions.
-    struct Index {
-        /// Token starts of the mentions that name an entity (not titles, nominals, pronouns), sorted.
+    /// A box, so that a state value can cache what it derives from its mentions
+    /// without being mutated; a new one is made after each batch of additions.
+    private final class Cache {
+        var textOrder: [Int]?
+        var named: [Entity.ID: [Int]]?
+    }
+
+    private var cache = Cache()
+
+    /// The indices of `mentions` in text order. Mentions do not overlap, so their starts differ.
+    private var textOrder: [Int] {
+        if let order = cache.textOrder { return order }
+        let mentions = self.mentions      // for the closure: not a copy of the whole state
+        let order = mentions.indices.sorted { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }
+        cache.textOrder = order
+        return order
+    }
+
+    /// The token starts, in text order, of the mentions that name each entity (not titles, nominals, pronouns).
+    private var named: [Entity.ID: [Int]] {
+        if let named = cache.named { return named }
         var named: [Entity.ID: [Int]] = [:]
-        /// Person mentions in text order.
-        var people: [Located] = []
-        /// Mentions by type and by type and subtype, in text order (demonyms left out).
-        var byKind: [Kind: [Located]] = [:]
-    }
-
-    /// A type, or a type and subtype: a key of ``Index/byKind``, made without building a string.
-    struct Kind: Hashable {
-        var type: ActorType
-        var subtype: String?
-    }
-
-    struct Located {
-        var start: Int
-        var end: Int
-        var id: Entity.ID
-    }
-
-    /// A box, so that a state value can cache its index without being mutated.
-    private final class IndexCache {
-        var index: Index?
-    }
-
-    private var indexCache = IndexCache()
-
-    private var index: Index {
-        if let index = indexCache.index { return index }
-        var index = Index()
-        for mention in mentions.sorted(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }) {
-            guard let id = mention.candidates.first else { continue }
-            let located = Located(start: mention.tokens.lowerBound, end: mention.tokens.upperBound, id: id)
-            // One look-up of the id: a discovered name is never a gazetteer entity.
-            let type: ActorType?, subtype: String?
-            if let entity = gazetteer.index(of: id) {
-                (type, subtype) = (gazetteer.entities.type(at: entity), gazetteer.entities.subtype(at: entity))
-            } else {
-                (type, subtype) = (discovered[id]?.type, discovered[id]?.subtype)
-            }
-            if mention.via != .title && mention.via != .nominal && mention.via != .pronoun {
-                index.named[id, default: []].append(located.start)
-            }
-            if type == .person { index.people.append(located) }
-            if let type, mention.via != .demonym {
-                index.byKind[Kind(type: type, subtype: nil), default: []].append(located)
-                if let subtype {
-                    index.byKind[Kind(type: type, subtype: subtype), default: []].append(located)
-                }
-            }
+        for index in textOrder where mentions[index].via != .title && mentions[index].via != .nominal && mentions[index].via != .pronoun {
+            named[mentions[index].candidates[0], default: []].append(mentions[index].tokens.lowerBound)
         }
-        indexCache.index = index
-        return index
+        cache.named = named
+        return named
     }
 
     /// The actors, in order of first mention, each with its mentions in text order.
     func actors() -> [Actor] {
-        var byID: [Entity.ID: Actor] = [:]
-        var order: [Entity.ID] = []
-        for mention in mentions.sorted(by: { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }) {
-            let id = mention.candidates[0]
-            if byID[id] == nil {
+        var actors: [Actor] = []
+        var position: [Entity.ID: Int] = [:]      // id → index into actors
+        for index in textOrder {
+            let id = mentions[index].candidates[0]
+            let slot: Int
+            if let known = position[id] {
+                slot = known
+            } else {
                 guard let actor = makeActor(id) else { continue }
-                byID[id] = actor
-                order.append(id)
+                slot = actors.count
+                position[id] = slot
+                actors.append(actor)
             }
-            byID[id]?.mentions.append(mention)
+            actors[slot].mentions.append(mentions[index])
         }
-        return order.compactMap { byID[$0] }
+        return actors
     }
 
     private func makeActor(_ id: Entity.ID) -> Actor? {
@@ -196,27 +195,5 @@ extension Array where Element == Int {
             if self[middle] < bound { low = middle + 1 } else { high = middle }
         }
         return low > 0 ? self[low - 1] : nil
-    }
-}
-
-extension Array where Element == ResolutionState.Located {
-    /// The index of the last element that starts before `bound`, in a list sorted by start.
-    func lastIndex(startingBefore bound: Int) -> Int? {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle].start < bound { low = middle + 1 } else { high = middle }
-        }
-        return low > 0 ? low - 1 : nil
-    }
-
-    /// The index of the last element that ends by `bound` (ends grow with starts: mentions do not overlap).
-    func lastIndex(endingBy bound: Int) -> Int? {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle].end <= bound { low = middle + 1 } else { high = middle }
-        }
-        return low > 0 ? low - 1 : nil
     }
 }
