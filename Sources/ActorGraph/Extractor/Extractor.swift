@@ -87,7 +87,7 @@ public struct Extractor: Sendable {
     ///   - id: The document id to carry into the output.
     /// - Throws: ``ActorGraphError`` with code `textTooLarge` for 2 GiB of text or more.
     public func extract(_ text: String, day: Day?, id: String? = nil) throws -> ArticleGraph {
-        let tokenized = try tokenizer.tokenize(text).namingEveryForm()
+        let tokenized = try tokenizer.tokenize(text)
         let mentions = matcher.matches(in: tokenized)
         let actors = resolver.resolve(tokenized, mentions: mentions, date: day)
         let found = events.extract(from: tokenized, actors: actors, date: day)

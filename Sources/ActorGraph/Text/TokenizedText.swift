@@ -10,11 +10,9 @@ public struct TokenizedText: Sendable {
     public let tokens: ContiguousArray<Token>
     /// The sentences in text order; together they cover every token.
     public let sentences: [Sentence]
+    /// The folded forms, as bytes; ``folded(_:)`` makes a string when asked
+    /// (most are small strings, stored inline), which matching never needs.
     let vocabulary: Vocabulary
-    /// Each distinct folded form as a string, made once per form by
-    /// ``namingEveryForm()``; empty until then, and ``folded(_:)`` makes the
-    /// string it is asked for. Matching alone never needs them.
-    private var forms: [String] = []
     private let scalarIndex: ScalarIndex
 
     init(text: String, tokens: ContiguousArray<Token>, sentences: [Sentence], vocabulary: Vocabulary) {
@@ -23,14 +21,6 @@ public struct TokenizedText: Sendable {
         self.sentences = sentences
         self.vocabulary = vocabulary
         self.scalarIndex = ScalarIndex(text)
-    }
-
-    /// This text with a string made for every folded form at once, for a
-    /// caller that asks ``folded(_:)`` many times per token (the extractor).
-    func namingEveryForm() -> TokenizedText {
-        var named = self
-        named.forms = (0 ..< vocabulary.count).map { vocabulary.string(of: FormID(rawValue: UInt32($0))) }
-        return named
     }
 
     /// The text of a token, as written.
@@ -46,7 +36,7 @@ public struct TokenizedText: Sendable {
 
     /// The folded form with id `form`, one of this text's.
     func folded(form: FormID) -> String {
-        forms.isEmpty ? vocabulary.string(of: form) : forms[Int(form.rawValue)]
+        vocabulary.string(of: form)
     }
 
     /// The text of tokens `range`, from the first token's start to the last one's end.
@@ -118,14 +108,15 @@ private struct ScalarIndex: Sendable {
 
     func scalarOffset(ofUTF8 offset: Int, in text: String) -> Int {
         let block = offset >> 6
-        var count = scalarsBeforeBlock[min(block, scalarsBeforeBlock.count - 1)]
-        let utf8 = text.utf8
-        var index = utf8.index(utf8.startIndex, offsetBy: block << 6)
-        let end = utf8.index(utf8.startIndex, offsetBy: offset)
-        while index < end {
-            if utf8[index] & 0xC0 != 0x80 { count += 1 }
-            utf8.formIndex(after: &index)
+        let count = scalarsBeforeBlock[min(block, scalarsBeforeBlock.count - 1)]
+        // The tokenizer made the text contiguous UTF-8: its bytes are read in place.
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Int in
+            var count = count
+            for index in block << 6 ..< offset where bytes[index] & 0xC0 != 0x80 { count += 1 }
+            return count
         }
-        return count
+        if let counted = text.utf8.withContiguousStorageIfAvailable(scan) { return counted }
+        var copy = text
+        return copy.withUTF8(scan)
     }
 }
