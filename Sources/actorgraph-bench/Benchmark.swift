@@ -160,15 +160,15 @@ struct Batch: ParsableCommand {
         func batch(threads: Int) throws -> (outputs: [Data], time: Double) {
             let outputs = Outputs(count: documents.count)
             let (_, time) = Clock.measure {
-                DispatchQueue.concurrentPerform(iterations: threads) { worker in
-                    var index = worker
-                    while index < documents.count {
+                // Each worker takes the next document, as `actorgraph extract` does:
+                // a worker slowed by the machine's other work takes fewer.
+                DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                    while let index = outputs.nextIndex() {
                         do {
                             outputs.set(index, try extractor.extract(documents[index], date: "2022-01-01").jsonData())
                         } catch {
                             outputs.set(index, Data("\(error)".utf8))      // compared like any output
                         }
-                        index += threads
                     }
                 }
             }
@@ -191,11 +191,20 @@ struct Batch: ParsableCommand {
         if !identical { throw ExitCode(1) }
     }
 
-    /// One slot per document, each written by one worker.
+    /// One slot per document, each written by the one worker that took it.
     private final class Outputs: @unchecked Sendable {
         private var slots: [Data]
+        private var taken = 0
         private let lock = NSLock()
         init(count: Int) { slots = Array(repeating: Data(), count: count) }
+        /// The next document no worker has taken, if any.
+        func nextIndex() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard taken < slots.count else { return nil }
+            taken += 1
+            return taken - 1
+        }
         func set(_ index: Int, _ data: Data) { lock.lock(); slots[index] = data; lock.unlock() }
         var values: [Data] { lock.lock(); defer { lock.unlock() }; return slots }
     }
