@@ -12,8 +12,24 @@ public struct EntityList: RandomAccessCollection, Sendable {
         public var line: Int
     }
 
+    /// Entities built in memory, with their id table and places.
+    final class InMemory: Sendable {
+        let entities: [Entity]
+        let ids: IDTable
+        let locations: [Location?]
+
+        init(entities: [Entity], ids: IDTable, locations: [Location?]) {
+            self.entities = entities
+            self.ids = ids
+            self.locations = locations
+        }
+    }
+
+    /// One reference per case, so that a switch over the storage, which the
+    /// resolver makes for every mention, copies one reference rather than
+    /// three arrays.
     enum Storage: Sendable {
-        case memory(entities: [Entity], ids: IDTable, locations: [Location?])
+        case memory(InMemory)
         case compiled(CompiledEntities)
     }
 
@@ -21,7 +37,7 @@ public struct EntityList: RandomAccessCollection, Sendable {
 
     /// `ids` gives each entity's position in `entities`.
     init(_ entities: [Entity], ids: IDTable, locations: [Location?]) {
-        storage = .memory(entities: entities, ids: ids, locations: locations)
+        storage = .memory(InMemory(entities: entities, ids: ids, locations: locations))
     }
 
     init(compiled: CompiledEntities) {
@@ -32,7 +48,7 @@ public struct EntityList: RandomAccessCollection, Sendable {
 
     public var endIndex: Int {
         switch storage {
-        case .memory(let entities, _, _): return entities.count
+        case .memory(let memory): return memory.entities.count
         case .compiled(let compiled): return compiled.count
         }
     }
@@ -40,7 +56,7 @@ public struct EntityList: RandomAccessCollection, Sendable {
     /// The entity at `index` (decoded from the file for a compiled gazetteer).
     public subscript(index: Int) -> Entity {
         switch storage {
-        case .memory(let entities, _, _): return entities[index]
+        case .memory(let memory): return memory.entities[index]
         case .compiled(let compiled): return compiled.entity(at: index)
         }
     }
@@ -48,7 +64,7 @@ public struct EntityList: RandomAccessCollection, Sendable {
     /// The type of the entity at `index`, without copying the rest of it.
     func type(at index: Int) -> ActorType {
         switch storage {
-        case .memory(let entities, _, _): return entities[index].type
+        case .memory(let memory): return memory.entities[index].type
         case .compiled(let compiled): return compiled.entity(at: index).type
         }
     }
@@ -56,7 +72,7 @@ public struct EntityList: RandomAccessCollection, Sendable {
     /// The subtype of the entity at `index`, without copying the rest of it.
     func subtype(at index: Int) -> String? {
         switch storage {
-        case .memory(let entities, _, _): return entities[index].subtype
+        case .memory(let memory): return memory.entities[index].subtype
         case .compiled(let compiled): return compiled.entity(at: index).subtype
         }
     }
@@ -64,7 +80,7 @@ public struct EntityList: RandomAccessCollection, Sendable {
     /// The country of the entity at `index`, without copying the rest of it.
     func country(at index: Int) -> String? {
         switch storage {
-        case .memory(let entities, _, _): return entities[index].country
+        case .memory(let memory): return memory.entities[index].country
         case .compiled(let compiled): return compiled.entity(at: index).country
         }
     }
@@ -72,7 +88,7 @@ public struct EntityList: RandomAccessCollection, Sendable {
     /// The id of the entity at `index`, without decoding the rest of it.
     func id(at index: Int) -> Entity.ID {
         switch storage {
-        case .memory(let entities, _, _): return entities[index].id
+        case .memory(let memory): return memory.entities[index].id
         case .compiled(let compiled): return compiled.id(at: index)
         }
     }
@@ -80,7 +96,7 @@ public struct EntityList: RandomAccessCollection, Sendable {
     /// The position of the entity with `id`.
     func index(of id: Entity.ID) -> Int? {
         switch storage {
-        case .memory(let entities, let ids, _): return ids.index(of: id, hash: IDTable.hash(id)) { entities[$0].id }
+        case .memory(let memory): return memory.ids.index(of: id, hash: IDTable.hash(id)) { memory.entities[$0].id }
         case .compiled(let compiled): return compiled.index(of: id)
         }
     }
@@ -88,7 +104,7 @@ public struct EntityList: RandomAccessCollection, Sendable {
     /// Where the entity at `index` was defined, when it was loaded from a file.
     func location(at index: Int) -> Location? {
         switch storage {
-        case .memory(_, _, let locations): return index < locations.count ? locations[index] : nil
+        case .memory(let memory): return index < memory.locations.count ? memory.locations[index] : nil
         case .compiled(let compiled): return compiled.location(at: index)
         }
     }
