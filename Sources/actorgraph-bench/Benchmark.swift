@@ -243,6 +243,10 @@ struct Scaling: ParsableCommand {
         }),
         ("one name repeated", { bytes in String(repeating: "Emmanuel Macron ", count: max(1, bytes / 16)) }),
         ("one long token run", { bytes in String(repeating: "x", count: bytes) }),
+        // Each "the company" looks back for a company and finds none: the look-back must not walk the text.
+        ("nouns that refer to no one", { bytes in
+            String(repeating: "France said the company would leave. ", count: max(1, bytes / 37))
+        }),
     ]
 
     func run() throws {

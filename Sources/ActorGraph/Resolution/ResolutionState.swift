@@ -91,8 +91,7 @@ struct ResolutionState {
 
     /// The holder in `office` of the office held by the person named last before `position`.
     func counterpart(in office: Entity.ID, before position: Int) -> Entity.ID? {
-        let (mentions, kinds) = (self.mentions, self.kinds)     // for the closure: not a copy of the whole state
-        guard let last = textOrder.last(where: { kinds[$0].type == .person && mentions[$0].tokens.lowerBound < position }),
+        guard let last = last(of: people, { $0.tokens.lowerBound < position }),
               let person = gazetteer[mentions[last].candidates[0]] else { return nil }
         for role in person.roles where role.of != office && (date.map(role.holds(on:)) ?? false) {
             if let holder = holder(of: role.title, in: office, before: position), holder != person.id { return holder }
@@ -102,14 +101,21 @@ struct ResolutionState {
 
     /// The last actor named before `position` with this type (and subtype, when given); demonyms do not count.
     func lastActor(before position: Int, type: ActorType, subtype: String?) -> Entity.ID? {
-        // Backwards through the mentions in text order: the actor is nearly always among the last few.
-        // Mentions do not overlap, so the first found ending by `position` is the last one.
-        let (mentions, kinds) = (self.mentions, self.kinds)     // for the closure: not a copy of the whole state
-        guard let last = textOrder.last(where: { index in
-            mentions[index].tokens.upperBound <= position && mentions[index].via != .demonym && kinds[index].type == type
-                && (subtype == nil || kinds[index].subtype == subtype)
-        }) else { return nil }
+        // Mentions do not overlap, so in text order their ends grow too.
+        guard let list = byKind[Kind(type: type, subtype: subtype)],
+              let last = last(of: list, { $0.tokens.upperBound <= position }) else { return nil }
         return mentions[last].candidates[0]
+    }
+
+    /// The last of `list` (mention indices in text order) whose mention is
+    /// `before` a point, found by binary search: `before` holds for a prefix of the list.
+    private func last(of list: [Int], _ before: (Mention) -> Bool) -> Int? {
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if before(mentions[list[middle]]) { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? list[low - 1] : nil
     }
 
     // MARK: Cached orders
@@ -119,6 +125,14 @@ struct ResolutionState {
     private final class Cache {
         var textOrder: [Int]?
         var named: [Entity.ID: [Int]]?
+        var people: [Int]?
+        var byKind: [Kind: [Int]]?
+    }
+
+    /// An entity type, alone or with a subtype.
+    private struct Kind: Hashable {
+        var type: ActorType
+        var subtype: String?
     }
 
     private var cache = Cache()
@@ -141,6 +155,27 @@ struct ResolutionState {
         }
         cache.named = named
         return named
+    }
+
+    /// The mentions of people, in text order.
+    private var people: [Int] {
+        if let people = cache.people { return people }
+        let people = textOrder.filter { kinds[$0].type == .person }
+        cache.people = people
+        return people
+    }
+
+    /// The mentions of each type, and of each type and subtype, in text order; demonyms left out.
+    private var byKind: [Kind: [Int]] {
+        if let byKind = cache.byKind { return byKind }
+        var byKind: [Kind: [Int]] = [:]
+        for index in textOrder where mentions[index].via != .demonym {
+            guard let type = kinds[index].type else { continue }
+            byKind[Kind(type: type, subtype: nil), default: []].append(index)
+            if let subtype = kinds[index].subtype { byKind[Kind(type: type, subtype: subtype), default: []].append(index) }
+        }
+        cache.byKind = byKind
+        return byKind
     }
 
     /// The actors, in order of first mention, each with its mentions in text order.
