@@ -168,18 +168,7 @@ struct SentenceBreaks {
     }
 
     private func decode(at offset: Int) -> Unicode.Scalar {
-        Self.decode(buffer, at: offset).scalar
-    }
-
-    /// The scalar at `offset` and its length in bytes; the text came from a Swift `String`, so it is valid UTF-8.
-    fileprivate static func decode(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: Unicode.Scalar, length: Int) {
-        let lead = buffer[offset]
-        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard offset + length <= buffer.count else { return ("\u{FFFD}", 1) }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for index in 1 ..< length { value = value << 6 | UInt32(buffer[offset + index] & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        buffer.scalar(at: offset, limit: buffer.count).scalar
     }
 
     /// The scalars of a token's bytes, without a `String` or an array.
@@ -190,7 +179,7 @@ struct SentenceBreaks {
 
         mutating func next() -> Unicode.Scalar? {
             guard offset < end else { return nil }
-            let (scalar, length) = SentenceBreaks.decode(buffer, at: offset)
+            let (scalar, length) = buffer.scalar(at: offset, limit: end)
             offset += length
             return scalar
         }

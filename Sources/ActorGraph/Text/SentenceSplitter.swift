@@ -126,9 +126,9 @@ struct SentenceSplitter {
     /// A bullet sign standing alone: "•", "▪", "●" and the like.
     private func isBullet(_ token: Token) -> Bool {
         guard token.kind != .word, token.end - token.start == 3 else { return false }
-        let start = Int(token.start)
-        let value = UInt32(buffer[start] & 0x0F) << 12 | UInt32(buffer[start + 1] & 0x3F) << 6 | UInt32(buffer[start + 2] & 0x3F)
-        switch value {
+        let (scalar, length) = buffer.scalar(at: Int(token.start), limit: Int(token.end))
+        guard length == 3 else { return false }
+        switch scalar.value {
         case 0x2022, 0x25AA, 0x2023, 0x25E6, 0x25CF, 0x25A0, 0x25BA, 0x25B8: return true   // • ▪ ‣ ◦ ● ■ ► ▸
         default: return false
         }

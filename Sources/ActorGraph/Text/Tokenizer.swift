@@ -171,7 +171,7 @@ private struct TokenBuilder {
                 // the whitespace is a gap, the mark after it a symbol token.
                 var end = range.lowerBound
                 while end < range.upperBound {
-                    let (scalar, length) = decodeScalar(at: end, limit: range.upperBound)
+                    let (scalar, length) = buffer.scalar(at: end, limit: range.upperBound)
                     guard scalar.properties.isWhitespace else { break }
                     end += length
                 }
@@ -300,14 +300,14 @@ private struct TokenBuilder {
         // Format characters are never ASCII.
         guard start < end, buffer[start] >= 0x80 || buffer[end - 1] >= 0x80 else { return range }
         while start < end {
-            let (scalar, length) = decodeScalar(at: start, limit: end)
+            let (scalar, length) = buffer.scalar(at: start, limit: end)
             guard scalar.properties.generalCategory == .format else { break }
             start += length
         }
         while start < end {
             var lead = end - 1
             while lead > start && buffer[lead] & 0xC0 == 0x80 { lead -= 1 }
-            guard decodeScalar(at: lead, limit: end).0.properties.generalCategory == .format else { break }
+            guard buffer.scalar(at: lead, limit: end).scalar.properties.generalCategory == .format else { break }
             end = lead
         }
         return start ..< end
@@ -437,7 +437,7 @@ private struct TokenBuilder {
                 index += 1
                 continue
             }
-            let (scalar, length) = decodeScalar(at: index, limit: range.upperBound)
+            let (scalar, length) = buffer.scalar(at: index, limit: range.upperBound)
             let properties = scalar.properties
             if first, properties.isUppercase || properties.generalCategory == .titlecaseLetter {
                 flags.insert(.capitalized)
@@ -454,23 +454,7 @@ private struct TokenBuilder {
     }
 
     private func firstScalar(at offset: Int) -> Unicode.Scalar {
-        decodeScalar(at: offset, limit: buffer.count).0
-    }
-
-    /// Decodes one scalar; the text came from a Swift `String`, so it is valid UTF-8.
-    private func decodeScalar(at offset: Int, limit: Int) -> (Unicode.Scalar, Int) {
-        let lead = buffer[offset]
-        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard offset + length <= limit else { return ("\u{FFFD}", 1) }
-        var value = UInt32(lead)
-        switch length {
-        case 2: value &= 0x1F
-        case 3: value &= 0x0F
-        case 4: value &= 0x07
-        default: break
-        }
-        for index in 1 ..< max(length, 1) { value = value << 6 | UInt32(buffer[offset + index] & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        buffer.scalar(at: offset, limit: buffer.count).scalar
     }
 
     private func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
