@@ -10,26 +10,20 @@ struct SentenceSplitter {
     let vocabulary: Vocabulary
     let buffer: UnsafeBufferPointer<UInt8>
 
-    /// Abbreviations that a period may follow without ending the sentence.
-    private enum Abbreviation {
-        /// A title before a name: a period after it never ends a sentence.
-        case title
-        /// A month: a period after it ends no sentence when a number follows.
-        case month
-        /// It ends a sentence only when a capitalized word follows.
-        case other
-    }
-
-    private static let abbreviations = ShortWords<Abbreviation>(
-        [
-            "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
-            "adm", "cmdr", "st", "rev", "hon", "pres", "atty", "supt", "insp", "fr", "no", "vs", "nos",
-        ].map { ($0, .title) }
-        + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"].map { ($0, .month) }
-        + ["inc", "corp", "co", "ltd", "jr", "sr", "etc", "approx", "est"].map { ($0, .other) })
+    /// Titles before a name: a period after them never ends a sentence.
+    private static let titles = Vocabulary(words: [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
+        "adm", "cmdr", "st", "rev", "hon", "pres", "atty", "supt", "insp", "fr", "no", "vs", "nos",
+    ])
+    /// Month abbreviations: a period after them ends no sentence when a number follows.
+    private static let months = Vocabulary(words: [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ])
+    /// Abbreviations that end a sentence only when a capitalized word follows.
+    private static let others = Vocabulary(words: ["inc", "corp", "co", "ltd", "jr", "sr", "etc", "approx", "est"])
 
     /// Punctuation that can end a line that ends a sentence.
-    private static let closers = ShortWords<Bool>([".", "!", "?", ":", ";", "\"", "'", ")", "…", "”", "’"])
+    private static let closers = Vocabulary(words: [".", "!", "?", ":", ";", "\"", "'", ")", "…", "”", "’"])
 
     /// The sentences: ends proposed by the Unicode sentence rules on tokens
     /// (``SentenceBreaks``), then the fixes below.
@@ -78,22 +72,19 @@ struct SentenceSplitter {
         guard previous.kind == .punctuation, isPeriod(previous), index >= 2 else { return false }
         let word = tokens[index - 2]
         guard word.kind == .word, word.end == previous.start else { return false }
-        let abbreviation = vocabulary.withForm(word.form) { bytes, _ in Self.abbreviations.value(of: bytes) }
-        if abbreviation == .title { return true }
+        if form(of: word, in: Self.titles) { return true }
         // An initial inside a name: "Michelle T. Friedland", "Robert F. Kennedy" (not "World War I. It").
         if word.end - word.start == 1, word.flags.contains(.capitalized), token.flags.contains(.capitalized), !form(of: word, in: Self.pronounI),
            index >= 3, tokens[index - 3].kind == .word, tokens[index - 3].flags.contains(.capitalized) { return true }
-        switch abbreviation {
-        case .month: return token.kind == .number
-        case .other: return !token.flags.contains(.capitalized)
-        case .title, nil: return false
-        }
+        if form(of: word, in: Self.months) { return token.kind == .number }
+        if form(of: word, in: Self.others) { return !token.flags.contains(.capitalized) }
+        return false
     }
 
     /// Dotted abbreviations that begin the names of offices and bodies.
-    private static let nameAbbreviations = ShortWords<Bool>(["u.s.", "u.n.", "u.k.", "e.u."])
+    private static let nameAbbreviations = Vocabulary(words: ["u.s.", "u.n.", "u.k.", "e.u."])
     /// Words that go on such a name: "U.N. Security Council", "U.S. Navy".
-    private static let officeWords = ShortWords<Bool>([
+    private static let officeWords = Vocabulary(words: [
         "security", "general", "human", "special", "senate", "house", "congress", "navy", "army", "air", "marine", "marines",
         "military", "forces", "department", "state", "treasury", "justice", "defense", "defence", "embassy", "ambassador",
         "envoy", "secretary", "president", "vice", "attorney", "supreme", "court", "federal", "central", "trade",
@@ -101,11 +92,12 @@ struct SentenceSplitter {
         "commerce", "capitol", "coast", "border", "customs", "immigration", "home", "foreign", "prime", "chancellor",
     ])
 
-    private static let pronounI = ShortWords<Bool>(["i"])
+    private static let pronounI = Vocabulary(words: ["i"])
 
-    /// Whether the token's folded form is one of `words`.
-    private func form(of token: Token, in words: ShortWords<Bool>) -> Bool {
-        vocabulary.withForm(token.form) { bytes, _ in words.contains(bytes) }
+    /// Whether the token's folded form is one of `words`: one probe with the
+    /// hash the text's vocabulary keeps, no `String`.
+    private func form(of token: Token, in words: Vocabulary) -> Bool {
+        vocabulary.withForm(token.form) { bytes, hash in words.lookup(bytes, hash: hash) != nil }
     }
 
     /// Whether the token's folded form is "." (a full stop, or one that folds to it).

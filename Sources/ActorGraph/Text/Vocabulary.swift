@@ -31,6 +31,12 @@ struct Vocabulary: Sendable {
         hashes.reserveCapacity(expected)
     }
 
+    /// A vocabulary of `words`, for asking whether a form is one of them.
+    init(words: some Sequence<String>) {
+        self.init()
+        for word in words { _ = intern(word) }
+    }
+
     /// The number of distinct forms.
     var count: Int { ends.count }
 

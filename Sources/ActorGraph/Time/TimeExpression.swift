@@ -144,13 +144,8 @@ struct TimeExpressionFinder: Sendable {
     }
 
     /// Every word that may begin a time expression.
-    private static let startWords: Vocabulary = {
-        var words = Vocabulary()
-        for word in Array(dayWords.keys) + Array(modifiers.keys) + ["earlier", "later", "sept"] + weekdays + months + shortMonths {
-            _ = words.intern(word)
-        }
-        return words
-    }()
+    private static let startWords = Vocabulary(
+        words: Array(dayWords.keys) + Array(modifiers.keys) + ["earlier", "later", "sept"] + weekdays + months + shortMonths)
 
     private static let dayWords = ["yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1]
     private static let modifiers = ["last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"]
