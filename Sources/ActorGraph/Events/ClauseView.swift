@@ -118,6 +118,11 @@ final class ClauseView {
         return refs[Int(owner[index])]
     }
 
+    /// Whether an actor mention covers token `index`: ``mention(at:)`` without copying the mention.
+    func hasMention(at index: Int) -> Bool {
+        owner.indices.contains(index) && owner[index] >= 0
+    }
+
     func sameClause(_ a: Int, _ b: Int) -> Bool { clause[a] == clause[b] }
 
     /// How token `index` stands to the clause numbered like token `reference`:
@@ -186,7 +191,7 @@ final class ClauseView {
     func stopsPhrase(_ index: Int) -> Bool {
         let token = text.tokens[index]
         if token.flags.contains(.possessive) { return false }
-        if mention(at: index) != nil { return false }
+        if hasMention(at: index) { return false }
         if token.kind == .punctuation {
             return !self.is(.hyphen, at: index) && !self.is(.apostrophe, at: index)
         }

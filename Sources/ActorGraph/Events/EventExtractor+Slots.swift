@@ -125,7 +125,7 @@ extension EventExtractor {
                 return subject(before: position - 1, clause: clause, view: view)
             }
             // Another verb's object is not this noun's: "set up a commission to investigate allegations".
-            if view.mention(at: position) != nil || view.text.tokens[position].kind == .punctuation
+            if view.hasMention(at: position) || view.text.tokens[position].kind == .punctuation
                 || view.has(.conjunction, at: position) || view.is(.to, at: position) { return nil }
             position -= 1
         }

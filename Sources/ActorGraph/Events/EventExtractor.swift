@@ -130,11 +130,9 @@ public struct EventExtractor: Sendable {
         let timeStarts = times.possibleStarts(in: text)
         var candidates: [Event] = []
         var empty: [Event] = []        // triggers that found no actor: kept only as targets of links
-        let forms = text.tokens.map(\.form)
-        var seenSentences = Set<SentenceKey>()
+        var repeated = RepeatedSentences(text)
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
-            let key = SentenceKey(forms: forms[sentence.tokens])
-            if key.forms.count >= 3 && !seenSentences.insert(key).inserted { continue }   // a repeated caption
+            if repeated.isRepeat(sentenceIndex) { continue }
             var found: [Event] = []
             let matches = triggerMatches(in: sentence.tokens, text: text, forms: triggerForms, view: view)
             // Finite-looking verb triggers: not a gerund, not after "to".
@@ -160,27 +158,13 @@ public struct EventExtractor: Sendable {
         return (events, links, relations.extract(from: view, forms: phraseForms.translation(lookup, member: 3)))
     }
 
-    /// A sentence's forms as a set key, to skip repeated captions: hashed by
-    /// its length and first words only, since nearly every sentence is new and
-    /// hashing every word of each costs more than the rare full comparison.
-    struct SentenceKey: Hashable {
-        let forms: ArraySlice<FormID>
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(forms.count)
-            for form in forms.prefix(4) { hasher.combine(form.rawValue) }
-        }
-
-        static func == (lhs: SentenceKey, rhs: SentenceKey) -> Bool { lhs.forms == rhs.forms }
-    }
-
     // MARK: Triggers
 
     func triggerMatches(in sentence: Range<Int>, text: TokenizedText, forms: PhraseTranslation, view: ClauseView) -> [(Range<Int>, [TriggerHit])] {
         var matches: [(Range<Int>, [TriggerHit])] = []
         triggers.forEachMatch(in: text.tokens, translated: forms, starts: sentence, limit: sentence.upperBound) { range, hits in
             // A trigger inside a name ("Reporters", "Security Council") is part of the name.
-            guard !range.contains(where: { view.mention(at: $0) != nil }) else { return }
+            guard !range.contains(where: { view.hasMention(at: $0) }) else { return }
             matches.append((range, Array(hits)))
         }
         return EntityMatcher.leftmostLongest(ranges: matches.map(\.0)).map { matches[$0] }
@@ -346,7 +330,7 @@ public struct EventExtractor: Sendable {
         var position = index - 1
         while position >= clause.lowerBound && position >= index - 4 {
             if view.has(.determiner, at: position) { return true }
-            if view.mention(at: position) != nil || view.stopsPhrase(position) { return false }
+            if view.hasMention(at: position) || view.stopsPhrase(position) { return false }
             if view.has(.pluralLooking, at: position) { return false }
             position -= 1
         }
@@ -366,7 +350,7 @@ public struct EventExtractor: Sendable {
         while position >= clause.lowerBound && position >= index - 3 {
             if view.is(.for, at: position) { return true }
             if !view.has(.determiner, at: position) && view.text.tokens[position].kind != .word { return false }
-            if view.mention(at: position) != nil { return false }
+            if view.hasMention(at: position) { return false }
             position -= 1
         }
         return false
