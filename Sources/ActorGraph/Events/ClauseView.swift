@@ -21,10 +21,11 @@ final class ClauseView {
     private let runStart: [Int32]         // token → first token of its clause run
     private let runEnd: [Int32]           // token → one past the last token of its clause run
 
-    init(text: TokenizedText, actors: [Actor], lexicon: EventLexicon) {
+    /// The view of `text`, whose forms `lookup` holds as the union `lexicon` is bound to knows them.
+    init(text: TokenizedText, actors: [Actor], lexicon: EventLexicon, lookup: PhraseForms.Lookup) {
         self.text = text
         self.lexicon = lexicon
-        let (wordIDs, wordClasses) = lexicon.lookUp(text)
+        let (wordIDs, wordClasses) = lexicon.lookUp(text, lookup)
         self.wordIDs = wordIDs
         self.wordClasses = wordClasses
         func `is`(_ word: EventLexicon.Word, at index: Int) -> Bool {
@@ -107,6 +108,10 @@ final class ClauseView {
         }
         return lexicon.lightVerbs.contains(form(index - 1) + " " + form(index))
     }
+
+    /// Whether each form of the text (by form id) may begin a time expression:
+    /// ``TimeExpressionFinder/possibleStarts(in:)``, read from the classes.
+    var timeStarts: [Bool] { wordClasses.map { $0.contains(.timeStart) } }
 
     /// Whether token `index` is of any of `classes`.
     func has(_ classes: EventLexicon.Classes, at index: Int) -> Bool {

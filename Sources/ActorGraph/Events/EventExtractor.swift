@@ -46,7 +46,7 @@ public struct EventExtractor: Sendable {
     let responsePhraseIDs: [[UInt32]]
     let complexPrepositionIDs: [[UInt32]]
     let relations: RelationExtractor
-    /// The forms of `triggers`, `cues`, `agents` and the relations' phrases, in that order.
+    /// The forms of `triggers`, `cues`, `agents` and the relations' phrases, in that order, and the lexicon's words.
     let phraseForms: PhraseForms
     let times = TimeExpressionFinder()
 
@@ -108,9 +108,10 @@ public struct EventExtractor: Sendable {
         self.agents = agents.build()
         responsePhraseIDs = Self.responsePhrases.map { lexicon.phrase($0) }
         complexPrepositionIDs = FunctionWords.complexPrepositions.map { lexicon.phrase($0) }
-        self.lexicon = lexicon
         relations = try RelationExtractor(rules: rules.relations)
-        phraseForms = PhraseForms(self.triggers, self.cues, self.agents, relations.phrases)
+        phraseForms = PhraseForms(self.triggers, self.cues, self.agents, relations.phrases, words: lexicon.allWords)
+        lexicon.bind(to: phraseForms)
+        self.lexicon = lexicon
     }
 
     /// The events of a document whose actors are resolved.
@@ -122,12 +123,12 @@ public struct EventExtractor: Sendable {
     /// - Returns: Events in trigger order, links between them, and relations
     ///   between actors that the text states.
     public func extract(from text: TokenizedText, actors: [Actor], date: Day?) -> (events: [Event], links: [EventLink], relations: [TextRelation]) {
-        let view = ClauseView(text: text, actors: actors, lexicon: lexicon)
         let lookup = phraseForms.lookUp(text)
+        let view = ClauseView(text: text, actors: actors, lexicon: lexicon, lookup: lookup)
         let triggerForms = phraseForms.translation(lookup, member: 0)
         let cueForms = phraseForms.translation(lookup, member: 1)
         let agentForms = phraseForms.translation(lookup, member: 2)
-        let timeStarts = times.possibleStarts(in: text)
+        let timeStarts = view.timeStarts
         var candidates: [Event] = []
         var empty: [Event] = []        // triggers that found no actor: kept only as targets of links
         var repeated = RepeatedSentences(text)

@@ -1,9 +1,11 @@
 /// The words the event rules compare tokens with, each given a small id when
 /// the rules are compiled.
 ///
-/// ``ClauseView`` looks each distinct form of a document up here once, so that
+/// ``ClauseView`` reads each distinct form of a document here once, so that
 /// the clause and slot rules compare integers and test class bits per token,
-/// where they would otherwise compare strings and hash them into sets.
+/// where they would otherwise compare strings and hash them into sets. Its
+/// words join the event extractor's ``PhraseForms``, so a document's forms are
+/// looked up once for the phrase sets and the lexicon together.
 struct EventLexicon: Sendable {
     /// Words the rules name one by one. Interned first, so that each one's id is its raw value.
     enum Word: UInt32, CaseIterable, Sendable {
@@ -51,6 +53,8 @@ struct EventLexicon: Sendable {
         static let participleLooking = Classes(rawValue: 1 << 12)
         /// A document form of ASCII bytes only, whose string equality is byte equality.
         static let ascii = Classes(rawValue: 1 << 13)
+        /// A form that may begin a time expression (``TimeExpressionFinder/possibleStarts(in:)``).
+        static let timeStart = Classes(rawValue: 1 << 14)
     }
 
     /// The id of a document form that is no word of the lexicon.
@@ -64,6 +68,8 @@ struct EventLexicon: Sendable {
     let lightVerbs: Set<String>
     /// Whether a light verb has more than two words, which the pairs leave out.
     private var hasLongLightVerbs = false
+    /// The lexicon id of each form of the ``PhraseForms`` union bound by ``bind(to:)``, by union id.
+    private var byUnion: [UInt32] = []
 
     init(boundaries: Set<String>, lightVerbs: Set<String>) {
         self.lightVerbs = lightVerbs
@@ -82,6 +88,7 @@ struct EventLexicon: Sendable {
         add(EventExtractor.definiteDeterminers, as: .definite)
         add(boundaries, as: .boundary)
         add(lightVerbs, as: .lightVerb)
+        add(TimeExpressionFinder.startWords, as: .timeStart)
         for verb in lightVerbs {
             let parts = verb.split(separator: " ", omittingEmptySubsequences: false)
             if parts.count == 2 {
@@ -97,7 +104,19 @@ struct EventLexicon: Sendable {
         words.map { intern($0) }
     }
 
-    private mutating func add(_ set: Set<String>, as wordClass: Classes) {
+    /// The lexicon's words, in id order: what ``PhraseForms`` must hold for ``bind(to:)``.
+    var allWords: [String] { (0 ..< words.count).map { words.string(of: FormID(rawValue: UInt32($0))) } }
+
+    /// Maps the ids of `union`, which holds ``allWords``, to lexicon ids, for ``lookUp(_:_:)``.
+    mutating func bind(to union: PhraseForms) {
+        byUnion = [UInt32](repeating: Self.unknown, count: union.count)
+        for (id, word) in allWords.enumerated() {
+            guard let unionID = union.id(of: word) else { preconditionFailure("the union holds the lexicon's words") }
+            byUnion[Int(unionID)] = UInt32(id)
+        }
+    }
+
+    private mutating func add(_ set: some Sequence<String>, as wordClass: Classes) {
         for word in set { classes[Int(intern(word))].insert(wordClass) }
     }
 
@@ -122,18 +141,21 @@ struct EventLexicon: Sendable {
         return true
     }
 
-    /// The lexicon id (or ``unknown``) and the classes of each of the forms of `text`, by form id.
-    func lookUp(_ text: TokenizedText) -> (ids: [UInt32], classes: [Classes]) {
+    /// The lexicon id (or ``unknown``) and the classes of each of the forms of
+    /// `text`, by form id, read from `lookup`, the text's forms in the union
+    /// this lexicon is bound to (``bind(to:)``).
+    func lookUp(_ text: TokenizedText, _ lookup: PhraseForms.Lookup) -> (ids: [UInt32], classes: [Classes]) {
         var ids = [UInt32](repeating: Self.unknown, count: text.vocabulary.count)
         var formClasses = [Classes](repeating: [], count: ids.count)
         for index in ids.indices {
+            var found: Classes = []
+            let unionID = lookup.id(of: index)
+            if unionID != .max, case let id = byUnion[Int(unionID)], id != Self.unknown {
+                ids[index] = id
+                found = classes[Int(id)]
+            }
             let form = FormID(rawValue: UInt32(index))
-            formClasses[index] = text.vocabulary.withForm(form) { bytes, hash in
-                var found: Classes = []
-                if let id = words.lookup(bytes, hash: hash) {
-                    ids[index] = id.rawValue
-                    found = classes[Int(id.rawValue)]
-                }
+            formClasses[index] = text.vocabulary.withForm(form) { bytes, _ in
                 if bytes.allSatisfy({ $0 < 0x80 }) {
                     // ASCII: a suffix of letters is one of bytes.
                     found.insert(.ascii)
@@ -141,10 +163,12 @@ struct EventLexicon: Sendable {
                         found.insert(.pluralLooking)
                     }
                     if Self.ends(bytes, with: "ed") || Self.ends(bytes, with: "en") { found.insert(.participleLooking) }
+                    if let first = bytes.first, TimeExpressionFinder.mayStartNumber(first) { found.insert(.timeStart) }
                 } else {
                     let string = text.folded(form: form)
                     if string.hasSuffix("s") && !string.hasSuffix("ss") && string != "'s" { found.insert(.pluralLooking) }
                     if EventExtractor.looksLikeParticiple(string) { found.insert(.participleLooking) }
+                    if !bytes.isEmpty { found.insert(.timeStart) }
                 }
                 return found
             }

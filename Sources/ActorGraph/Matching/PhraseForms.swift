@@ -3,6 +3,8 @@
 ///
 /// Each set's ``PhraseTranslation`` is then made from the shared lookup with
 /// two array reads per form; it is the one ``PhraseSet/translate(_:)`` gives.
+/// Words of other tables may join the union, so that their owners read a
+/// document's forms from the same lookup (``id(of:)``, ``Lookup/id(of:)``).
 struct PhraseForms: Sendable {
     /// A document's forms as the union knows them, made once per document.
     struct Lookup {
@@ -10,6 +12,9 @@ struct PhraseForms: Sendable {
         fileprivate let ids: [UInt32]
         /// Whether each of the document's forms is a hyphen that joins words.
         fileprivate let hyphens: [Bool]
+
+        /// The union id of the document's form with id `form`, or `UInt32.max` if the union lacks it.
+        func id(of form: Int) -> UInt32 { ids[form] }
     }
 
     private var union = Vocabulary()
@@ -18,8 +23,9 @@ struct PhraseForms: Sendable {
     private var ownForms: [[UInt32]] = []
     private var firstNodes: [[UInt32]] = []
 
-    /// A union of the forms of `sets`, which are then known by their position in this list.
-    init<each Payload>(_ sets: repeat PhraseSet<each Payload>) {
+    /// A union of the forms of `sets`, which are then known by their position
+    /// in this list, and of `words`.
+    init<each Payload>(_ sets: repeat PhraseSet<each Payload>, words: some Sequence<String> = [String]()) {
         var members: [(forms: FormTable, firstNode: (UInt32) -> UInt32)] = []
         for set in repeat each sets { members.append((set.tables.forms, set.firstNode(of:))) }
         var unionIDs: [[UInt32]] = []
@@ -30,6 +36,7 @@ struct PhraseForms: Sendable {
             }
             unionIDs.append(ids)
         }
+        for word in words { _ = union.intern(word) }
         for (member, ids) in zip(members, unionIDs) {
             var own = [UInt32](repeating: .max, count: union.count)
             var first = [UInt32](repeating: 0, count: union.count)
@@ -41,6 +48,12 @@ struct PhraseForms: Sendable {
             firstNodes.append(first)
         }
     }
+
+    /// The number of forms in the union.
+    var count: Int { union.count }
+
+    /// The union id of `word`, if the union holds it.
+    func id(of word: String) -> UInt32? { union.lookup(word)?.rawValue }
 
     /// Looks each distinct form of `text` up in the union.
     func lookUp(_ text: TokenizedText) -> Lookup {

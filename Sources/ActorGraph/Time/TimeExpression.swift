@@ -136,16 +136,20 @@ struct TimeExpressionFinder: Sendable {
         (0 ..< text.vocabulary.count).map { index in
             text.vocabulary.withForm(FormID(rawValue: UInt32(index))) { bytes, hash in
                 guard let first = bytes.first, bytes.allSatisfy({ $0 < 0x80 }) else { return !bytes.isEmpty }
-                // An ASCII form equals an ASCII word exactly when their bytes do; `Int` reads only a sign and digits.
-                return Self.startWords.lookup(bytes, hash: hash) != nil
-                    || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                // An ASCII form equals an ASCII word exactly when their bytes do.
+                return Self.startVocabulary.lookup(bytes, hash: hash) != nil || Self.mayStartNumber(first)
             }
         }
     }
 
+    /// Whether an ASCII form that starts with `byte` may be a number: `Int` reads only a sign and digits.
+    static func mayStartNumber(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+    }
+
     /// Every word that may begin a time expression.
-    private static let startWords = Vocabulary(
-        words: Array(dayWords.keys) + Array(modifiers.keys) + ["earlier", "later", "sept"] + weekdays + months + shortMonths)
+    static let startWords = Array(dayWords.keys) + Array(modifiers.keys) + ["earlier", "later", "sept"] + weekdays + months + shortMonths
+    private static let startVocabulary = Vocabulary(words: startWords)
 
     private static let dayWords = ["yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1]
     private static let modifiers = ["last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"]
