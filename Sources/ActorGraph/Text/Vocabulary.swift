@@ -150,14 +150,25 @@ struct Vocabulary: Sendable {
         }
     }
 
-    /// Whether the bytes at `stored` are `form`'s; short forms, most of a
-    /// text's, are compared in place rather than through `memcmp`.
+    /// Whether the bytes at `stored` are `form`'s. Forms of up to 16 bytes,
+    /// most of a text's, are compared as two overlapping words (of 8, 4, 2 or
+    /// 1 bytes) that never read outside either form.
     @inline(__always) private static func same(_ stored: UnsafePointer<UInt8>, _ form: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard form.count > 16 else {
-            for offset in 0 ..< form.count where stored[offset] != form[offset] { return false }
-            return true
+        let count = form.count
+        guard count > 0 else { return true }
+        let given = UnsafeRawPointer(form.baseAddress!), kept = UnsafeRawPointer(stored)
+        @inline(__always) func equal<Word: FixedWidthInteger>(_: Word.Type) -> Bool {
+            let last = count - MemoryLayout<Word>.size
+            return kept.loadUnaligned(as: Word.self) == given.loadUnaligned(as: Word.self)
+                && kept.loadUnaligned(fromByteOffset: last, as: Word.self) == given.loadUnaligned(fromByteOffset: last, as: Word.self)
         }
-        return memcmp(stored, form.baseAddress!, form.count) == 0
+        switch count {
+        case 8 ... 16: return equal(UInt64.self)
+        case 4 ..< 8: return equal(UInt32.self)
+        case 2 ..< 4: return equal(UInt16.self)
+        case 1: return stored[0] == form[0]
+        default: return memcmp(stored, form.baseAddress!, count) == 0
+        }
     }
 
     private static func entry(hash: Int, id: FormID) -> UInt64 {
