@@ -256,6 +256,7 @@ public struct EventExtractor: Sendable {
 
     /// The sector of each argument followed by an agent noun: "Israeli troops", "Iran's military".
     func attachSectors(to events: inout [Event], sentence: Range<Int>, text: TokenizedText, forms: PhraseTranslation) {
+        guard !events.isEmpty else { return }
         var sectorAt: [Int: String] = [:]
         agents.forEachMatch(in: text.tokens, translated: forms, starts: sentence, limit: sentence.upperBound) { range, sectors in
             sectorAt[range.lowerBound] = sectors.first      // the longest match comes last and wins
