@@ -93,12 +93,13 @@ extension EventExtractor {
     func link(_ events: [Event], empty: [Event], view: ClauseView) -> [EventLink] {
         var links = responses(events, empty: empty, view: view)
         let sentences = Self.bySentence(events)
-        var lastAccusation: Event?
-        var lastClaim: Event?
-        for event in events {
+        // Indices, not copies of the events: an event holds many references.
+        var lastAccusation: Int?
+        var lastClaim: Int?
+        for (position, event) in events.enumerated() {
             defer {
-                if event.type.name == "accuse" { lastAccusation = event }
-                if Self.claimTypes.contains(event.type.name) { lastClaim = event }
+                if event.type.name == "accuse" { lastAccusation = position }
+                if Self.claimTypes.contains(event.type.name) { lastClaim = position }
             }
             if event.type.name == "report" {
                 // What the report says follows it closely: "Le Monde reported that Macron's phone was …".
@@ -118,11 +119,11 @@ extension EventExtractor {
                 continue
             }
             // "rejected the demand": the last demand told before; "denied the claims": the last claim.
-            let earlierOfType = events.last { $0.type.name == inside.type.name && $0.trigger.lowerBound < event.trigger.lowerBound }
+            let earlierOfType = events.lastIndex { $0.type.name == inside.type.name && $0.trigger.lowerBound < event.trigger.lowerBound }
             let target = inside.arguments.isEmpty ? (earlierOfType ?? lastAccusation ?? lastClaim)
-                : events.first { $0.trigger.lowerBound == inside.trigger.lowerBound }
-            if let target, target.id != event.id {
-                links.append(EventLink(type: type, source: event.id, target: target.id, sentence: event.sentence, rule: "link.\(event.type.name)"))
+                : events.firstIndex { $0.trigger.lowerBound == inside.trigger.lowerBound }
+            if let target, events[target].id != event.id {
+                links.append(EventLink(type: type, source: event.id, target: events[target].id, sentence: event.sentence, rule: "link.\(event.type.name)"))
             }
         }
         return links
