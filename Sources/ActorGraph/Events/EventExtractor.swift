@@ -125,9 +125,8 @@ public struct EventExtractor: Sendable {
     public func extract(from text: TokenizedText, actors: [Actor], date: Day?) -> (events: [Event], links: [EventLink], relations: [TextRelation]) {
         let lookup = phraseForms.lookUp(text)
         let view = ClauseView(text: text, actors: actors, lexicon: lexicon, lookup: lookup)
-        let triggerForms = phraseForms.translation(lookup, member: 0)
-        let cueForms = phraseForms.translation(lookup, member: 1)
-        let agentForms = phraseForms.translation(lookup, member: 2)
+        let translations = phraseForms.translations(lookup)
+        let (triggerForms, cueForms, agentForms) = (translations[0], translations[1], translations[2])
         let timeStarts = view.timeStarts
         var candidates: [Event] = []
         var empty: [Event] = []        // triggers that found no actor: kept only as targets of links
@@ -156,7 +155,7 @@ public struct EventExtractor: Sendable {
         attribute(&events)
         for index in events.indices { events[index].id = "e\(index + 1)" }
         let links = link(events, empty: empty, view: view)
-        return (events, links, relations.extract(from: view, forms: phraseForms.translation(lookup, member: 3)))
+        return (events, links, relations.extract(from: view, forms: translations[3]))
     }
 
     // MARK: Triggers

@@ -18,10 +18,13 @@ struct PhraseForms: Sendable {
     }
 
     private var union = Vocabulary()
-    /// For each set, by union id: the set's own form id (`UInt32.max` if it lacks the form)
-    /// and the trie node a phrase starting with the form reaches (0 if none).
-    private var ownForms: [[UInt32]] = []
-    private var firstNodes: [[UInt32]] = []
+    private var memberCount = 0
+    /// By union id, one row of an entry per set: the set's own form id in the
+    /// high half (`UInt32.max` if it lacks the form) and the trie node a phrase
+    /// starting with the form reaches in the low half (0 if none). One row is
+    /// one cache line or less, so translating a document for every set reads
+    /// each of its forms' rows once.
+    private var rows: [UInt64] = []
 
     /// A union of the forms of `sets`, which are then known by their position
     /// in this list, and of `words`.
@@ -37,17 +40,17 @@ struct PhraseForms: Sendable {
             unionIDs.append(ids)
         }
         for word in words { _ = union.intern(word) }
-        for (member, ids) in zip(members, unionIDs) {
-            var own = [UInt32](repeating: .max, count: union.count)
-            var first = [UInt32](repeating: 0, count: union.count)
+        memberCount = members.count
+        rows = [UInt64](repeating: Self.absent, count: union.count * memberCount)
+        for (position, (member, ids)) in zip(members, unionIDs).enumerated() {
             for (form, id) in ids.enumerated() {
-                own[Int(id)] = UInt32(form)
-                first[Int(id)] = member.firstNode(UInt32(form))
+                rows[Int(id) * memberCount + position] = UInt64(form) << 32 | UInt64(member.firstNode(UInt32(form)))
             }
-            ownForms.append(own)
-            firstNodes.append(first)
         }
     }
+
+    /// A row entry for a form its set lacks.
+    private static let absent = UInt64(UInt32.max) << 32
 
     /// The number of forms in the union.
     var count: Int { union.count }
@@ -70,18 +73,36 @@ struct PhraseForms: Sendable {
 
     /// The translation of the document of `lookup` for the set at `member` in the list this union was made from.
     func translation(_ lookup: Lookup, member: Int) -> PhraseTranslation {
-        let own = ownForms[member], first = firstNodes[member]
-        var forms = [UInt32](repeating: .max, count: lookup.ids.count)
-        var nodes = [UInt32](repeating: 0, count: forms.count)
-        for index in forms.indices {
-            let id = lookup.ids[index]
-            if id != .max && own[Int(id)] != .max {
-                forms[index] = own[Int(id)]
-                nodes[index] = first[Int(id)]
-            } else if lookup.hyphens[index] {
-                forms[index] = PhraseSet<Int>.hyphen
+        translations(lookup, members: member ..< member + 1)[0]
+    }
+
+    /// The translations of the document of `lookup` for the sets at `members`, in one pass over its forms.
+    func translations(_ lookup: Lookup, members: Range<Int>? = nil) -> [PhraseTranslation] {
+        let members = members ?? 0 ..< memberCount
+        let count = lookup.ids.count, width = members.count
+        // Filled form by form (row by row), then cut into one array per set.
+        let forms = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: count * width)
+        let nodes = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: count * width)
+        defer {
+            forms.deallocate()
+            nodes.deallocate()
+        }
+        rows.withUnsafeBufferPointer { rows in
+            for index in 0 ..< count {
+                let id = lookup.ids[index]
+                let row = id == .max ? -1 : Int(id) * memberCount + members.lowerBound
+                let unmatched = lookup.hyphens[index] ? PhraseSet<Int>.hyphen : .max
+                for slot in 0 ..< width {
+                    let entry = row < 0 ? Self.absent : rows[row + slot]
+                    let present = entry != Self.absent
+                    forms[slot * count + index] = present ? UInt32(truncatingIfNeeded: entry >> 32) : unmatched
+                    nodes[slot * count + index] = present ? UInt32(truncatingIfNeeded: entry) : 0
+                }
             }
         }
-        return PhraseTranslation(forms: forms, firstNodes: nodes)
+        return (0 ..< width).map { slot in
+            PhraseTranslation(forms: Array(forms[slot * count ..< (slot + 1) * count]),
+                              firstNodes: Array(nodes[slot * count ..< (slot + 1) * count]))
+        }
     }
 }
