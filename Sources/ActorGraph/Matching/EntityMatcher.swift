@@ -64,6 +64,18 @@ public struct EntityMatcher: Sendable {
     /// The indices of the leftmost-longest ranges of `ranges`, in text order:
     /// the same policy for any kind of match (triggers, titles, nominals).
     static func leftmostLongest(ranges: [Range<Int>]) -> [Int] {
+        // A phrase set's walk gives matches by start, shorter before longer at
+        // one start: then the longest of each start is the last, and no sort is needed.
+        if zip(ranges, ranges.dropFirst()).allSatisfy({ $0.lowerBound < $1.lowerBound || ($0.lowerBound == $1.lowerBound && $0.count < $1.count) }) {
+            var kept: [Int] = []
+            var end = Int.min
+            for index in ranges.indices where index + 1 == ranges.count || ranges[index + 1].lowerBound != ranges[index].lowerBound {
+                guard ranges[index].lowerBound >= end else { continue }
+                kept.append(index)
+                end = ranges[index].upperBound
+            }
+            return kept
+        }
         let ordered = ranges.indices.sorted {
             (ranges[$0].lowerBound, -ranges[$0].count, $0) < (ranges[$1].lowerBound, -ranges[$1].count, $1)
         }
