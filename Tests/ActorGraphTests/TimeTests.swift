@@ -36,7 +36,7 @@ import Testing
         #expect(found.count == 1 && found[0].value == nil)
     }
 
-    @Test(arguments: ["2021-02-30", "2021-13-01", "21-07-27", "2021-7-27", "tomorrow", ""])
+    @Test(arguments: ["2021-02-30", "2021-13-01", "21-07-27", "2021-7-27", "+021-07-27", "2021-07-2x", "2021-07-27 ", "tomorrow", ""])
     func refusesDatesThatAreNotDays(text: String) {
         #expect(actorGraphError { _ = try Day(iso: text) }?.code == .invalidDate)
     }

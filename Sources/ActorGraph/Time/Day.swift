@@ -19,10 +19,18 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     /// Parses `YYYY-MM-DD`.
     /// - Throws: ``ActorGraphError`` with code `invalidDate`, quoting the text.
     public init(iso text: String) throws {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
+        // Read as bytes: a batch passes one date string per document.
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = number(0 ..< 4), let month = number(5 ..< 7), let day = number(8 ..< 10) else {
             throw ActorGraphError(.invalidDate, "\"\(text)\" is not a date; write it as YYYY-MM-DD, e.g. 2021-07-27.")
         }
         guard let value = Day(year: year, month: month, day: day) else {
