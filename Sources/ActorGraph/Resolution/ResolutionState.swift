@@ -71,22 +71,23 @@ struct ResolutionState {
     /// Without an office, only a holder the document names counts, the one
     /// named last before `position` first.
     func holder(of title: String, in office: Entity.ID?, before position: Int) -> Entity.ID? {
-        let holders = gazetteer.holders(of: title, in: office, on: date)
-        guard !holders.isEmpty else { return nil }
-        let named = self.named
+        // The document's named people are asked, not every holder of the title: a title such as
+        // "President" has hundreds of holders, and a document names few people.
         var latestBefore: (position: Int, id: Entity.ID)?
         var earliest: (position: Int, id: Entity.ID)?
-        for id in holders {
-            guard let positions = named[id], let first = positions.first else { continue }
-            if first < (earliest?.position ?? Int.max) { earliest = (first, id) }
+        // Starts differ between mentions, so neither choice depends on the order of the list.
+        for holding in namedRoles[title] ?? [] where office == nil || holding.office == office {
+            let positions = holding.positions
+            guard let first = positions.first else { continue }
+            if first < (earliest?.position ?? Int.max) { earliest = (first, holding.person) }
             if let last = positions.last(before: position), last > (latestBefore?.position ?? Int.min) {
-                latestBefore = (last, id)
+                latestBefore = (last, holding.person)
             }
         }
         if let latestBefore { return latestBefore.id }
         if let earliest { return earliest.id }
-        guard office != nil, date != nil else { return nil }
-        return holders.first
+        guard office != nil, let date else { return nil }
+        return gazetteer.holders(of: title, in: office, on: date).first
     }
 
     /// The holder in `office` of the office held by the person named last before `position`.
@@ -124,7 +125,7 @@ struct ResolutionState {
     /// without being mutated; a new one is made after each batch of additions.
     private final class Cache {
         var textOrder: [Int]?
-        var named: [Entity.ID: [Int]]?
+        var namedRoles: [String: [NamedRole]]?
         var people: [Int]?
         var byKind: [Kind: [Int]]?
     }
@@ -146,15 +147,31 @@ struct ResolutionState {
         return order
     }
 
-    /// The token starts, in text order, of the mentions that name each entity (not titles, nominals, pronouns).
-    private var named: [Entity.ID: [Int]] {
-        if let named = cache.named { return named }
+    /// A role held on the document's date (at any time without a date) by a person the document names.
+    private struct NamedRole {
+        var person: Entity.ID
+        var office: Entity.ID?
+        /// The token starts, in text order, of the mentions that name the person (not titles, nominals, pronouns).
+        var positions: [Int]
+    }
+
+    /// The roles of the people the document names, by title.
+    private var namedRoles: [String: [NamedRole]] {
+        if let roles = cache.namedRoles { return roles }
         var named: [Entity.ID: [Int]] = [:]
-        for index in textOrder where mentions[index].via != .title && mentions[index].via != .nominal && mentions[index].via != .pronoun {
+        for index in textOrder where mentions[index].via != .title && mentions[index].via != .nominal && mentions[index].via != .pronoun
+            && kinds[index].type == .person {
             named[mentions[index].candidates[0], default: []].append(mentions[index].tokens.lowerBound)
         }
-        cache.named = named
-        return named
+        var roles: [String: [NamedRole]] = [:]
+        for (person, positions) in named {
+            guard let entity = gazetteer.index(of: person) else { continue }
+            for role in gazetteer.entities.roles(at: entity) where date.map(role.holds(on:)) ?? true {
+                roles[role.title, default: []].append(NamedRole(person: person, office: role.of, positions: positions))
+            }
+        }
+        cache.namedRoles = roles
+        return roles
     }
 
     /// The mentions of people, in text order.
