@@ -20,6 +20,8 @@ public struct MentionResolver: Sendable {
     let commonWords: Set<String>
     let titleWords: Set<String>
     let sectors: [String: String]
+    /// `sectors` by type, then subtype.
+    let sectorsByKind: [ActorType: [String: String]]
 
     /// Compiles the title, nominal and cue lexicons of `rules`.
     public init(gazetteer: Gazetteer, rules: RuleSet) throws {
@@ -34,6 +36,13 @@ public struct MentionResolver: Sendable {
                           "princess", "gen", "gen.", "general", "col", "col.", "sen", "sen.", "rep", "rep.", "judge", "justice"]
         titleWords = Set(rules.titles.flatMap { [$0.canonical] + $0.spellings }.flatMap { $0.lowercased().split(separator: " ").map(String.init) } + honorifics)
         sectors = rules.sectors
+        var sectorsByKind: [ActorType: [String: String]] = [:]
+        for (kind, sector) in rules.sectors {
+            // Keys are `type/subtype`; no type has a slash in its name.
+            guard let slash = kind.firstIndex(of: "/"), let type = ActorType(rawValue: String(kind[..<slash])) else { continue }
+            sectorsByKind[type, default: [:]][String(kind[kind.index(after: slash)...])] = sector
+        }
+        self.sectorsByKind = sectorsByKind
         let tokenizer = Tokenizer()
         var titles = PhraseSet<Int>.Builder()
         for (index, rule) in rules.titles.enumerated() {
@@ -69,7 +78,7 @@ public struct MentionResolver: Sendable {
     ///     document names.
     /// - Returns: Actors in order of first mention.
     public func resolve(_ text: TokenizedText, mentions: [Mention], date: Day?) -> [Actor] {
-        var state = ResolutionState(text: text, gazetteer: gazetteer, date: date, sectors: sectors)
+        var state = ResolutionState(text: text, gazetteer: gazetteer, date: date, sectors: sectorsByKind)
         let lookup = phraseForms.lookUp(text)
         // Mentions made by hand may be wrong: keep those inside the text with a known entity.
         // (A loop, not closures: a closure would capture, and so copy, the whole resolver.)
@@ -140,7 +149,7 @@ public struct MentionResolver: Sendable {
         for (range, rule, ruleID) in found where !state.isCovered(range) {
             let name = String(text.string(ofTokens: range))
             let id = Entity.ID(rawValue: Self.slug(name))
-            guard !id.rawValue.isEmpty, state.gazetteerEntity(id) == nil else { continue }
+            guard !id.rawValue.isEmpty, !state.isGazetteerEntity(id) else { continue }
             state.discover(id: id, name: name, type: rule.type, subtype: rule.subtype)
             state.add([Mention(tokens: range, sentence: text.sentence(containing: range.lowerBound), candidates: [id], via: .name, rule: ruleID)])
             discovered[id] = (range.map { text.folded(text.tokens[$0]) }, rule.type)
