@@ -84,19 +84,28 @@ public struct MentionResolver: Sendable {
         // (A loop, not closures: a closure would capture, and so copy, the whole resolver.)
         var usable: [Mention] = []
         usable.reserveCapacity(mentions.count)
+        var positions: [Int32] = []      // the gazetteer positions of the usable mentions' candidates, in order
+        positions.reserveCapacity(mentions.count)
         for var mention in mentions where !mention.tokens.isEmpty && mention.tokens.lowerBound >= 0
             && mention.tokens.upperBound <= text.tokens.count && !mention.candidates.isEmpty {
+            let first = positions.count
             var known = true
-            for id in mention.candidates where gazetteer.index(of: id) == nil {
-                known = false
-                break
+            for id in mention.candidates {
+                guard let position = gazetteer.index(of: id) else {
+                    known = false
+                    break
+                }
+                positions.append(Int32(position))
             }
-            guard known else { continue }
+            guard known else {
+                positions.removeSubrange(first...)
+                continue
+            }
             mention.sentence = text.sentence(containing: mention.tokens.lowerBound)
             usable.append(mention)
         }
         state.add(Disambiguator(gazetteer: gazetteer, text: text, date: date, commonWords: commonWords, titleWords: titleWords)
-            .resolve(usable))
+            .resolve(usable, positions: positions))
         discover(&state, cueForms: phraseForms.translation(lookup, member: 2))
         resolveTitles(&state, forms: phraseForms.translation(lookup, member: 0))
         resolveNominals(&state, forms: phraseForms.translation(lookup, member: 1))
