@@ -347,10 +347,13 @@ public struct MentionResolver: Sendable {
 
     // MARK: Pronouns
 
-    /// "he", "his", "she", "her" refer to a person (`true`); "its" to an
-    /// organization, product, country or group (`false`). ("it" is left alone:
-    /// too often it refers to nothing.)
-    private static let pronouns: [String: Bool] = ["he": true, "him": true, "his": true, "she": true, "her": true, "its": false]
+    /// "he", "his", "she", "her" refer to a person (`person`); "its" to an
+    /// organization, product, country or group. ("it" is left alone: too
+    /// often it refers to nothing.) Each with the rule of its mentions.
+    private static let pronouns: [(form: String, person: Bool, rule: String)] = [
+        ("he", true, "pronoun.he"), ("him", true, "pronoun.him"), ("his", true, "pronoun.his"),
+        ("she", true, "pronoun.she"), ("her", true, "pronoun.her"), ("its", false, "pronoun.its"),
+    ]
 
     /// Links a pronoun to the subject (first actor) of its sentence when that
     /// fits and comes before it, else to the last fitting actor named before it
@@ -359,48 +362,74 @@ public struct MentionResolver: Sendable {
     /// - Complexity: O(*n* + *m*) for *n* tokens and *m* mentions.
     private func resolvePronouns(_ state: inout ResolutionState) {
         let text = state.text
+        // Which forms are pronouns (an index into `pronouns`, else -1): each pronoun looked up in
+        // the text's vocabulary, rather than every form in the pronouns. Folded forms are NFKC,
+        // so a form equal to an ASCII pronoun as a string has its bytes.
+        var pronounOf = [Int8](repeating: -1, count: text.vocabulary.count)
+        var anyPronoun = false
+        for (index, pronoun) in Self.pronouns.enumerated() {
+            guard let form = text.vocabulary.lookup(pronoun.form) else { continue }
+            pronounOf[Int(form.rawValue)] = Int8(index)
+            anyPronoun = true
+        }
+        guard anyPronoun else { return }
+        // The pronouns' tokens in one tight pass; then only their sentences are looked at.
+        var pronounTokens: [Int] = []
+        text.tokens.withUnsafeBufferPointer { tokens in
+            for index in tokens.indices where pronounOf[Int(tokens[index].form.rawValue)] >= 0 { pronounTokens.append(index) }
+        }
+        guard !pronounTokens.isEmpty else { return }
         let named = state.mentions
         // Mentions are referred to by index: each one's fit is worked out once.
-        var bySentence = [[Int]](repeating: [], count: text.sentences.count)
-        for (index, mention) in named.enumerated() where bySentence.indices.contains(mention.sentence) {
-            bySentence[mention.sentence].append(index)
-        }
-        for sentence in bySentence.indices {
-            bySentence[sentence].sort { named[$0].tokens.lowerBound < named[$1].tokens.lowerBound }
-        }
-        let types = named.indices.map { named[$0].via == .demonym ? nil : state.type(ofMention: $0) }
-        let fitsPerson = types.map { $0 == .person }
-        let fitsThing = types.map { type in type.map { [.organization, .product, .country, .group].contains($0) } ?? false }
-        // Which forms are pronouns: each pronoun looked up in the text's vocabulary, rather than
-        // every form in the pronouns. Folded forms are NFKC, so a form equal to an ASCII pronoun
-        // as a string has its bytes.
-        var pronounForms = [Bool?](repeating: nil, count: text.vocabulary.count)
-        for (pronoun, person) in Self.pronouns {
-            if let form = text.vocabulary.lookup(pronoun) { pronounForms[Int(form.rawValue)] = person }
-        }
-        var found: [Mention] = []
-        for (sentenceIndex, sentence) in text.sentences.enumerated() {
-            let here = bySentence[sentenceIndex]
-            let before = sentenceIndex > 0 ? bySentence[sentenceIndex - 1] : []
-            let lastPersonBefore = before.last { fitsPerson[$0] }, lastThingBefore = before.last { fitsThing[$0] }
-            var lastPersonHere: Int?, lastThingHere: Int?
-            var next = 0
-            for index in sentence.tokens {
-                while next < here.count && named[here[next]].tokens.upperBound <= index {
-                    if fitsPerson[here[next]] { lastPersonHere = here[next] }
-                    if fitsThing[here[next]] { lastThingHere = here[next] }
-                    next += 1
-                }
-                guard let person = pronounForms[Int(text.tokens[index].form.rawValue)], !state.isCovered(index ..< index + 1) else { continue }
-                let fits = person ? fitsPerson : fitsThing
-                let subjectHere = next > 0 && fits[here[0]] ? here[0] : nil
-                let subjectBefore = before.first.flatMap { fits[$0] ? $0 : nil }
-                guard let antecedent = subjectHere ?? (person ? lastPersonHere : lastThingHere) ?? subjectBefore
-                        ?? (person ? lastPersonBefore : lastThingBefore),
-                      let id = named[antecedent].candidates.first else { continue }
-                found.append(Mention(tokens: index ..< index + 1, sentence: sentenceIndex, candidates: [id], via: .pronoun,
-                                     rule: "pronoun.\(text.folded(text.tokens[index]))"))
+        var fitsPerson = [Bool](repeating: false, count: named.count), fitsThing = fitsPerson
+        for index in named.indices where named[index].via != .demonym {
+            switch state.type(ofMention: index) {
+            case .person?: fitsPerson[index] = true
+            case .organization?, .product?, .country?, .group?: fitsThing[index] = true
+            default: break
             }
+        }
+        // In text order a sentence's mentions stand together: each starts in its sentence.
+        let order = state.textOrder
+        let sentences = text.sentences
+        var sentenceIndex = -1
+        // Positions in `order`: the first mention of the sentence before, of this sentence, of the next one,
+        // and the first of this sentence that does not end before the pronoun.
+        var beforeStart = 0, hereStart = 0, hereEnd = 0, next = 0
+        var lastPersonHere: Int?, lastThingHere: Int?, firstBefore: Int?, lastPersonBefore: Int?, lastThingBefore: Int?
+        var found: [Mention] = []
+        for index in pronounTokens {
+            if sentenceIndex < 0 || sentences[sentenceIndex].tokens.upperBound <= index {
+                sentenceIndex = text.sentence(containing: index)
+                let bounds = sentences[sentenceIndex].tokens
+                let previousStart = sentenceIndex > 0 ? sentences[sentenceIndex - 1].tokens.lowerBound : bounds.lowerBound
+                while beforeStart < order.count && named[order[beforeStart]].tokens.lowerBound < previousStart { beforeStart += 1 }
+                hereStart = max(hereStart, beforeStart)
+                while hereStart < order.count && named[order[hereStart]].tokens.lowerBound < bounds.lowerBound { hereStart += 1 }
+                hereEnd = max(hereEnd, hereStart)
+                while hereEnd < order.count && named[order[hereEnd]].tokens.lowerBound < bounds.upperBound { hereEnd += 1 }
+                let before = order[beforeStart ..< hereStart]
+                firstBefore = before.first
+                lastPersonBefore = before.last { fitsPerson[$0] }
+                lastThingBefore = before.last { fitsThing[$0] }
+                next = hereStart
+                lastPersonHere = nil
+                lastThingHere = nil
+            }
+            while next < hereEnd && named[order[next]].tokens.upperBound <= index {
+                if fitsPerson[order[next]] { lastPersonHere = order[next] }
+                if fitsThing[order[next]] { lastThingHere = order[next] }
+                next += 1
+            }
+            guard !state.isCovered(index ..< index + 1) else { continue }
+            let pronoun = Self.pronouns[Int(pronounOf[Int(text.tokens[index].form.rawValue)])]
+            let fits = pronoun.person ? fitsPerson : fitsThing
+            let subjectHere = next > hereStart && fits[order[hereStart]] ? order[hereStart] : nil
+            let subjectBefore = firstBefore.flatMap { fits[$0] ? $0 : nil }
+            guard let antecedent = subjectHere ?? (pronoun.person ? lastPersonHere : lastThingHere) ?? subjectBefore
+                    ?? (pronoun.person ? lastPersonBefore : lastThingBefore),
+                  let id = named[antecedent].candidates.first else { continue }
+            found.append(Mention(tokens: index ..< index + 1, sentence: sentenceIndex, candidates: [id], via: .pronoun, rule: pronoun.rule))
         }
         state.add(found)
     }

@@ -157,7 +157,7 @@ struct ResolutionState {
     private var cache = Cache()
 
     /// The indices of `mentions` in text order. Mentions do not overlap, so their starts differ.
-    private var textOrder: [Int] {
+    var textOrder: [Int] {
         if let order = cache.textOrder { return order }
         let mentions = self.mentions      // for the closure: not a copy of the whole state
         let order = mentions.indices.sorted { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }
