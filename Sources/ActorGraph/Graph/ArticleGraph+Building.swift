@@ -3,13 +3,19 @@ extension ArticleGraph {
     /// converting token spans to Unicode scalar offsets.
     init(id: String?, date: Day?, text: TokenizedText, gazetteer: Gazetteer, actors: [Actor],
          events: [Event], links: [EventLink], relations textRelations: [TextRelation]) {
+        // The scalar count through the text's index of scalar offsets, not a walk over the whole text.
+        let utf8Count = text.text.utf8.count
+        let length = text.scalarOffset(ofUTF8: utf8Count)
+        // As many scalars as bytes: the text is ASCII, and its UTF-8 offsets are its scalar offsets.
+        let ascii = length == utf8Count
         func scalars(_ tokens: Range<Int>) -> (start: Int, end: Int, text: String) {
             let utf8 = text.utf8Range(ofTokens: tokens)
-            return (text.scalarOffset(ofUTF8: utf8.lowerBound), text.scalarOffset(ofUTF8: utf8.upperBound), String(text.string(ofTokens: tokens)))
+            let string = String(text.string(ofTokens: tokens))
+            if ascii { return (utf8.lowerBound, utf8.upperBound, string) }
+            return (text.scalarOffset(ofUTF8: utf8.lowerBound), text.scalarOffset(ofUTF8: utf8.upperBound), string)
         }
         schema = Self.schemaVersion
-        // The scalar count through the text's index of scalar offsets, not a walk over the whole text.
-        document = Document(id: id, date: date?.description, length: text.scalarOffset(ofUTF8: text.text.utf8.count))
+        document = Document(id: id, date: date?.description, length: length)
         self.actors = actors.map { actor in
             ActorNode(
                 id: actor.id.rawValue, name: actor.name, type: actor.type, subtype: actor.subtype, country: actor.country,
