@@ -51,15 +51,22 @@ extension ArticleGraph {
                 rule: event.rule, confidence: event.confidence)
         }
         var relations: [RelationNode] = []
-        let present = Set(actors.map(\.id))
-        for actor in actors {
-            guard let entity = gazetteer[actor.id] else { continue }
-            for relation in entity.relations where present.contains(relation.target) {
-                relations.append(RelationNode(type: relation.type, source: actor.id.rawValue, target: relation.target.rawValue, origin: .gazetteer))
+        // The actors' ids are hashed only when some actor has a relation or an office to look for.
+        var presentIDs: Set<Entity.ID>?
+        func isPresent(_ id: Entity.ID) -> Bool {
+            if presentIDs == nil { presentIDs = Set(actors.map(\.id)) }
+            return presentIDs?.contains(id) ?? false
+        }
+        // Actors and entities read in place: a copy of either retains every field.
+        for index in actors.indices {
+            let source = actors[index].id
+            guard let entity = gazetteer.index(of: source) else { continue }
+            for relation in gazetteer.entities.relations(at: entity) where isPresent(relation.target) {
+                relations.append(RelationNode(type: relation.type, source: source.rawValue, target: relation.target.rawValue, origin: .gazetteer))
             }
-            for role in actor.roles {
-                guard let office = role.of, present.contains(office) else { continue }
-                relations.append(RelationNode(type: "holds-role", source: actor.id.rawValue, target: office.rawValue, origin: .gazetteer, title: role.title))
+            for role in actors[index].roles {
+                guard let office = role.of, isPresent(office) else { continue }
+                relations.append(RelationNode(type: "holds-role", source: source.rawValue, target: office.rawValue, origin: .gazetteer, title: role.title))
             }
         }
         for relation in textRelations {
