@@ -128,11 +128,11 @@ public struct MentionResolver: Sendable {
         let text = state.text
         // The cue words first, then the names beside them: a closure that read the text and the
         // state would copy both for each sentence.
-        var cueMatches: [(range: Range<Int>, rules: [Int], sentence: Range<Int>)] = []
+        var cueMatches: [(range: Range<Int>, rules: ArraySlice<Int>, sentence: Range<Int>)] = []
         for sentence in text.sentences {
             let bounds = sentence.tokens
             cues.forEachMatch(in: text.tokens, translated: translated, starts: bounds, limit: bounds.upperBound) { range, payloads in
-                cueMatches.append((range, Array(payloads), bounds))
+                cueMatches.append((range, payloads, bounds))
             }
         }
         var found: [(tokens: Range<Int>, rule: CueRule, ruleID: String)] = []
@@ -188,23 +188,24 @@ public struct MentionResolver: Sendable {
     /// The run of capitalized words starting at `start` (going forward or backward), inside `bounds`.
     private static func capitalizedRun(from start: Int, forward: Bool, in bounds: Range<Int>, state: ResolutionState) -> Range<Int> {
         let text = state.text
-        var indices: [Int] = []
+        // The run is contiguous: its length is all there is to keep.
+        var count = 0
         var index = start
-        while bounds.contains(index), indices.count < 6 {
+        while bounds.contains(index), count < 6 {
             let token = text.tokens[index]
             let isName = token.kind == .word && token.flags.contains(.capitalized) && !token.flags.contains(.possessive)
-            let isConnector = token.kind == .word && Self.connectors.contains(text.folded(token)) && !indices.isEmpty
-            guard (isName || isConnector), !state.isCovered(index ..< index + 1) else { break }
-            indices.append(index)
+            // The folded form is made only for a word that is not a name: most words of a run are.
+            guard isName || (token.kind == .word && count > 0 && Self.connectors.contains(text.folded(token))),
+                  !state.isCovered(index ..< index + 1) else { break }
+            count += 1
             index += forward ? 1 : -1
         }
-        if !forward { indices.reverse() }
+        var run = forward ? start ..< start + count : start - count + 1 ..< start + 1
         // Trim connectors at the edges and a leading determiner ("The").
-        while let first = indices.first, Self.connectors.contains(text.folded(text.tokens[first]))
-            || Self.notNames.contains(text.folded(text.tokens[first])) { indices.removeFirst() }
-        while let last = indices.last, Self.connectors.contains(text.folded(text.tokens[last])) { indices.removeLast() }
-        guard let first = indices.first, let last = indices.last else { return start ..< start }
-        return first ..< last + 1
+        while let first = run.first, Self.connectors.contains(text.folded(text.tokens[first]))
+            || Self.notNames.contains(text.folded(text.tokens[first])) { run = run.dropFirst() }
+        while let last = run.last, Self.connectors.contains(text.folded(text.tokens[last])) { run = run.dropLast() }
+        return run.isEmpty ? start ..< start : run
     }
 
     /// The discovered id of a name: lowercased, without diacritics, other characters as single hyphens.
