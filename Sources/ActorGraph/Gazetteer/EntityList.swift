@@ -85,6 +85,22 @@ public struct EntityList: RandomAccessCollection, Sendable {
         }
     }
 
+    /// The roles of the entity at `index`, without copying the rest of it.
+    func roles(at index: Int) -> [Entity.Role] {
+        switch storage {
+        case .memory(let memory): return memory.entities[index].roles
+        case .compiled(let compiled): return compiled.entity(at: index).roles
+        }
+    }
+
+    /// The relations of the entity at `index`, without copying the rest of it.
+    func relations(at index: Int) -> [Entity.Relation] {
+        switch storage {
+        case .memory(let memory): return memory.entities[index].relations
+        case .compiled(let compiled): return compiled.entity(at: index).relations
+        }
+    }
+
     /// The id of the entity at `index`, without decoding the rest of it.
     func id(at index: Int) -> Entity.ID {
         switch storage {

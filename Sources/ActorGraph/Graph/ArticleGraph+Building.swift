@@ -3,13 +3,19 @@ extension ArticleGraph {
     /// converting token spans to Unicode scalar offsets.
     init(id: String?, date: Day?, text: TokenizedText, gazetteer: Gazetteer, actors: [Actor],
          events: [Event], links: [EventLink], relations textRelations: [TextRelation]) {
+        // The scalar count through the text's index of scalar offsets, not a walk over the whole text.
+        let utf8Count = text.text.utf8.count
+        let length = text.scalarOffset(ofUTF8: utf8Count)
+        // As many scalars as bytes: the text is ASCII, and its UTF-8 offsets are its scalar offsets.
+        let ascii = length == utf8Count
         func scalars(_ tokens: Range<Int>) -> (start: Int, end: Int, text: String) {
             let utf8 = text.utf8Range(ofTokens: tokens)
-            return (text.scalarOffset(ofUTF8: utf8.lowerBound), text.scalarOffset(ofUTF8: utf8.upperBound), String(text.string(ofTokens: tokens)))
+            let string = String(text.string(ofTokens: tokens))
+            if ascii { return (utf8.lowerBound, utf8.upperBound, string) }
+            return (text.scalarOffset(ofUTF8: utf8.lowerBound), text.scalarOffset(ofUTF8: utf8.upperBound), string)
         }
         schema = Self.schemaVersion
-        // The scalar count through the text's index of scalar offsets, not a walk over the whole text.
-        document = Document(id: id, date: date?.description, length: text.scalarOffset(ofUTF8: text.text.utf8.count))
+        document = Document(id: id, date: date?.description, length: length)
         self.actors = actors.map { actor in
             ActorNode(
                 id: actor.id.rawValue, name: actor.name, type: actor.type, subtype: actor.subtype, country: actor.country,
@@ -45,15 +51,22 @@ extension ArticleGraph {
                 rule: event.rule, confidence: event.confidence)
         }
         var relations: [RelationNode] = []
-        let present = Set(actors.map(\.id))
-        for actor in actors {
-            guard let entity = gazetteer[actor.id] else { continue }
-            for relation in entity.relations where present.contains(relation.target) {
-                relations.append(RelationNode(type: relation.type, source: actor.id.rawValue, target: relation.target.rawValue, origin: .gazetteer))
+        // The actors' ids are hashed only when some actor has a relation or an office to look for.
+        var presentIDs: Set<Entity.ID>?
+        func isPresent(_ id: Entity.ID) -> Bool {
+            if presentIDs == nil { presentIDs = Set(actors.map(\.id)) }
+            return presentIDs?.contains(id) ?? false
+        }
+        // Actors and entities read in place: a copy of either retains every field.
+        for index in actors.indices {
+            let source = actors[index].id
+            guard let entity = gazetteer.index(of: source) else { continue }
+            for relation in gazetteer.entities.relations(at: entity) where isPresent(relation.target) {
+                relations.append(RelationNode(type: relation.type, source: source.rawValue, target: relation.target.rawValue, origin: .gazetteer))
             }
-            for role in actor.roles {
-                guard let office = role.of, present.contains(office) else { continue }
-                relations.append(RelationNode(type: "holds-role", source: actor.id.rawValue, target: office.rawValue, origin: .gazetteer, title: role.title))
+            for role in actors[index].roles {
+                guard let office = role.of, isPresent(office) else { continue }
+                relations.append(RelationNode(type: "holds-role", source: source.rawValue, target: office.rawValue, origin: .gazetteer, title: role.title))
             }
         }
         for relation in textRelations {

@@ -20,40 +20,47 @@ struct Disambiguator {
     /// Folded words of titles and honorifics, which may stand before a surname ("President Macron").
     let titleWords: Set<String>
 
-    /// - Parameter mentions: Mentions inside the text.
-    func resolve(_ mentions: [Mention]) -> [Mention] {
-        let headlines = titleCaseSentences()
+    /// - Parameters:
+    ///   - mentions: Mentions inside the text.
+    ///   - positions: The gazetteer positions of their candidates, one mention's after another's,
+    ///     so that no id is looked up twice.
+    func resolve(_ mentions: [Mention], positions: [Int32]) -> [Mention] {
+        var headlines = Headlines(count: text.sentences.count)
         // By token, not in hashed sets: these are asked about every mention's neighbours.
         var endingAt = [Int32](repeating: -1, count: text.tokens.count + 1)   // token → the last mention ending there
         var starts = [Bool](repeating: false, count: text.tokens.count + 1)   // token → whether a mention starts there
-        var named = Set<Entity.ID>()
+        var firstPosition: [Int] = []                                         // mention → where its candidates start in `positions`
+        firstPosition.reserveCapacity(mentions.count)
+        var named = Set<Int32>()
         var countryWeight: [String: Int] = [:]
+        var offset = 0
         for (index, mention) in mentions.enumerated() {
+            firstPosition.append(offset)
+            offset += mention.candidates.count
             endingAt[mention.tokens.upperBound] = Int32(index)
             starts[mention.tokens.lowerBound] = true
             guard mention.candidates.count == 1, mention.via != .partial else { continue }
-            named.insert(mention.candidates[0])
-            if let index = gazetteer.index(of: mention.candidates[0]), let country = gazetteer.entities.country(at: index) {
-                countryWeight[country, default: 0] += gazetteer.entities.type(at: index) == .country ? 2 : 1
+            let entity = positions[firstPosition[index]]
+            named.insert(entity)
+            if let country = gazetteer.entities.country(at: Int(entity)) {
+                countryWeight[country, default: 0] += gazetteer.entities.type(at: Int(entity)) == .country ? 2 : 1
             }
         }
         var result: [Mention] = []
-        for var mention in mentions {
+        for (index, var mention) in mentions.enumerated() {
+            let candidates = positions[firstPosition[index] ..< firstPosition[index] + mention.candidates.count]
             if mention.via == .partial {
-                guard let person = person(for: mention, named: named, starts: starts, headline: headlines[mention.sentence]) else { continue }
-                mention.candidates = [person]
-            } else if !headlines[mention.sentence], startsUnknownName(mention, starts: starts) {
+                guard let person = person(for: mention, candidates: candidates, named: named, starts: starts, headlines: &headlines)
+                else { continue }
+                mention.candidates = [mention.candidates[person]]
+            } else if startsUnknownName(mention, candidates: candidates, starts: starts), !headlines.isHeadline(mention.sentence, in: text) {
                 continue
             } else if mention.candidates.count > 1 {
-                let qualifier = qualifyingCountry(mention, endingAt: endingAt, in: mentions)
-                let choice = qualifier.flatMap { code in mention.candidates.first { gazetteer.country(of: $0) == code } }
-                    ?? mention.candidates.first { named.contains($0) }
-                    ?? mention.candidates.max { lhs, rhs in
-                        let l = gazetteer.country(of: lhs).flatMap { countryWeight[$0] } ?? 0
-                        let r = gazetteer.country(of: rhs).flatMap { countryWeight[$0] } ?? 0
-                        return l < r
-                    }
-                mention.candidates = [choice ?? mention.candidates[0]]
+                let qualifier = qualifyingCountry(mention, endingAt: endingAt, in: mentions, positions: positions, firstPosition: firstPosition)
+                let choice = qualifier.flatMap { code in candidates.firstIndex { gazetteer.entities.country(at: Int($0)) == code } }
+                    ?? candidates.firstIndex { named.contains($0) }
+                    ?? heaviest(candidates, countryWeight: countryWeight)
+                mention.candidates = [mention.candidates[choice - candidates.startIndex]]
             }
             mention.rule = mention.candidates[0].rawValue
             result.append(mention)
@@ -61,20 +68,60 @@ struct Disambiguator {
         return result
     }
 
-    /// The person a lone surname stands for, if any.
-    private func person(for mention: Mention, named: Set<Entity.ID>, starts: [Bool], headline: Bool) -> Entity.ID? {
-        let fullyNamed = mention.candidates.filter { named.contains($0) }
-        if fullyNamed.count == 1 { return fullyNamed[0] }
-        guard fullyNamed.isEmpty else { return nil }
+    /// The position in `candidates` of the first one whose country the document names most.
+    private func heaviest(_ candidates: ArraySlice<Int32>, countryWeight: [String: Int]) -> Int {
+        var best = candidates.startIndex, bestWeight = Int.min
+        for index in candidates.indices {
+            let weight = gazetteer.entities.country(at: Int(candidates[index])).flatMap { countryWeight[$0] } ?? 0
+            if weight > bestWeight { (best, bestWeight) = (index, weight) }
+        }
+        return best
+    }
+
+    /// Which sentences are title-case headlines, worked out for those asked about.
+    private struct Headlines {
+        private var known: [Int8]     // -1 not yet worked out, else 0 or 1
+
+        init(count: Int) { known = [Int8](repeating: -1, count: count) }
+
+        /// Whether sentence `index` is a title-case headline ("Paris Attacks Trial
+        /// Opens"): three quarters of its words or more capitalized.
+        mutating func isHeadline(_ index: Int, in text: TokenizedText) -> Bool {
+            if known[index] >= 0 { return known[index] == 1 }
+            var words = 0, capitalized = 0
+            for token in text.tokens[text.sentences[index].tokens] where token.kind == .word {
+                words += 1
+                if token.flags.contains(.capitalized) { capitalized += 1 }
+            }
+            let headline = words > 0 && capitalized * 4 >= words * 3
+            known[index] = headline ? 1 : 0
+            return headline
+        }
+    }
+
+    /// The index in `mention.candidates` of the person a lone surname stands for, if any.
+    private func person(for mention: Mention, candidates: ArraySlice<Int32>, named: Set<Int32>, starts: [Bool],
+                        headlines: inout Headlines) -> Int? {
+        var fullyNamed: Int?, namedCount = 0
+        for index in candidates.indices where named.contains(candidates[index]) {
+            namedCount += 1
+            fullyNamed = index - candidates.startIndex
+        }
+        if namedCount == 1 { return fullyNamed }
+        guard namedCount == 0 else { return nil }
         let surname = mention.tokens.map { text.folded(text.tokens[$0]) }.joined(separator: " ")
         // In a title-case headline ("Putin Warns NATO") every word is capitalized: no evidence either way.
         guard !commonWords.contains(surname),
-              headline || (!followsUnknownFirstName(mention, starts: starts) && !precedesUnknownName(mention, starts: starts)) else { return nil }
-        let inOffice = mention.candidates.filter { id in
-            guard let entity = gazetteer[id] else { return false }
-            return date.map { day in entity.roles.contains { $0.holds(on: day) } } ?? !entity.roles.isEmpty
+              (!followsUnknownFirstName(mention, starts: starts) && !precedesUnknownName(mention, starts: starts))
+                || headlines.isHeadline(mention.sentence, in: text) else { return nil }
+        var inOffice: Int?, inOfficeCount = 0
+        for index in candidates.indices {
+            let roles = gazetteer.entities.roles(at: Int(candidates[index]))
+            guard date.map({ day in roles.contains { $0.holds(on: day) } }) ?? !roles.isEmpty else { continue }
+            inOfficeCount += 1
+            inOffice = index - candidates.startIndex
         }
-        return inOffice.count == 1 ? inOffice[0] : nil
+        return inOfficeCount == 1 ? inOffice : nil
     }
 
     /// "Maria Lopez": a capitalized word no gazetteer knows, and no title, right before the surname.
@@ -97,22 +144,9 @@ struct Disambiguator {
             && !commonWords.contains(text.folded(token)) && !token.flags.contains(.allCaps)
     }
 
-    /// Whether each sentence is a title-case headline ("Paris Attacks Trial
-    /// Opens"): three quarters of its words or more capitalized.
-    private func titleCaseSentences() -> [Bool] {
-        text.sentences.map { sentence in
-            var words = 0, capitalized = 0
-            for index in sentence.tokens where text.tokens[index].kind == .word {
-                words += 1
-                if text.tokens[index].flags.contains(.capitalized) { capitalized += 1 }
-            }
-            return words > 0 && capitalized * 4 >= words * 3
-        }
-    }
-
     /// A one-word city name that runs into a capitalized word no gazetteer
-    /// knows (not in a headline: the caller checks).
-    private func startsUnknownName(_ mention: Mention, starts: [Bool]) -> Bool {
+    /// knows (not in a headline: the caller checks, after this).
+    private func startsUnknownName(_ mention: Mention, candidates: ArraySlice<Int32>, starts: [Bool]) -> Bool {
         guard mention.tokens.count == 1, mention.via == .name || mention.via == .alias else { return false }
         // The next token first: it rarely qualifies, and the city test costs a gazetteer look-up per candidate.
         let next = mention.tokens.upperBound
@@ -120,18 +154,20 @@ struct Disambiguator {
         let token = text.tokens[next]
         guard token.kind == .word, token.flags.contains(.capitalized), !token.flags.contains(.allCaps),
               !token.flags.contains(.lineBreakBefore), !commonWords.contains(text.folded(token)) else { return false }
-        return mention.candidates.allSatisfy { gazetteer.type(of: $0) == .city }
+        return candidates.allSatisfy { gazetteer.entities.type(at: Int($0)) == .city }
     }
 
     /// The ISO code of a country named just before `mention` as a demonym or possessive.
-    private func qualifyingCountry(_ mention: Mention, endingAt: [Int32], in mentions: [Mention]) -> String? {
+    private func qualifyingCountry(_ mention: Mention, endingAt: [Int32], in mentions: [Mention], positions: [Int32],
+                                   firstPosition: [Int]) -> String? {
         var start = mention.tokens.lowerBound
         if start > 0, text.tokens[start - 1].flags.contains(.possessive) { start -= 1 }
         guard endingAt[start] >= 0 else { return nil }
         let before = mentions[Int(endingAt[start])]
+        let entity = Int(positions[firstPosition[Int(endingAt[start])]])
         guard before.candidates.count == 1,
               before.via == .demonym || start < mention.tokens.lowerBound,
-              gazetteer.type(of: before.candidates[0]) == .country else { return nil }
-        return gazetteer.country(of: before.candidates[0])
+              gazetteer.entities.type(at: entity) == .country else { return nil }
+        return gazetteer.entities.country(at: entity)
     }
 }

@@ -20,6 +20,8 @@ public struct MentionResolver: Sendable {
     let commonWords: Set<String>
     let titleWords: Set<String>
     let sectors: [String: String]
+    /// `sectors` by type, then subtype.
+    let sectorsByKind: [ActorType: [String: String]]
 
     /// Compiles the title, nominal and cue lexicons of `rules`.
     public init(gazetteer: Gazetteer, rules: RuleSet) throws {
@@ -34,6 +36,13 @@ public struct MentionResolver: Sendable {
                           "princess", "gen", "gen.", "general", "col", "col.", "sen", "sen.", "rep", "rep.", "judge", "justice"]
         titleWords = Set(rules.titles.flatMap { [$0.canonical] + $0.spellings }.flatMap { $0.lowercased().split(separator: " ").map(String.init) } + honorifics)
         sectors = rules.sectors
+        var sectorsByKind: [ActorType: [String: String]] = [:]
+        for (kind, sector) in rules.sectors {
+            // Keys are `type/subtype`; no type has a slash in its name.
+            guard let slash = kind.firstIndex(of: "/"), let type = ActorType(rawValue: String(kind[..<slash])) else { continue }
+            sectorsByKind[type, default: [:]][String(kind[kind.index(after: slash)...])] = sector
+        }
+        self.sectorsByKind = sectorsByKind
         let tokenizer = Tokenizer()
         var titles = PhraseSet<Int>.Builder()
         for (index, rule) in rules.titles.enumerated() {
@@ -69,25 +78,34 @@ public struct MentionResolver: Sendable {
     ///     document names.
     /// - Returns: Actors in order of first mention.
     public func resolve(_ text: TokenizedText, mentions: [Mention], date: Day?) -> [Actor] {
-        var state = ResolutionState(text: text, gazetteer: gazetteer, date: date, sectors: sectors)
+        var state = ResolutionState(text: text, gazetteer: gazetteer, date: date, sectors: sectorsByKind)
         let lookup = phraseForms.lookUp(text)
         // Mentions made by hand may be wrong: keep those inside the text with a known entity.
         // (A loop, not closures: a closure would capture, and so copy, the whole resolver.)
         var usable: [Mention] = []
         usable.reserveCapacity(mentions.count)
+        var positions: [Int32] = []      // the gazetteer positions of the usable mentions' candidates, in order
+        positions.reserveCapacity(mentions.count)
         for var mention in mentions where !mention.tokens.isEmpty && mention.tokens.lowerBound >= 0
             && mention.tokens.upperBound <= text.tokens.count && !mention.candidates.isEmpty {
+            let first = positions.count
             var known = true
-            for id in mention.candidates where gazetteer.index(of: id) == nil {
-                known = false
-                break
+            for id in mention.candidates {
+                guard let position = gazetteer.index(of: id) else {
+                    known = false
+                    break
+                }
+                positions.append(Int32(position))
             }
-            guard known else { continue }
+            guard known else {
+                positions.removeSubrange(first...)
+                continue
+            }
             mention.sentence = text.sentence(containing: mention.tokens.lowerBound)
             usable.append(mention)
         }
         state.add(Disambiguator(gazetteer: gazetteer, text: text, date: date, commonWords: commonWords, titleWords: titleWords)
-            .resolve(usable))
+            .resolve(usable, positions: positions))
         discover(&state, cueForms: phraseForms.translation(lookup, member: 2))
         resolveTitles(&state, forms: phraseForms.translation(lookup, member: 0))
         resolveNominals(&state, forms: phraseForms.translation(lookup, member: 1))
@@ -110,11 +128,11 @@ public struct MentionResolver: Sendable {
         let text = state.text
         // The cue words first, then the names beside them: a closure that read the text and the
         // state would copy both for each sentence.
-        var cueMatches: [(range: Range<Int>, rules: [Int], sentence: Range<Int>)] = []
+        var cueMatches: [(range: Range<Int>, rules: ArraySlice<Int>, sentence: Range<Int>)] = []
         for sentence in text.sentences {
             let bounds = sentence.tokens
             cues.forEachMatch(in: text.tokens, translated: translated, starts: bounds, limit: bounds.upperBound) { range, payloads in
-                cueMatches.append((range, Array(payloads), bounds))
+                cueMatches.append((range, payloads, bounds))
             }
         }
         var found: [(tokens: Range<Int>, rule: CueRule, ruleID: String)] = []
@@ -136,32 +154,31 @@ public struct MentionResolver: Sendable {
                 break
             }
         }
-        var discovered: [Entity.ID: (name: [String], type: ActorType)] = [:]
+        var discovered: [Entity.ID: (name: [FormID], type: ActorType)] = [:]
         for (range, rule, ruleID) in found where !state.isCovered(range) {
             let name = String(text.string(ofTokens: range))
             let id = Entity.ID(rawValue: Self.slug(name))
-            guard !id.rawValue.isEmpty, state.gazetteerEntity(id) == nil else { continue }
+            guard !id.rawValue.isEmpty, !state.isGazetteerEntity(id) else { continue }
             state.discover(id: id, name: name, type: rule.type, subtype: rule.subtype)
             state.add([Mention(tokens: range, sentence: text.sentence(containing: range.lowerBound), candidates: [id], via: .name, rule: ruleID)])
-            discovered[id] = (range.map { text.folded(text.tokens[$0]) }, rule.type)
+            discovered[id] = (range.map { text.tokens[$0].form }, rule.type)
         }
         guard !discovered.isEmpty else { return }
         // Later (and earlier) uses of a discovered name, and of a discovered person's surname.
-        var names = PhraseSet<(Entity.ID, MentionVia)>.Builder()
+        // The names are the document's own forms: a trie over them needs no phrase set compiled and translated.
+        var names = NameTrie<(id: Entity.ID, via: MentionVia)>(text: text)
         for (id, entry) in discovered.sorted(by: { $0.key < $1.key }) {
             names.add(forms: entry.name, payload: (id, .name))
             if entry.type == .person, entry.name.count >= 2, let surname = entry.name.last {
                 names.add(forms: [surname], payload: (id, .partial))
             }
         }
-        let set = names.build()
-        let nameForms = set.translate(text)
         let tokens = text.tokens      // captured alone: capturing the text would copy it for each sentence
         var repeats: [Mention] = []
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
-            set.forEachMatch(in: tokens, translated: nameForms, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
-                guard let (id, via) = payloads.first, tokens[range.lowerBound].flags.contains(.capitalized) else { return }
-                repeats.append(Mention(tokens: range, sentence: sentenceIndex, candidates: [id], via: via, rule: id.rawValue))
+            names.forEachMatch(in: tokens, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, name in
+                guard tokens[range.lowerBound].flags.contains(.capitalized) else { return }
+                repeats.append(Mention(tokens: range, sentence: sentenceIndex, candidates: [name.id], via: name.via, rule: name.id.rawValue))
             }
         }
         state.add(EntityMatcher.leftmostLongest(repeats).filter { !state.isCovered($0.tokens) })
@@ -170,23 +187,24 @@ public struct MentionResolver: Sendable {
     /// The run of capitalized words starting at `start` (going forward or backward), inside `bounds`.
     private static func capitalizedRun(from start: Int, forward: Bool, in bounds: Range<Int>, state: ResolutionState) -> Range<Int> {
         let text = state.text
-        var indices: [Int] = []
+        // The run is contiguous: its length is all there is to keep.
+        var count = 0
         var index = start
-        while bounds.contains(index), indices.count < 6 {
+        while bounds.contains(index), count < 6 {
             let token = text.tokens[index]
             let isName = token.kind == .word && token.flags.contains(.capitalized) && !token.flags.contains(.possessive)
-            let isConnector = token.kind == .word && Self.connectors.contains(text.folded(token)) && !indices.isEmpty
-            guard (isName || isConnector), !state.isCovered(index ..< index + 1) else { break }
-            indices.append(index)
+            // The folded form is made only for a word that is not a name: most words of a run are.
+            guard isName || (token.kind == .word && count > 0 && Self.connectors.contains(text.folded(token))),
+                  !state.isCovered(index ..< index + 1) else { break }
+            count += 1
             index += forward ? 1 : -1
         }
-        if !forward { indices.reverse() }
+        var run = forward ? start ..< start + count : start - count + 1 ..< start + 1
         // Trim connectors at the edges and a leading determiner ("The").
-        while let first = indices.first, Self.connectors.contains(text.folded(text.tokens[first]))
-            || Self.notNames.contains(text.folded(text.tokens[first])) { indices.removeFirst() }
-        while let last = indices.last, Self.connectors.contains(text.folded(text.tokens[last])) { indices.removeLast() }
-        guard let first = indices.first, let last = indices.last else { return start ..< start }
-        return first ..< last + 1
+        while let first = run.first, Self.connectors.contains(text.folded(text.tokens[first]))
+            || Self.notNames.contains(text.folded(text.tokens[first])) { run = run.dropFirst() }
+        while let last = run.last, Self.connectors.contains(text.folded(text.tokens[last])) { run = run.dropLast() }
+        return run.isEmpty ? start ..< start : run
     }
 
     /// The discovered id of a name: lowercased, without diacritics, other characters as single hyphens.
@@ -329,10 +347,13 @@ public struct MentionResolver: Sendable {
 
     // MARK: Pronouns
 
-    /// "he", "his", "she", "her" refer to a person (`true`); "its" to an
-    /// organization, product, country or group (`false`). ("it" is left alone:
-    /// too often it refers to nothing.)
-    private static let pronouns: [String: Bool] = ["he": true, "him": true, "his": true, "she": true, "her": true, "its": false]
+    /// "he", "his", "she", "her" refer to a person (`person`); "its" to an
+    /// organization, product, country or group. ("it" is left alone: too
+    /// often it refers to nothing.) Each with the rule of its mentions.
+    private static let pronouns: [(form: String, person: Bool, rule: String)] = [
+        ("he", true, "pronoun.he"), ("him", true, "pronoun.him"), ("his", true, "pronoun.his"),
+        ("she", true, "pronoun.she"), ("her", true, "pronoun.her"), ("its", false, "pronoun.its"),
+    ]
 
     /// Links a pronoun to the subject (first actor) of its sentence when that
     /// fits and comes before it, else to the last fitting actor named before it
@@ -341,48 +362,74 @@ public struct MentionResolver: Sendable {
     /// - Complexity: O(*n* + *m*) for *n* tokens and *m* mentions.
     private func resolvePronouns(_ state: inout ResolutionState) {
         let text = state.text
+        // Which forms are pronouns (an index into `pronouns`, else -1): each pronoun looked up in
+        // the text's vocabulary, rather than every form in the pronouns. Folded forms are NFKC,
+        // so a form equal to an ASCII pronoun as a string has its bytes.
+        var pronounOf = [Int8](repeating: -1, count: text.vocabulary.count)
+        var anyPronoun = false
+        for (index, pronoun) in Self.pronouns.enumerated() {
+            guard let form = text.vocabulary.lookup(pronoun.form) else { continue }
+            pronounOf[Int(form.rawValue)] = Int8(index)
+            anyPronoun = true
+        }
+        guard anyPronoun else { return }
+        // The pronouns' tokens in one tight pass; then only their sentences are looked at.
+        var pronounTokens: [Int] = []
+        text.tokens.withUnsafeBufferPointer { tokens in
+            for index in tokens.indices where pronounOf[Int(tokens[index].form.rawValue)] >= 0 { pronounTokens.append(index) }
+        }
+        guard !pronounTokens.isEmpty else { return }
         let named = state.mentions
         // Mentions are referred to by index: each one's fit is worked out once.
-        var bySentence = [[Int]](repeating: [], count: text.sentences.count)
-        for (index, mention) in named.enumerated() where bySentence.indices.contains(mention.sentence) {
-            bySentence[mention.sentence].append(index)
-        }
-        for sentence in bySentence.indices {
-            bySentence[sentence].sort { named[$0].tokens.lowerBound < named[$1].tokens.lowerBound }
-        }
-        let types = named.indices.map { named[$0].via == .demonym ? nil : state.type(ofMention: $0) }
-        let fitsPerson = types.map { $0 == .person }
-        let fitsThing = types.map { type in type.map { [.organization, .product, .country, .group].contains($0) } ?? false }
-        // Which forms are pronouns: each pronoun looked up in the text's vocabulary, rather than
-        // every form in the pronouns. Folded forms are NFKC, so a form equal to an ASCII pronoun
-        // as a string has its bytes.
-        var pronounForms = [Bool?](repeating: nil, count: text.vocabulary.count)
-        for (pronoun, person) in Self.pronouns {
-            if let form = text.vocabulary.lookup(pronoun) { pronounForms[Int(form.rawValue)] = person }
-        }
-        var found: [Mention] = []
-        for (sentenceIndex, sentence) in text.sentences.enumerated() {
-            let here = bySentence[sentenceIndex]
-            let before = sentenceIndex > 0 ? bySentence[sentenceIndex - 1] : []
-            let lastPersonBefore = before.last { fitsPerson[$0] }, lastThingBefore = before.last { fitsThing[$0] }
-            var lastPersonHere: Int?, lastThingHere: Int?
-            var next = 0
-            for index in sentence.tokens {
-                while next < here.count && named[here[next]].tokens.upperBound <= index {
-                    if fitsPerson[here[next]] { lastPersonHere = here[next] }
-                    if fitsThing[here[next]] { lastThingHere = here[next] }
-                    next += 1
-                }
-                guard let person = pronounForms[Int(text.tokens[index].form.rawValue)], !state.isCovered(index ..< index + 1) else { continue }
-                let fits = person ? fitsPerson : fitsThing
-                let subjectHere = next > 0 && fits[here[0]] ? here[0] : nil
-                let subjectBefore = before.first.flatMap { fits[$0] ? $0 : nil }
-                guard let antecedent = subjectHere ?? (person ? lastPersonHere : lastThingHere) ?? subjectBefore
-                        ?? (person ? lastPersonBefore : lastThingBefore),
-                      let id = named[antecedent].candidates.first else { continue }
-                found.append(Mention(tokens: index ..< index + 1, sentence: sentenceIndex, candidates: [id], via: .pronoun,
-                                     rule: "pronoun.\(text.folded(text.tokens[index]))"))
+        var fitsPerson = [Bool](repeating: false, count: named.count), fitsThing = fitsPerson
+        for index in named.indices where named[index].via != .demonym {
+            switch state.type(ofMention: index) {
+            case .person?: fitsPerson[index] = true
+            case .organization?, .product?, .country?, .group?: fitsThing[index] = true
+            default: break
             }
+        }
+        // In text order a sentence's mentions stand together: each starts in its sentence.
+        let order = state.textOrder
+        let sentences = text.sentences
+        var sentenceIndex = -1
+        // Positions in `order`: the first mention of the sentence before, of this sentence, of the next one,
+        // and the first of this sentence that does not end before the pronoun.
+        var beforeStart = 0, hereStart = 0, hereEnd = 0, next = 0
+        var lastPersonHere: Int?, lastThingHere: Int?, firstBefore: Int?, lastPersonBefore: Int?, lastThingBefore: Int?
+        var found: [Mention] = []
+        for index in pronounTokens {
+            if sentenceIndex < 0 || sentences[sentenceIndex].tokens.upperBound <= index {
+                sentenceIndex = text.sentence(containing: index)
+                let bounds = sentences[sentenceIndex].tokens
+                let previousStart = sentenceIndex > 0 ? sentences[sentenceIndex - 1].tokens.lowerBound : bounds.lowerBound
+                while beforeStart < order.count && named[order[beforeStart]].tokens.lowerBound < previousStart { beforeStart += 1 }
+                hereStart = max(hereStart, beforeStart)
+                while hereStart < order.count && named[order[hereStart]].tokens.lowerBound < bounds.lowerBound { hereStart += 1 }
+                hereEnd = max(hereEnd, hereStart)
+                while hereEnd < order.count && named[order[hereEnd]].tokens.lowerBound < bounds.upperBound { hereEnd += 1 }
+                let before = order[beforeStart ..< hereStart]
+                firstBefore = before.first
+                lastPersonBefore = before.last { fitsPerson[$0] }
+                lastThingBefore = before.last { fitsThing[$0] }
+                next = hereStart
+                lastPersonHere = nil
+                lastThingHere = nil
+            }
+            while next < hereEnd && named[order[next]].tokens.upperBound <= index {
+                if fitsPerson[order[next]] { lastPersonHere = order[next] }
+                if fitsThing[order[next]] { lastThingHere = order[next] }
+                next += 1
+            }
+            guard !state.isCovered(index ..< index + 1) else { continue }
+            let pronoun = Self.pronouns[Int(pronounOf[Int(text.tokens[index].form.rawValue)])]
+            let fits = pronoun.person ? fitsPerson : fitsThing
+            let subjectHere = next > hereStart && fits[order[hereStart]] ? order[hereStart] : nil
+            let subjectBefore = firstBefore.flatMap { fits[$0] ? $0 : nil }
+            guard let antecedent = subjectHere ?? (pronoun.person ? lastPersonHere : lastThingHere) ?? subjectBefore
+                    ?? (pronoun.person ? lastPersonBefore : lastThingBefore),
+                  let id = named[antecedent].candidates.first else { continue }
+            found.append(Mention(tokens: index ..< index + 1, sentence: sentenceIndex, candidates: [id], via: .pronoun, rule: pronoun.rule))
         }
         state.add(found)
     }

@@ -3,15 +3,20 @@ struct ResolutionState {
     let text: TokenizedText
     let gazetteer: Gazetteer
     let date: Day?
-    /// Sectors by `type/subtype`, from `sectors.rules`.
-    let sectors: [String: String]
+    /// Sectors by type and subtype, from `sectors.rules`.
+    let sectors: [ActorType: [String: String]]
     private(set) var mentions: [Mention] = []
     /// The type and subtype of each mention's entity, looked up once when it is added.
     private var kinds: [(type: ActorType?, subtype: String?)] = []
+    /// Each mention's entity as a number, looked up once when it is added: its gazetteer
+    /// position, or -1 - its place in `discoveredActors`; `Int32.min` when it is neither.
+    private var entityKeys: [Int32] = []
     private var owner: [Int32]                 // token → index into mentions, or -1
-    private var discovered: [Entity.ID: Actor] = [:]
+    /// The names found in the text, in order of discovery, and the place of each id among them.
+    private var discoveredActors: [Actor] = []
+    private var discovered: [Entity.ID: Int] = [:]
 
-    init(text: TokenizedText, gazetteer: Gazetteer, date: Day?, sectors: [String: String]) {
+    init(text: TokenizedText, gazetteer: Gazetteer, date: Day?, sectors: [ActorType: [String: String]]) {
         self.text = text
         self.gazetteer = gazetteer
         self.date = date
@@ -24,7 +29,9 @@ struct ResolutionState {
         for mention in new where !isCovered(mention.tokens) && !mention.candidates.isEmpty {
             let index = Int32(mentions.count)
             mentions.append(mention)
-            kinds.append(kind(of: mention.candidates[0]))
+            let (key, type, subtype) = kind(of: mention.candidates[0])
+            entityKeys.append(key)
+            kinds.append((type, subtype))
             for token in mention.tokens { owner[token] = index }
         }
         cache = Cache()
@@ -42,28 +49,38 @@ struct ResolutionState {
         return mentions[Int(owner[index])]
     }
 
-    func gazetteerEntity(_ id: Entity.ID) -> Entity? { gazetteer[id] }
-
     func type(of mention: Mention) -> ActorType? {
         guard let id = mention.candidates.first else { return nil }
-        return gazetteer.type(of: id) ?? discovered[id]?.type
+        return gazetteer.type(of: id) ?? discovered[id].map { discoveredActors[$0].type }
     }
 
     /// The type of the entity of `mentions[index]`, as looked up when it was added.
     func type(ofMention index: Int) -> ActorType? { kinds[index].type }
 
-    /// The type and subtype of entity `id`, with one look-up of the id: a discovered name is never a gazetteer entity.
-    private func kind(of id: Entity.ID) -> (type: ActorType?, subtype: String?) {
+    /// The key (see `entityKeys`), type and subtype of entity `id`, with one look-up of the id:
+    /// a discovered name is never a gazetteer entity.
+    private func kind(of id: Entity.ID) -> (key: Int32, type: ActorType?, subtype: String?) {
         if let entity = gazetteer.index(of: id) {
-            return (gazetteer.entities.type(at: entity), gazetteer.entities.subtype(at: entity))
+            return (Int32(entity), gazetteer.entities.type(at: entity), gazetteer.entities.subtype(at: entity))
         }
-        return (discovered[id]?.type, discovered[id]?.subtype)
+        guard let place = discovered[id] else { return (Int32.min, nil, nil) }
+        return (Int32(-1 - place), discoveredActors[place].type, discoveredActors[place].subtype)
     }
+
+    /// Whether `id` names a gazetteer entity.
+    func isGazetteerEntity(_ id: Entity.ID) -> Bool { gazetteer.index(of: id) != nil }
 
     mutating func discover(id: Entity.ID, name: String, type: ActorType, subtype: String?) {
         guard discovered[id] == nil else { return }
-        discovered[id] = Actor(id: id, name: name, type: type, subtype: subtype, country: nil, origin: .discovered,
-                               externalIDs: [:], roles: [], mentions: [], sector: subtype.flatMap { sectors["\(type.rawValue)/\($0)"] })
+        discovered[id] = discoveredActors.count
+        discoveredActors.append(Actor(id: id, name: name, type: type, subtype: subtype, country: nil, origin: .discovered,
+                                      externalIDs: [:], roles: [], mentions: [], sector: sector(of: type, subtype)))
+    }
+
+    /// The sector of a kind of entity, from `sectors.rules`.
+    private func sector(of type: ActorType, _ subtype: String?) -> String? {
+        guard let subtype else { return nil }
+        return sectors[type]?[subtype]
     }
 
     /// Who held the office `title` (of `office`, when given) on the document's date.
@@ -71,22 +88,23 @@ struct ResolutionState {
     /// Without an office, only a holder the document names counts, the one
     /// named last before `position` first.
     func holder(of title: String, in office: Entity.ID?, before position: Int) -> Entity.ID? {
-        let holders = gazetteer.holders(of: title, in: office, on: date)
-        guard !holders.isEmpty else { return nil }
-        let named = self.named
+        // The document's named people are asked, not every holder of the title: a title such as
+        // "President" has hundreds of holders, and a document names few people.
         var latestBefore: (position: Int, id: Entity.ID)?
         var earliest: (position: Int, id: Entity.ID)?
-        for id in holders {
-            guard let positions = named[id], let first = positions.first else { continue }
-            if first < (earliest?.position ?? Int.max) { earliest = (first, id) }
+        // Starts differ between mentions, so neither choice depends on the order of the list.
+        for holding in namedRoles[title] ?? [] where office == nil || holding.office == office {
+            let positions = holding.positions
+            guard let first = positions.first else { continue }
+            if first < (earliest?.position ?? Int.max) { earliest = (first, holding.person) }
             if let last = positions.last(before: position), last > (latestBefore?.position ?? Int.min) {
-                latestBefore = (last, id)
+                latestBefore = (last, holding.person)
             }
         }
         if let latestBefore { return latestBefore.id }
         if let earliest { return earliest.id }
-        guard office != nil, date != nil else { return nil }
-        return holders.first
+        guard office != nil, let date else { return nil }
+        return gazetteer.holders(of: title, in: office, on: date).first
     }
 
     /// The holder in `office` of the office held by the person named last before `position`.
@@ -102,8 +120,8 @@ struct ResolutionState {
     /// The last actor named before `position` with this type (and subtype, when given); demonyms do not count.
     func lastActor(before position: Int, type: ActorType, subtype: String?) -> Entity.ID? {
         // Mentions do not overlap, so in text order their ends grow too.
-        guard let list = byKind[Kind(type: type, subtype: subtype)],
-              let last = last(of: list, { $0.tokens.upperBound <= position }) else { return nil }
+        let list = indices(of: Kind(type: type, subtype: subtype))
+        guard let last = last(of: list, { $0.tokens.upperBound <= position }) else { return nil }
         return mentions[last].candidates[0]
     }
 
@@ -124,9 +142,10 @@ struct ResolutionState {
     /// without being mutated; a new one is made after each batch of additions.
     private final class Cache {
         var textOrder: [Int]?
-        var named: [Entity.ID: [Int]]?
+        var namedRoles: [String: [NamedRole]]?
         var people: [Int]?
-        var byKind: [Kind: [Int]]?
+        /// Filled for the kinds asked about, not for every kind of the document.
+        var byKind: [Kind: [Int]] = [:]
     }
 
     /// An entity type, alone or with a subtype.
@@ -138,7 +157,7 @@ struct ResolutionState {
     private var cache = Cache()
 
     /// The indices of `mentions` in text order. Mentions do not overlap, so their starts differ.
-    private var textOrder: [Int] {
+    var textOrder: [Int] {
         if let order = cache.textOrder { return order }
         let mentions = self.mentions      // for the closure: not a copy of the whole state
         let order = mentions.indices.sorted { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }
@@ -146,15 +165,31 @@ struct ResolutionState {
         return order
     }
 
-    /// The token starts, in text order, of the mentions that name each entity (not titles, nominals, pronouns).
-    private var named: [Entity.ID: [Int]] {
-        if let named = cache.named { return named }
+    /// A role held on the document's date (at any time without a date) by a person the document names.
+    private struct NamedRole {
+        var person: Entity.ID
+        var office: Entity.ID?
+        /// The token starts, in text order, of the mentions that name the person (not titles, nominals, pronouns).
+        var positions: [Int]
+    }
+
+    /// The roles of the people the document names, by title.
+    private var namedRoles: [String: [NamedRole]] {
+        if let roles = cache.namedRoles { return roles }
         var named: [Entity.ID: [Int]] = [:]
-        for index in textOrder where mentions[index].via != .title && mentions[index].via != .nominal && mentions[index].via != .pronoun {
+        for index in textOrder where mentions[index].via != .title && mentions[index].via != .nominal && mentions[index].via != .pronoun
+            && kinds[index].type == .person {
             named[mentions[index].candidates[0], default: []].append(mentions[index].tokens.lowerBound)
         }
-        cache.named = named
-        return named
+        var roles: [String: [NamedRole]] = [:]
+        for (person, positions) in named {
+            guard let entity = gazetteer.index(of: person) else { continue }
+            for role in gazetteer.entities.roles(at: entity) where date.map(role.holds(on:)) ?? true {
+                roles[role.title, default: []].append(NamedRole(person: person, office: role.of, positions: positions))
+            }
+        }
+        cache.namedRoles = roles
+        return roles
     }
 
     /// The mentions of people, in text order.
@@ -165,32 +200,31 @@ struct ResolutionState {
         return people
     }
 
-    /// The mentions of each type, and of each type and subtype, in text order; demonyms left out.
-    private var byKind: [Kind: [Int]] {
-        if let byKind = cache.byKind { return byKind }
-        var byKind: [Kind: [Int]] = [:]
-        for index in textOrder where mentions[index].via != .demonym {
-            guard let type = kinds[index].type else { continue }
-            byKind[Kind(type: type, subtype: nil), default: []].append(index)
-            if let subtype = kinds[index].subtype { byKind[Kind(type: type, subtype: subtype), default: []].append(index) }
+    /// The mentions of a type, or of a type and subtype, in text order; demonyms left out.
+    private func indices(of kind: Kind) -> [Int] {
+        if let list = cache.byKind[kind] { return list }
+        var list: [Int] = []
+        for index in textOrder where mentions[index].via != .demonym && kinds[index].type == kind.type
+            && (kind.subtype == nil || kinds[index].subtype == kind.subtype) {
+            list.append(index)
         }
-        cache.byKind = byKind
-        return byKind
+        cache.byKind[kind] = list
+        return list
     }
 
     /// The actors, in order of first mention, each with its mentions in text order.
     func actors() -> [Actor] {
         var actors: [Actor] = []
-        var position: [Entity.ID: Int] = [:]      // id → index into actors
+        var slots: [Int32: Int] = [:]      // entity key → index into actors
         for index in textOrder {
-            let id = mentions[index].candidates[0]
+            let key = entityKeys[index]
             let slot: Int
-            if let known = position[id] {
+            if let known = slots[key] {
                 slot = known
             } else {
-                guard let actor = makeActor(id) else { continue }
+                guard let actor = makeActor(key) else { continue }
                 slot = actors.count
-                position[id] = slot
+                slots[key] = slot
                 actors.append(actor)
             }
             actors[slot].mentions.append(mentions[index])
@@ -198,9 +232,10 @@ struct ResolutionState {
         return actors
     }
 
-    private func makeActor(_ id: Entity.ID) -> Actor? {
-        if let actor = discovered[id] { return actor }
-        guard let entity = gazetteer[id] else { return nil }
+    /// The actor of an entity key (see `entityKeys`), without its mentions.
+    private func makeActor(_ key: Int32) -> Actor? {
+        guard key >= 0 else { return key == Int32.min ? nil : discoveredActors[Int(-1 - key)] }
+        let entity = gazetteer.entities[Int(key)]
         let roles = date.map { day in entity.roles.filter { $0.holds(on: day) } } ?? entity.roles
         return Actor(id: entity.id, name: entity.name, type: entity.type, subtype: entity.subtype, country: entity.country,
                      origin: .gazetteer, externalIDs: entity.externalIDs, roles: roles, mentions: [],
@@ -210,12 +245,13 @@ struct ResolutionState {
     /// The sector of the entity's kind; for a person of no listed kind, that
     /// of the office of a role held on the date: a country's office is government.
     private func sector(of entity: Entity, roles: [Entity.Role]) -> String? {
-        if let subtype = entity.subtype, let sector = sectors["\(entity.type.rawValue)/\(subtype)"] { return sector }
+        if let sector = sector(of: entity.type, entity.subtype) { return sector }
         guard entity.type == .person else { return nil }
         for office in roles.compactMap(\.of) {
-            guard let holder = gazetteer[office] else { continue }
-            if holder.type == .country { return "government" }
-            if let subtype = holder.subtype, let sector = sectors["\(holder.type.rawValue)/\(subtype)"] { return sector }
+            guard let holder = gazetteer.index(of: office) else { continue }
+            let type = gazetteer.entities.type(at: holder)
+            if type == .country { return "government" }
+            if let sector = sector(of: type, gazetteer.entities.subtype(at: holder)) { return sector }
         }
         return nil
     }
