@@ -154,31 +154,32 @@ public struct MentionResolver: Sendable {
                 break
             }
         }
-        var discovered: [Entity.ID: (name: [FormID], type: ActorType)] = [:]
+        var discovered: [Entity.ID: (name: [String], type: ActorType)] = [:]
         for (range, rule, ruleID) in found where !state.isCovered(range) {
             let name = String(text.string(ofTokens: range))
             let id = Entity.ID(rawValue: Self.slug(name))
             guard !id.rawValue.isEmpty, !state.isGazetteerEntity(id) else { continue }
             state.discover(id: id, name: name, type: rule.type, subtype: rule.subtype)
             state.add([Mention(tokens: range, sentence: text.sentence(containing: range.lowerBound), candidates: [id], via: .name, rule: ruleID)])
-            discovered[id] = (range.map { text.tokens[$0].form }, rule.type)
+            discovered[id] = (range.map { text.folded(text.tokens[$0]) }, rule.type)
         }
         guard !discovered.isEmpty else { return }
         // Later (and earlier) uses of a discovered name, and of a discovered person's surname.
-        // The names are the document's own forms: a trie over them needs no phrase set compiled and translated.
-        var names = NameTrie<(id: Entity.ID, via: MentionVia)>(text: text)
+        var names = PhraseSet<(Entity.ID, MentionVia)>.Builder()
         for (id, entry) in discovered.sorted(by: { $0.key < $1.key }) {
             names.add(forms: entry.name, payload: (id, .name))
             if entry.type == .person, entry.name.count >= 2, let surname = entry.name.last {
                 names.add(forms: [surname], payload: (id, .partial))
             }
         }
+        let set = names.build()
+        let nameForms = set.translate(text)
         let tokens = text.tokens      // captured alone: capturing the text would copy it for each sentence
         var repeats: [Mention] = []
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
-            names.forEachMatch(in: tokens, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, name in
-                guard tokens[range.lowerBound].flags.contains(.capitalized) else { return }
-                repeats.append(Mention(tokens: range, sentence: sentenceIndex, candidates: [name.id], via: name.via, rule: name.id.rawValue))
+            set.forEachMatch(in: tokens, translated: nameForms, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
+                guard let (id, via) = payloads.first, tokens[range.lowerBound].flags.contains(.capitalized) else { return }
+                repeats.append(Mention(tokens: range, sentence: sentenceIndex, candidates: [id], via: via, rule: id.rawValue))
             }
         }
         state.add(EntityMatcher.leftmostLongest(repeats).filter { !state.isCovered($0.tokens) })
