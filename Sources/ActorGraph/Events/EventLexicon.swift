@@ -147,31 +147,29 @@ struct EventLexicon: Sendable {
     func lookUp(_ text: TokenizedText, _ lookup: PhraseForms.Lookup) -> (ids: [UInt32], classes: [Classes]) {
         var ids = [UInt32](repeating: Self.unknown, count: text.vocabulary.count)
         var formClasses = [Classes](repeating: [], count: ids.count)
-        for index in ids.indices {
+        text.vocabulary.forEachForm { form, bytes, _ in
+            let index = Int(form.rawValue)
             var found: Classes = []
             let unionID = lookup.id(of: index)
             if unionID != .max, case let id = byUnion[Int(unionID)], id != Self.unknown {
                 ids[index] = id
                 found = classes[Int(id)]
             }
-            let form = FormID(rawValue: UInt32(index))
-            formClasses[index] = text.vocabulary.withForm(form) { bytes, _ in
-                if bytes.allSatisfy({ $0 < 0x80 }) {
-                    // ASCII: a suffix of letters is one of bytes.
-                    found.insert(.ascii)
-                    if Self.ends(bytes, with: "s") && !Self.ends(bytes, with: "ss") && !bytes.elementsEqual("'s".utf8) {
-                        found.insert(.pluralLooking)
-                    }
-                    if Self.ends(bytes, with: "ed") || Self.ends(bytes, with: "en") { found.insert(.participleLooking) }
-                    if let first = bytes.first, TimeExpressionFinder.mayStartNumber(first) { found.insert(.timeStart) }
-                } else {
-                    let string = text.folded(form: form)
-                    if string.hasSuffix("s") && !string.hasSuffix("ss") && string != "'s" { found.insert(.pluralLooking) }
-                    if EventExtractor.looksLikeParticiple(string) { found.insert(.participleLooking) }
-                    if !bytes.isEmpty { found.insert(.timeStart) }
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                // ASCII: a suffix of letters is one of bytes.
+                found.insert(.ascii)
+                if Self.ends(bytes, with: "s") && !Self.ends(bytes, with: "ss") && !bytes.elementsEqual("'s".utf8) {
+                    found.insert(.pluralLooking)
                 }
-                return found
+                if Self.ends(bytes, with: "ed") || Self.ends(bytes, with: "en") { found.insert(.participleLooking) }
+                if let first = bytes.first, TimeExpressionFinder.mayStartNumber(first) { found.insert(.timeStart) }
+            } else {
+                let string = text.folded(form: form)
+                if string.hasSuffix("s") && !string.hasSuffix("ss") && string != "'s" { found.insert(.pluralLooking) }
+                if EventExtractor.looksLikeParticiple(string) { found.insert(.participleLooking) }
+                if !bytes.isEmpty { found.insert(.timeStart) }
             }
+            formClasses[index] = found
         }
         return (ids, formClasses)
     }

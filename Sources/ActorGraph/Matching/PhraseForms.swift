@@ -62,11 +62,10 @@ struct PhraseForms: Sendable {
     func lookUp(_ text: TokenizedText) -> Lookup {
         var ids = [UInt32](repeating: .max, count: text.vocabulary.count)
         var hyphens = [Bool](repeating: false, count: ids.count)
-        for index in ids.indices {
-            text.vocabulary.withForm(FormID(rawValue: UInt32(index))) { bytes, hash in
-                if let id = union.lookup(bytes, hash: hash) { ids[index] = id.rawValue }
-                hyphens[index] = PhraseSet<Int>.isJoiningHyphen(bytes)
-            }
+        text.vocabulary.forEachForm { form, bytes, hash in
+            let index = Int(form.rawValue)
+            if let id = union.lookup(bytes, hash: hash) { ids[index] = id.rawValue }
+            hyphens[index] = PhraseSet<Int>.isJoiningHyphen(bytes)
         }
         return Lookup(ids: ids, hyphens: hyphens)
     }

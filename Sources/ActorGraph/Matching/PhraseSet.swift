@@ -210,15 +210,14 @@ struct PhraseSet<Payload: Sendable>: Sendable {
     func translate(_ text: TokenizedText) -> PhraseTranslation {
         var forms = [UInt32](repeating: .max, count: text.vocabulary.count)
         var firstNodes = [UInt32](repeating: 0, count: forms.count)
-        for index in 0 ..< forms.count {
-            // The text's vocabulary hashed each form once already: the lookup reuses that hash.
-            text.vocabulary.withForm(FormID(rawValue: UInt32(index))) { bytes, hash in
-                if let id = tables.forms.lookup(bytes, hash: hash) {
-                    forms[index] = id.rawValue
-                    firstNodes[index] = child(of: 0, form: id.rawValue) ?? 0
-                } else if Self.isJoiningHyphen(bytes) {
-                    forms[index] = Self.hyphen
-                }
+        // The text's vocabulary hashed each form once already: the lookup reuses that hash.
+        text.vocabulary.forEachForm { form, bytes, hash in
+            let index = Int(form.rawValue)
+            if let id = tables.forms.lookup(bytes, hash: hash) {
+                forms[index] = id.rawValue
+                firstNodes[index] = child(of: 0, form: id.rawValue) ?? 0
+            } else if Self.isJoiningHyphen(bytes) {
+                forms[index] = Self.hyphen
             }
         }
         return PhraseTranslation(forms: forms, firstNodes: firstNodes)

@@ -55,6 +55,22 @@ struct Vocabulary: Sendable {
         }
     }
 
+    /// Calls `body` with each form's id, bytes and ``hash(_:)``, in id order:
+    /// ``withForm(_:_:)`` for every form, reading the tables once.
+    func forEachForm(_ body: (FormID, UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        bytes.withUnsafeBufferPointer { all in
+            ends.withUnsafeBufferPointer { ends in
+                hashes.withUnsafeBufferPointer { hashes in
+                    var start = 0
+                    for index in 0 ..< ends.count {
+                        body(FormID(rawValue: UInt32(index)), UnsafeBufferPointer(rebasing: all[start ..< ends[index]]), hashes[index])
+                        start = ends[index]
+                    }
+                }
+            }
+        }
+    }
+
     /// The form as a string.
     func string(of id: FormID) -> String {
         String(decoding: bytes(of: id), as: UTF8.self)

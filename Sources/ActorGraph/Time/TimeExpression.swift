@@ -133,13 +133,16 @@ struct TimeExpressionFinder: Sendable {
     /// number, or any form not in ASCII (left to `match`). Checked once per
     /// distinct form, so that most tokens are passed over at once.
     func possibleStarts(in text: TokenizedText) -> [Bool] {
-        (0 ..< text.vocabulary.count).map { index in
-            text.vocabulary.withForm(FormID(rawValue: UInt32(index))) { bytes, hash in
-                guard let first = bytes.first, bytes.allSatisfy({ $0 < 0x80 }) else { return !bytes.isEmpty }
-                // An ASCII form equals an ASCII word exactly when their bytes do.
-                return Self.startVocabulary.lookup(bytes, hash: hash) != nil || Self.mayStartNumber(first)
+        var starts = [Bool](repeating: false, count: text.vocabulary.count)
+        text.vocabulary.forEachForm { form, bytes, hash in
+            guard let first = bytes.first, bytes.allSatisfy({ $0 < 0x80 }) else {
+                starts[Int(form.rawValue)] = !bytes.isEmpty
+                return
             }
+            // An ASCII form equals an ASCII word exactly when their bytes do.
+            starts[Int(form.rawValue)] = Self.startVocabulary.lookup(bytes, hash: hash) != nil || Self.mayStartNumber(first)
         }
+        return starts
     }
 
     /// Whether an ASCII form that starts with `byte` may be a number: `Int` reads only a sign and digits.
