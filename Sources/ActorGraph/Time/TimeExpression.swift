@@ -49,6 +49,10 @@ struct TimeExpressionFinder: Sendable {
             return text.folded(text.tokens[position])
         }
         guard let first = word(0) else { return nil }
+        // A number starts none of the patterns of words, which go first.
+        if let lead = first.utf8.first, lead >= UInt8(ascii: "0"), lead <= UInt8(ascii: "9") {
+            return matchNumber(first, at: index, in: text, limit: limit, date: date)
+        }
         // today, yesterday, tomorrow
         if let shift = Self.dayWords[first] {
             return TimeExpression(tokens: index ..< index + 1, value: date?.adding(days: shift)?.description)
@@ -107,6 +111,16 @@ struct TimeExpressionFinder: Sendable {
                 }
             }
             return TimeExpression(tokens: index ..< end, value: value)
+        }
+        return matchNumber(first, at: index, in: text, limit: limit, date: date)
+    }
+
+    /// The patterns that start with a number: "5 January 2021", "2021-07-27", "in 2019".
+    private func matchNumber(_ first: String, at index: Int, in text: TokenizedText, limit: Int, date: Day?) -> TimeExpression? {
+        let word = { (offset: Int) -> String? in
+            let position = index + offset
+            guard position < limit else { return nil }
+            return text.folded(text.tokens[position])
         }
         // 5 January 2021
         if let day = Int(first), (1 ... 31).contains(day), text.tokens[index].kind == .number,
