@@ -20,16 +20,22 @@ final class ClauseView {
     private let clause: [Int32]           // token → clause number
     private let runStart: [Int32]         // token → first token of its clause run
     private let runEnd: [Int32]           // token → one past the last token of its clause run
+    /// The response phrases ("in retaliation for") of the text, by start: at
+    /// each token, the first of the phrases that stands there, if any; none
+    /// crosses a sentence end.
+    let responses: [Range<Int>]
 
-    /// The view of `text`, whose forms `lookup` holds as the union `lexicon` is bound to knows them.
-    init(text: TokenizedText, actors: [Actor], lexicon: EventLexicon, lookup: PhraseForms.Lookup) {
+    /// The view of `text`, whose forms `lookup` holds as the union `lexicon` is bound to knows them;
+    /// `responsePhrases` are phrases of lexicon ids whose first words the lexicon classes as `responseStart`.
+    init(text: TokenizedText, actors: [Actor], lexicon: EventLexicon, lookup: PhraseForms.Lookup, responsePhrases: [[UInt32]]) {
         self.text = text
         self.lexicon = lexicon
         let (wordIDs, wordClasses) = lexicon.lookUp(text, lookup)
         self.wordIDs = wordIDs
         self.wordClasses = wordClasses
-        func `is`(_ word: EventLexicon.Word, at index: Int) -> Bool {
-            wordIDs[Int(text.tokens[index].form.rawValue)] == word.rawValue
+        func `is`(_ word: EventLexicon.Word, at index: Int) -> Bool { `is`(word.rawValue, at: index) }
+        func `is`(_ word: UInt32, at index: Int) -> Bool {
+            wordIDs[Int(text.tokens[index].form.rawValue)] == word
         }
         func has(_ classes: EventLexicon.Classes, at index: Int) -> Bool {
             !wordClasses[Int(text.tokens[index].form.rawValue)].isDisjoint(with: classes)
@@ -50,11 +56,18 @@ final class ClauseView {
         // nested: after its closing comma the outer clause, and its number, go on.
         var clause = Array(repeating: Int32(0), count: text.tokens.count)
         var number: Int32 = 0
+        // Response phrases are found in the same pass: few texts have one, so a token is tested for a first word only.
+        var responses: [Range<Int>] = []
         for sentence in text.sentences {
             number += 1
             var current = number
             var outer: Int32?
             for index in sentence.tokens {
+                if has(.responseStart, at: index), let phrase = responsePhrases.first(where: { phrase in
+                    index + phrase.count <= sentence.tokens.upperBound && phrase.indices.allSatisfy { `is`(phrase[$0], at: index + $0) }
+                }) {
+                    responses.append(index ..< index + phrase.count)
+                }
                 let afterComma = index > sentence.tokens.lowerBound && `is`(.comma, at: index - 1)
                 if `is`(.semicolon, at: index) || (has(.boundary, at: index) && owner[index] < 0) || (`is`(.as, at: index) && afterComma) {
                     number += 1
@@ -87,6 +100,7 @@ final class ClauseView {
         }
         self.runStart = runStart
         self.runEnd = runEnd
+        self.responses = responses
     }
 
     func form(_ index: Int) -> String { text.folded(text.tokens[index]) }

@@ -3,6 +3,7 @@
 extension EventExtractor {
     /// Two triggers of one type in a sentence whose roles agree are one event ("said in a statement").
     func mergeWithinSentence(_ events: [Event], view: ClauseView) -> [Event] {
+        guard events.count > 1 else { return events }   // most sentences: nothing to merge
         var result: [Event] = []
         var recentOfType: [String: [Int]] = [:]
         for event in events {
@@ -31,7 +32,7 @@ extension EventExtractor {
     func mergeCoreferent(_ events: [Event], view: ClauseView) -> [Event] {
         var result: [Event] = []
         var lastOfType: [String: Int] = [:]
-        var lastOfTypeAndSource: [String: Int] = [:]
+        var lastOfTypeAndSource: [TypeAndSource: Int] = [:]
         for event in events {
             let source = event.actor(for: .source)
             let typeKey = event.type.name
@@ -53,7 +54,7 @@ extension EventExtractor {
                 result[index].absorb(event)
                 continue
             }
-            if let source, let index = lastOfTypeAndSource[typeKey + "\u{1}" + source.rawValue], compatible(result[index], event) {
+            if let source, let index = lastOfTypeAndSource[TypeAndSource(type: typeKey, source: source)], compatible(result[index], event) {
                 let shared = event.arguments.contains { $0.role != .source && result[index].actor(for: $0.role) == $0.actor }
                 if event.nominalTrigger || shared {
                     result[index].absorb(event)
@@ -62,9 +63,15 @@ extension EventExtractor {
             }
             result.append(event)
             lastOfType[typeKey] = result.count - 1
-            if let source { lastOfTypeAndSource[typeKey + "\u{1}" + source.rawValue] = result.count - 1 }
+            if let source { lastOfTypeAndSource[TypeAndSource(type: typeKey, source: source)] = result.count - 1 }
         }
         return result
+    }
+
+    /// An event type and a source, as one key, without joining the strings.
+    struct TypeAndSource: Hashable {
+        let type: String
+        let source: Entity.ID
     }
 
     func compatible(_ a: Event, _ b: Event) -> Bool {
@@ -134,13 +141,21 @@ extension EventExtractor {
         responsePhraseEnd(before: trigger, view: view) != nil
     }
 
-    /// The end of a response phrase less than five tokens before the trigger, if any.
+    /// The end of a response phrase less than five tokens before the trigger, if any:
+    /// one that starts at most eight tokens before it, in its sentence.
     func responsePhraseEnd(before trigger: Range<Int>, view: ClauseView) -> Int? {
+        guard !view.responses.isEmpty else { return nil }
         let sentence = view.text.sentences[view.text.sentence(containing: trigger.lowerBound)].tokens
-        for start in max(sentence.lowerBound, trigger.lowerBound - 8) ..< trigger.lowerBound {
-            for phrase in responsePhraseIDs where matches(phrase, at: start, view: view, limit: trigger.lowerBound) {
-                if trigger.lowerBound - (start + phrase.count) < 5 { return start + phrase.count }
-            }
+        let earliest = max(sentence.lowerBound, trigger.lowerBound - 8)
+        // The first phrase starting at `earliest` or later, by binary search.
+        var low = 0, high = view.responses.count
+        while low < high {
+            let middle = (low + high) / 2
+            if view.responses[middle].lowerBound < earliest { low = middle + 1 } else { high = middle }
+        }
+        for phrase in view.responses[low...] {
+            guard phrase.lowerBound < trigger.lowerBound else { break }
+            if phrase.upperBound <= trigger.lowerBound && trigger.lowerBound - phrase.upperBound < 5 { return phrase.upperBound }
         }
         return nil
     }
@@ -149,34 +164,31 @@ extension EventExtractor {
     /// responds to the attack, the event told after the phrase (or, for "the
     /// attack" with no actor of its own, the last event of its type before).
     func responses(_ events: [Event], empty: [Event], view: ClauseView) -> [EventLink] {
+        guard !view.responses.isEmpty else { return [] }
         var links: [EventLink] = []
-        for sentence in Set(events.map(\.sentence)).sorted() {
-            let range = view.text.sentences[sentence].tokens
-            var index = range.lowerBound
-            while index < range.upperBound {
-                guard let phrase = responsePhraseIDs.first(where: { matches($0, at: index, view: view, limit: range.upperBound) }) else {
-                    index += 1
-                    continue
+        let sentences = Set(events.map(\.sentence))
+        var after = 0        // a phrase inside the one before is passed over
+        for phrase in view.responses where phrase.lowerBound >= after {
+            let sentence = view.text.sentence(containing: phrase.lowerBound)
+            guard sentences.contains(sentence) else { continue }
+            let index = phrase.lowerBound
+            after = phrase.upperBound
+            let window = after ..< after + 5
+            let told = (events + empty).first { event in
+                ([Trigger(tokens: event.trigger, sentence: event.sentence)] + event.retellings).contains {
+                    $0.sentence == sentence && window.contains($0.tokens.lowerBound)
                 }
-                let after = index + phrase.count
-                let window = after ..< after + 5
-                let told = (events + empty).first { event in
-                    ([Trigger(tokens: event.trigger, sentence: event.sentence)] + event.retellings).contains {
-                        $0.sentence == sentence && window.contains($0.tokens.lowerBound)
-                    }
+            }
+            let responder = events.filter { $0.sentence == sentence && !window.contains($0.trigger.lowerBound)
+                && view.sameClause($0.trigger.lowerBound, index) && $0.type.name != "statement" && $0.type.name != "report" }
+                .min { abs($0.trigger.lowerBound - index) < abs($1.trigger.lowerBound - index) }
+            if let told, let responder {
+                let target = told.arguments.isEmpty && told.id.isEmpty
+                    ? events.last { $0.type.name == told.type.name && $0.trigger.lowerBound < told.trigger.lowerBound && $0.id != responder.id }
+                    : told
+                if let target, target.id != responder.id {
+                    links.append(EventLink(type: "responds-to", source: responder.id, target: target.id, sentence: sentence, rule: "link.response"))
                 }
-                let responder = events.filter { $0.sentence == sentence && !window.contains($0.trigger.lowerBound)
-                    && view.sameClause($0.trigger.lowerBound, index) && $0.type.name != "statement" && $0.type.name != "report" }
-                    .min { abs($0.trigger.lowerBound - index) < abs($1.trigger.lowerBound - index) }
-                if let told, let responder {
-                    let target = told.arguments.isEmpty && told.id.isEmpty
-                        ? events.last { $0.type.name == told.type.name && $0.trigger.lowerBound < told.trigger.lowerBound && $0.id != responder.id }
-                        : told
-                    if let target, target.id != responder.id {
-                        links.append(EventLink(type: "responds-to", source: responder.id, target: target.id, sentence: sentence, rule: "link.response"))
-                    }
-                }
-                index = after
             }
         }
         return links

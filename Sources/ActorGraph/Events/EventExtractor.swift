@@ -107,6 +107,7 @@ public struct EventExtractor: Sendable {
         }
         self.agents = agents.build()
         responsePhraseIDs = Self.responsePhrases.map { lexicon.phrase($0) }
+        lexicon.addFirstWords(of: responsePhraseIDs, as: .responseStart)
         complexPrepositionIDs = FunctionWords.complexPrepositions.map { lexicon.phrase($0) }
         relations = try RelationExtractor(rules: rules.relations)
         phraseForms = PhraseForms(self.triggers, self.cues, self.agents, relations.phrases, words: lexicon.allWords)
@@ -124,7 +125,7 @@ public struct EventExtractor: Sendable {
     ///   between actors that the text states.
     public func extract(from text: TokenizedText, actors: [Actor], date: Day?) -> (events: [Event], links: [EventLink], relations: [TextRelation]) {
         let lookup = phraseForms.lookUp(text)
-        let view = ClauseView(text: text, actors: actors, lexicon: lexicon, lookup: lookup)
+        let view = ClauseView(text: text, actors: actors, lexicon: lexicon, lookup: lookup, responsePhrases: responsePhraseIDs)
         let translations = phraseForms.translations(lookup)
         let (triggerForms, cueForms, agentForms) = (translations[0], translations[1], translations[2])
         let timeStarts = view.timeStarts

@@ -55,6 +55,8 @@ struct EventLexicon: Sendable {
         static let ascii = Classes(rawValue: 1 << 13)
         /// A form that may begin a time expression (``TimeExpressionFinder/possibleStarts(in:)``).
         static let timeStart = Classes(rawValue: 1 << 14)
+        /// The first word of a response phrase ("in retaliation for").
+        static let responseStart = Classes(rawValue: 1 << 15)
     }
 
     /// The id of a document form that is no word of the lexicon.
@@ -102,6 +104,11 @@ struct EventLexicon: Sendable {
     /// The ids of a phrase's words, interning them.
     mutating func phrase(_ words: [String]) -> [UInt32] {
         words.map { intern($0) }
+    }
+
+    /// Puts the first word of each of `phrases` (lexicon ids) in `wordClass`.
+    mutating func addFirstWords(of phrases: [[UInt32]], as wordClass: Classes) {
+        for case let first? in phrases.map(\.first) { classes[Int(first)].insert(wordClass) }
     }
 
     /// The lexicon's words, in id order: what ``PhraseForms`` must hold for ``bind(to:)``.
