@@ -163,8 +163,7 @@ final class ClauseView {
         func joinable(_ other: MentionRef) -> Bool {
             guard sameClause(other.tokens.lowerBound, ref.tokens.lowerBound) else { return false }
             if (other.via == .demonym) != (ref.via == .demonym) { return false }
-            let groups: [Set<ActorType>] = [[.person], [.country, .organization, .group], [.city, .place]]
-            return groups.contains { $0.contains(other.type) && $0.contains(ref.type) }
+            return Self.listGroup(of: other.type) != nil && Self.listGroup(of: other.type) == Self.listGroup(of: ref.type)
         }
         /// The separator between two conjuncts that ends before `index` or starts at it: ",", "and", ", and", "or".
         func separator(endingAt end: Int) -> (start: Int, coordinates: Bool)? {
@@ -203,6 +202,17 @@ final class ClauseView {
         // A possessive after the last conjunct makes the list a possessor phrase, not actors.
         if end < text.tokens.count, text.tokens[end].flags.contains(.possessive) { return [ref] }
         return chain
+    }
+
+    /// The kinds of actor that can stand in one list together: people; countries,
+    /// organizations and groups; cities and places. Products are in no list.
+    static func listGroup(of type: ActorType) -> Int? {
+        switch type {
+        case .person: 0
+        case .country, .organization, .group: 1
+        case .city, .place: 2
+        case .product: nil
+        }
     }
 
     /// Whether token `index` ends a noun phrase: punctuation (but a possessive or

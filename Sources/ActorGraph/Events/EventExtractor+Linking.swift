@@ -33,6 +33,8 @@ extension EventExtractor {
         var result: [Event] = []
         var lastOfType: [String: Int] = [:]
         var lastOfTypeAndSource: [TypeAndSource: Int] = [:]
+        lastOfType.reserveCapacity(events.count)
+        lastOfTypeAndSource.reserveCapacity(events.count)
         for event in events {
             let source = event.actor(for: .source)
             let typeKey = event.type.name
