@@ -19,11 +19,9 @@ struct PhraseForms: Sendable {
 
     private var union = Vocabulary()
     private var memberCount = 0
-    /// By union id, one row of an entry per set: the set's own form id in the
-    /// high half (`UInt32.max` if it lacks the form) and the trie node a phrase
-    /// starting with the form reaches in the low half (0 if none). One row is
-    /// one cache line or less, so translating a document for every set reads
-    /// each of its forms' rows once.
+    /// By union id, one row of a ``PhraseTranslation`` entry per set. One row
+    /// is one cache line or less, so translating a document for every set
+    /// reads each of its forms' rows once.
     private var rows: [UInt64] = []
 
     /// A union of the forms of `sets`, which are then known by their position
@@ -41,16 +39,13 @@ struct PhraseForms: Sendable {
         }
         for word in words { _ = union.intern(word) }
         memberCount = members.count
-        rows = [UInt64](repeating: Self.absent, count: union.count * memberCount)
+        rows = [UInt64](repeating: PhraseTranslation.absent, count: union.count * memberCount)
         for (position, (member, ids)) in zip(members, unionIDs).enumerated() {
             for (form, id) in ids.enumerated() {
-                rows[Int(id) * memberCount + position] = UInt64(form) << 32 | UInt64(member.firstNode(UInt32(form)))
+                rows[Int(id) * memberCount + position] = PhraseTranslation.entry(form: UInt32(form), node: member.firstNode(UInt32(form)))
             }
         }
     }
-
-    /// A row entry for a form its set lacks.
-    private static let absent = UInt64(UInt32.max) << 32
 
     /// The number of forms in the union.
     var count: Int { union.count }
@@ -75,33 +70,26 @@ struct PhraseForms: Sendable {
         translations(lookup, members: member ..< member + 1)[0]
     }
 
-    /// The translations of the document of `lookup` for the sets at `members`, in one pass over its forms.
+    /// The translations of the document of `lookup` for the sets at `members`, in one pass over its forms,
+    /// into one array.
     func translations(_ lookup: Lookup, members: Range<Int>? = nil) -> [PhraseTranslation] {
         let members = members ?? 0 ..< memberCount
         let count = lookup.ids.count, width = members.count
-        // Filled form by form (row by row), then cut into one array per set.
-        let forms = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: count * width)
-        let nodes = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: count * width)
-        defer {
-            forms.deallocate()
-            nodes.deallocate()
-        }
-        rows.withUnsafeBufferPointer { rows in
-            for index in 0 ..< count {
-                let id = lookup.ids[index]
-                let row = id == .max ? -1 : Int(id) * memberCount + members.lowerBound
-                let unmatched = lookup.hyphens[index] ? PhraseSet<Int>.hyphen : .max
-                for slot in 0 ..< width {
-                    let entry = row < 0 ? Self.absent : rows[row + slot]
-                    let present = entry != Self.absent
-                    forms[slot * count + index] = present ? UInt32(truncatingIfNeeded: entry >> 32) : unmatched
-                    nodes[slot * count + index] = present ? UInt32(truncatingIfNeeded: entry) : 0
+        // Entries are set by set in the array, filled form by form (row by row).
+        let entries = [UInt64](unsafeUninitializedCapacity: count * width) { buffer, initialized in
+            rows.withUnsafeBufferPointer { rows in
+                for index in 0 ..< count {
+                    let id = lookup.ids[index]
+                    let row = id == .max ? -1 : Int(id) * memberCount + members.lowerBound
+                    let unmatched = lookup.hyphens[index] ? PhraseTranslation.entry(form: PhraseSet<Int>.hyphen, node: 0) : PhraseTranslation.absent
+                    for slot in 0 ..< width {
+                        let entry = row < 0 ? PhraseTranslation.absent : rows[row + slot]
+                        buffer[slot * count + index] = entry != PhraseTranslation.absent ? entry : unmatched
+                    }
                 }
             }
+            initialized = count * width
         }
-        return (0 ..< width).map { slot in
-            PhraseTranslation(forms: Array(forms[slot * count ..< (slot + 1) * count]),
-                              firstNodes: Array(nodes[slot * count ..< (slot + 1) * count]))
-        }
+        return (0 ..< width).map { PhraseTranslation(entries: entries, offset: $0 * count) }
     }
 }

@@ -208,19 +208,16 @@ struct PhraseSet<Payload: Sendable>: Sendable {
     ///
     /// - Complexity: one lookup per distinct form of the text.
     func translate(_ text: TokenizedText) -> PhraseTranslation {
-        var forms = [UInt32](repeating: .max, count: text.vocabulary.count)
-        var firstNodes = [UInt32](repeating: 0, count: forms.count)
+        var entries = [UInt64](repeating: PhraseTranslation.absent, count: text.vocabulary.count)
         // The text's vocabulary hashed each form once already: the lookup reuses that hash.
         text.vocabulary.forEachForm { form, bytes, hash in
-            let index = Int(form.rawValue)
             if let id = tables.forms.lookup(bytes, hash: hash) {
-                forms[index] = id.rawValue
-                firstNodes[index] = child(of: 0, form: id.rawValue) ?? 0
+                entries[Int(form.rawValue)] = PhraseTranslation.entry(form: id.rawValue, node: child(of: 0, form: id.rawValue) ?? 0)
             } else if Self.isJoiningHyphen(bytes) {
-                forms[index] = Self.hyphen
+                entries[Int(form.rawValue)] = PhraseTranslation.entry(form: Self.hyphen, node: 0)
             }
         }
-        return PhraseTranslation(forms: forms, firstNodes: firstNodes)
+        return PhraseTranslation(entries: entries)
     }
 
     /// "-", U+2010 or U+2011, in UTF-8 (the forms of `joiningHyphens`).
@@ -243,13 +240,13 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         _ body: (_ tokens: Range<Int>, _ payloads: ArraySlice<Payload>) -> Void
     ) {
         for start in starts {
-            var node = translated.firstNodes[Int(tokens[start].form.rawValue)]
+            var node = translated.firstNode(Int(tokens[start].form.rawValue))
             guard node != 0 else { continue }
             var index = start + 1
             var range = payloadRange(of: node)
             if !range.isEmpty { body(start ..< index, payloads[range]) }
             while index < limit {
-                let form = translated.forms[Int(tokens[index].form.rawValue)]
+                let form = translated.form(Int(tokens[index].form.rawValue))
                 // A hyphen between two words of a phrase, written without spaces, is skipped.
                 if form == Self.hyphen, index + 1 < limit, !tokens[index].flags.contains(.spaceBefore),
                    !tokens[index + 1].flags.contains(.spaceBefore) {
@@ -299,10 +296,32 @@ struct PhraseSet<Payload: Sendable>: Sendable {
 }
 
 /// A document's forms as one ``PhraseSet`` knows them: made by
-/// ``PhraseSet/translate(_:)`` once per document and set.
+/// ``PhraseSet/translate(_:)`` (or ``PhraseForms``) once per document and set.
+///
+/// One entry per form of the document: the set's form id in the high half
+/// and the trie node a phrase starting with the form reaches in the low half,
+/// so a walk reads one word per token. Several sets' translations may share
+/// one array, each from its own offset.
 struct PhraseTranslation {
-    /// The set's form id of each of the document's forms; `UInt32.max` when the set lacks it.
-    let forms: [UInt32]
-    /// The trie node reached from the root by each form; 0 when no phrase starts with it.
-    let firstNodes: [UInt32]
+    private let entries: [UInt64]
+    private let offset: Int
+
+    /// The entry of a form the set lacks: no form, no node.
+    static let absent = UInt64(UInt32.max) << 32
+
+    /// The entry of a form with the set's form id `form` (`UInt32.max` when the set lacks it,
+    /// ``PhraseSet/hyphen`` for a joining hyphen) and first node `node` (0 when no phrase starts with it).
+    static func entry(form: UInt32, node: UInt32) -> UInt64 { UInt64(form) << 32 | UInt64(node) }
+
+    /// The translation whose entries are `entries[offset ..< offset + formCount]`.
+    init(entries: [UInt64], offset: Int = 0) {
+        self.entries = entries
+        self.offset = offset
+    }
+
+    /// The set's form id of the document's form `form`; `UInt32.max` when the set lacks it.
+    func form(_ form: Int) -> UInt32 { UInt32(truncatingIfNeeded: entries[offset + form] >> 32) }
+
+    /// The trie node reached from the root by the document's form `form`; 0 when no phrase starts with it.
+    func firstNode(_ form: Int) -> UInt32 { UInt32(truncatingIfNeeded: entries[offset + form]) }
 }
