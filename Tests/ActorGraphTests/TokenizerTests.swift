@@ -104,6 +104,19 @@ import Testing
         }
     }
 
+    /// Each way a byte beyond ASCII reaches the tokenizer: news punctuation, a
+    /// curly apostrophe inside a word, a no-break space, a letter with an
+    /// accent, an emoji; the end of the text is then past as many scalars as it has.
+    @Test(arguments: ["Plain ASCII, \"quoted\" and U.S.-made.", "He said \u{201C}no\u{201D} \u{2014} twice\u{2026}",
+                      "Israel\u{2019}s army", "at\u{00A0}noon", "Côte d'Ivoire", "drones 🇫🇷 flew"])
+    func scalarOffsetOfTheEndIsTheScalarCount(text: String) throws {
+        let tokenized = try tokenizer.tokenize(text)
+        #expect(tokenized.scalarOffset(ofUTF8: text.utf8.count) == text.unicodeScalars.count)
+        let last = try #require(tokenized.tokens.last)
+        #expect(tokenized.scalarOffset(ofUTF8: last.utf8Range.lowerBound)
+                == text.unicodeScalars.count - String(tokenized.string(of: last)).unicodeScalars.count)
+    }
+
     @Test func tokensAreInOrderWithWhitespaceGaps() throws {
         let text = "Gantz, NSO’s \"Pegasus\"\r\n• 2021-07-27 — U.S.-made 🇫🇷 drones\u{0}! \u{200F}Macron\u{202C} Ma\u{200D}cron"
         let tokenized = try tokenizer.tokenize(text)

@@ -15,12 +15,13 @@ public struct TokenizedText: Sendable {
     let vocabulary: Vocabulary
     private let scalarIndex: ScalarIndex
 
-    init(text: String, tokens: ContiguousArray<Token>, sentences: [Sentence], vocabulary: Vocabulary) {
+    /// `ascii`: whether the text is all ASCII, whose UTF-8 offsets are its scalar offsets.
+    init(text: String, tokens: ContiguousArray<Token>, sentences: [Sentence], vocabulary: Vocabulary, ascii: Bool) {
         self.text = text
         self.tokens = tokens
         self.sentences = sentences
         self.vocabulary = vocabulary
-        self.scalarIndex = ScalarIndex(text)
+        self.scalarIndex = ScalarIndex(text, ascii: ascii)
     }
 
     /// The text of a token, as written.
@@ -78,11 +79,15 @@ public struct TokenizedText: Sendable {
     }
 }
 
-/// Converts UTF-8 offsets to Unicode scalar offsets through a count kept every 64 bytes.
+/// Converts UTF-8 offsets to Unicode scalar offsets through a count kept every
+/// 64 bytes; an ASCII text needs none.
 private struct ScalarIndex: Sendable {
     private var scalarsBeforeBlock: [Int] = []
+    private let ascii: Bool
 
-    init(_ text: String) {
+    init(_ text: String, ascii: Bool) {
+        self.ascii = ascii
+        guard !ascii else { return }
         var text = text
         text.withUTF8 { bytes in
             scalarsBeforeBlock.reserveCapacity(bytes.count / 64 + 2)
@@ -107,6 +112,7 @@ private struct ScalarIndex: Sendable {
     }
 
     func scalarOffset(ofUTF8 offset: Int, in text: String) -> Int {
+        if ascii { return offset }
         let block = offset >> 6
         let count = scalarsBeforeBlock[min(block, scalarsBeforeBlock.count - 1)]
         // The tokenizer made the text contiguous UTF-8: its bytes are read in place.

@@ -44,20 +44,23 @@ public struct Tokenizer: Sendable {
         guard text.utf8.count < Int(Int32.max) else {
             throw ActorGraphError(.textTooLarge, "The text is \(text.utf8.count) bytes; split it into documents under 2 GiB.")
         }
-        let result: Result<(ContiguousArray<Token>, [Sentence], Vocabulary), ActorGraphError>? =
+        let result: Result<(ContiguousArray<Token>, [Sentence], Vocabulary, Bool), ActorGraphError>? =
             text.utf8.withContiguousStorageIfAvailable { buffer in
                 Result { try Self.segment(buffer, asciiFastPath: asciiFastPath, sentences: splittingSentences) }.mapError { $0 as? ActorGraphError ?? ActorGraphError(.icuFailure, "\($0)") }
             }
         guard let result else {
             throw ActorGraphError(.icuFailure, "The text could not be read as contiguous UTF-8.")
         }
-        let (tokens, sentences, vocabulary) = try result.get()
-        return TokenizedText(text: text, tokens: tokens, sentences: sentences, vocabulary: vocabulary)
+        let (tokens, sentences, vocabulary, ascii) = try result.get()
+        return TokenizedText(text: text, tokens: tokens, sentences: sentences, vocabulary: vocabulary, ascii: ascii)
     }
 
-    private static func segment(_ buffer: UnsafeBufferPointer<UInt8>, asciiFastPath: Bool, sentences splitting: Bool) throws -> (ContiguousArray<Token>, [Sentence], Vocabulary) {
+    /// The tokens, sentences and forms of `buffer`, and whether it is all ASCII
+    /// (known without a look at every byte: only ICU spans, news punctuation
+    /// and curly apostrophes inside words hold other bytes).
+    private static func segment(_ buffer: UnsafeBufferPointer<UInt8>, asciiFastPath: Bool, sentences splitting: Bool) throws -> (ContiguousArray<Token>, [Sentence], Vocabulary, Bool) {
         var builder = TokenBuilder(buffer: buffer)
-        guard let base = buffer.baseAddress, !buffer.isEmpty else { return ([], [], builder.vocabulary) }
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return ([], [], builder.vocabulary, true) }
         // Runs of ASCII whitespace split the text into spans. A span of plain
         // ASCII is split here by ICU's own word rules (ASCIIWords); any other
         // span is left to ICU, reading the whole text so it sees the context.
@@ -69,6 +72,7 @@ public struct Tokenizer: Sendable {
         let count = buffer.count
         if !asciiFastPath {
             icu = try openBreaker(base, count)
+            builder.sawNonASCII = true
             segmentWithICU(0 ..< count, icu!, &builder)
             index = count
         }
@@ -87,15 +91,17 @@ public struct Tokenizer: Sendable {
             var end = index + 1
             while end < count && !ASCIIWords.isWhitespace(buffer[end]) { end += 1 }
             if icu == nil { icu = try openBreaker(base, count) }
+            builder.sawNonASCII = true     // most likely; at worst the scalar index is built for nothing
             segmentWithICU(index ..< end, icu!, &builder)
             index = end
         }
         guard splitting else {
-            return (builder.tokens, builder.tokens.isEmpty ? [] : [Sentence(tokens: 0 ..< builder.tokens.count)], builder.vocabulary)
+            return (builder.tokens, builder.tokens.isEmpty ? [] : [Sentence(tokens: 0 ..< builder.tokens.count)], builder.vocabulary,
+                    !builder.sawNonASCII)
         }
         let sentences = SentenceSplitter(tokens: builder.tokens, cues: builder.sentenceCues, vocabulary: builder.vocabulary,
                                          buffer: buffer).sentences()
-        return (builder.tokens, sentences, builder.vocabulary)
+        return (builder.tokens, sentences, builder.vocabulary, !builder.sawNonASCII)
     }
 
     /// ICU's word segments of `span`, which ASCII whitespace (or the text's
@@ -140,6 +146,9 @@ private struct TokenBuilder {
     /// The form of each ASCII mark, and of each news punctuation mark by its
     /// last byte, once interned (`.max` before).
     private var markForms = [UInt32](repeating: .max, count: 256)
+    /// Whether a byte beyond ASCII may have been read: set by news punctuation,
+    /// a curly apostrophe inside a word, and (by the caller) any span ICU splits.
+    var sawNonASCII = false
 
     init(buffer: UnsafeBufferPointer<UInt8>) {
         self.buffer = buffer
@@ -212,6 +221,7 @@ private struct TokenBuilder {
             } else if ASCIIWords.isWhitespace(byte) {
                 break
             } else if ASCIIWords.newsPunctuation(at: index, in: buffer) != nil {
+                sawNonASCII = true
                 addMark(index ..< index + 3)
                 index += 3
             } else {
@@ -236,6 +246,7 @@ private struct TokenBuilder {
         let end = word.end
         guard word.ascii else {
             // A curly apostrophe inside: the general path folds it as ICU would.
+            sawNonASCII = true
             addSegment(start ..< end, ruleStatus: word.number ? 100 : 200)
             return end
         }
