@@ -24,6 +24,7 @@ struct Disambiguator {
     ///   - mentions: Mentions inside the text.
     ///   - positions: The gazetteer positions of their candidates, one mention's after another's,
     ///     so that no id is looked up twice.
+    /// - Returns: The mentions kept, each with one candidate and that candidate's position.
     func resolve(_ mentions: [Mention], positions: [Int32]) -> [Mention] {
         var headlines = Headlines(count: text.sentences.count)
         // By token, not in hashed sets: these are asked about every mention's neighbours.
@@ -49,19 +50,22 @@ struct Disambiguator {
         var result: [Mention] = []
         for (index, var mention) in mentions.enumerated() {
             let candidates = positions[firstPosition[index] ..< firstPosition[index] + mention.candidates.count]
+            var chosen = candidates.startIndex
             if mention.via == .partial {
                 guard let person = person(for: mention, candidates: candidates, named: named, starts: starts, headlines: &headlines)
                 else { continue }
                 mention.candidates = [mention.candidates[person]]
+                chosen += person
             } else if startsUnknownName(mention, candidates: candidates, starts: starts), !headlines.isHeadline(mention.sentence, in: text) {
                 continue
             } else if mention.candidates.count > 1 {
                 let qualifier = qualifyingCountry(mention, endingAt: endingAt, in: mentions, positions: positions, firstPosition: firstPosition)
-                let choice = qualifier.flatMap { code in candidates.firstIndex { gazetteer.entities.country(at: Int($0)) == code } }
+                chosen = qualifier.flatMap { code in candidates.firstIndex { gazetteer.entities.country(at: Int($0)) == code } }
                     ?? candidates.firstIndex { named.contains($0) }
                     ?? heaviest(candidates, countryWeight: countryWeight)
-                mention.candidates = [mention.candidates[choice - candidates.startIndex]]
+                mention.candidates = [mention.candidates[chosen - candidates.startIndex]]
             }
+            mention.position = candidates[chosen]
             mention.rule = mention.candidates[0].rawValue
             result.append(mention)
         }
