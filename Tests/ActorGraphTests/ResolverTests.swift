@@ -121,6 +121,42 @@ import Testing
         #expect(found.events.count <= 1)
     }
 
+    @Test func matchedMentionsWithOtherCandidatesResolveToThem() throws {
+        let extractor = try extractor()
+        let text = try Tokenizer().tokenize("France and Germany met.")
+        var mentions = extractor.matcher.matches(in: text)
+        #expect(mentions.map(\.candidates) == [["france"], ["germany"]])
+        mentions[0].candidates = ["germany"]
+        let actors = extractor.resolver.resolve(text, mentions: mentions, date: nil)
+        #expect(actors.map(\.id) == ["germany"])
+        #expect(actors.first?.mentions.count == 2)
+    }
+
+    @Test func mentionsOfAnotherGazetteerResolveByTheirIDs() throws {
+        // The local gazetteer holds France at another position than the bundled one.
+        let local = try gazetteer("""
+            entity gondor country
+              name Gondor
+            entity france country
+              name France
+              country FRA
+            """)
+        let text = try Tokenizer().tokenize("Gondor and France met.")
+        let mentions = EntityMatcher(gazetteer: local).matches(in: text)
+        #expect(mentions.map(\.candidates) == [["gondor"], ["france"]])
+        let actors = try extractor().resolver.resolve(text, mentions: mentions, date: nil)
+        #expect(actors.map(\.id) == ["france"])
+        #expect(actors.first?.country == "FRA")
+    }
+
+    @Test func aMatchedMentionEqualsTheSameMentionMadeByHand() throws {
+        let text = try Tokenizer().tokenize("France met.")
+        let matched = try extractor().matcher.matches(in: text)
+        let made = Mention(tokens: 0 ..< 1, sentence: 0, candidates: ["france"], via: .name, rule: "france")
+        #expect(matched == [made])
+        #expect(Set(matched + [made]).count == 1)
+    }
+
     @Test func aPronounIsNoDiscoveredName() throws {
         let result = try graph("Evan Gershkovich denied it. His newspaper said so. The daily agreed.")
         #expect(result.actors.allSatisfy { $0.origin == .gazetteer })

@@ -109,6 +109,15 @@ public struct EntityList: RandomAccessCollection, Sendable {
         }
     }
 
+    /// Whether the entity at `index` exists and has `id`: a position given with an id, checked without a lookup.
+    func has(_ id: Entity.ID, at index: Int) -> Bool {
+        guard index >= 0, index < endIndex else { return false }
+        switch storage {
+        case .memory(let memory): return memory.entities[index].id == id
+        case .compiled(let compiled): return compiled.id(at: index) == id
+        }
+    }
+
     /// The position of the entity with `id`.
     func index(of id: Entity.ID) -> Int? {
         switch storage {

@@ -8,15 +8,55 @@ extension ArticleGraph {
         let length = text.scalarOffset(ofUTF8: utf8Count)
         // As many scalars as bytes: the text is ASCII, and its UTF-8 offsets are its scalar offsets.
         let ascii = length == utf8Count
+        // The text's bytes, when it has them in one piece: a span's text is decoded from them, which costs
+        // less than slicing the string, which checks that the span starts and ends on scalars, and copying the slice.
+        let nodes = text.text.utf8.withContiguousStorageIfAvailable { bytes in
+            Self.nodes(text: text, bytes: bytes, ascii: ascii, actors: actors, events: events, relations: textRelations)
+        } ?? Self.nodes(text: text, bytes: nil, ascii: ascii, actors: actors, events: events, relations: textRelations)
+        schema = Self.schemaVersion
+        document = Document(id: id, date: date?.description, length: length)
+        self.actors = nodes.actors
+        self.events = nodes.events
+        var relations: [RelationNode] = []
+        // The actors' ids are hashed only when some actor has a relation or an office to look for.
+        var presentIDs: Set<Entity.ID>?
+        func isPresent(_ id: Entity.ID) -> Bool {
+            if presentIDs == nil { presentIDs = Set(actors.map(\.id)) }
+            return presentIDs?.contains(id) ?? false
+        }
+        // Actors and entities read in place: a copy of either retains every field.
+        for index in actors.indices {
+            let source = actors[index].id
+            guard let entity = gazetteer.index(of: source) else { continue }
+            for relation in gazetteer.entities.relations(at: entity) where isPresent(relation.target) {
+                relations.append(RelationNode(type: relation.type, source: source.rawValue, target: relation.target.rawValue, origin: .gazetteer))
+            }
+            for role in actors[index].roles {
+                guard let office = role.of, isPresent(office) else { continue }
+                relations.append(RelationNode(type: "holds-role", source: source.rawValue, target: office.rawValue, origin: .gazetteer, title: role.title))
+            }
+        }
+        relations += nodes.relations
+        for link in links {
+            relations.append(RelationNode(type: link.type, source: link.source, target: link.target, origin: .text,
+                                          sentence: link.sentence, rule: link.rule))
+        }
+        self.relations = relations
+    }
+
+    /// The nodes of the actors, events and text relations, their spans' texts decoded from `bytes`
+    /// (the text's UTF-8) when given, else sliced from the text.
+    private static func nodes(text: TokenizedText, bytes: UnsafeBufferPointer<UInt8>?, ascii: Bool, actors: [Actor], events: [Event],
+                              relations textRelations: [TextRelation]) -> (actors: [ActorNode], events: [EventNode], relations: [RelationNode]) {
         func scalars(_ tokens: Range<Int>) -> (start: Int, end: Int, text: String) {
             let utf8 = text.utf8Range(ofTokens: tokens)
-            let string = String(text.string(ofTokens: tokens))
+            // Token ranges start and end on scalars, so the bytes decode without repair.
+            let string = bytes.map { String(decoding: UnsafeBufferPointer(rebasing: $0[utf8]), as: UTF8.self) }
+                ?? String(text.string(ofTokens: tokens))
             if ascii { return (utf8.lowerBound, utf8.upperBound, string) }
             return (text.scalarOffset(ofUTF8: utf8.lowerBound), text.scalarOffset(ofUTF8: utf8.upperBound), string)
         }
-        schema = Self.schemaVersion
-        document = Document(id: id, date: date?.description, length: length)
-        self.actors = actors.map { actor in
+        let actorNodes = actors.map { actor in
             ActorNode(
                 id: actor.id.rawValue, name: actor.name, type: actor.type, subtype: actor.subtype, country: actor.country,
                 origin: actor.origin, ids: actor.externalIDs.isEmpty ? nil : actor.externalIDs,
@@ -29,7 +69,7 @@ extension ArticleGraph {
                 },
                 sector: actor.sector)
         }
-        self.events = events.map { event in
+        let eventNodes = events.map { event in
             let trigger = scalars(event.trigger)
             return EventNode(
                 id: event.id, type: event.type.name, plover: event.type.plover, cameo: event.type.cameo,
@@ -50,35 +90,12 @@ extension ArticleGraph {
                 },
                 rule: event.rule, confidence: event.confidence)
         }
-        var relations: [RelationNode] = []
-        // The actors' ids are hashed only when some actor has a relation or an office to look for.
-        var presentIDs: Set<Entity.ID>?
-        func isPresent(_ id: Entity.ID) -> Bool {
-            if presentIDs == nil { presentIDs = Set(actors.map(\.id)) }
-            return presentIDs?.contains(id) ?? false
-        }
-        // Actors and entities read in place: a copy of either retains every field.
-        for index in actors.indices {
-            let source = actors[index].id
-            guard let entity = gazetteer.index(of: source) else { continue }
-            for relation in gazetteer.entities.relations(at: entity) where isPresent(relation.target) {
-                relations.append(RelationNode(type: relation.type, source: source.rawValue, target: relation.target.rawValue, origin: .gazetteer))
-            }
-            for role in actors[index].roles {
-                guard let office = role.of, isPresent(office) else { continue }
-                relations.append(RelationNode(type: "holds-role", source: source.rawValue, target: office.rawValue, origin: .gazetteer, title: role.title))
-            }
-        }
-        for relation in textRelations {
+        let relationNodes = textRelations.map { relation in
             let span = scalars(relation.tokens)
-            relations.append(RelationNode(type: relation.type, source: relation.source.rawValue, target: relation.target.rawValue,
-                                          origin: .text, sentence: relation.sentence, start: span.start, end: span.end,
-                                          text: span.text, rule: relation.rule))
+            return RelationNode(type: relation.type, source: relation.source.rawValue, target: relation.target.rawValue,
+                                origin: .text, sentence: relation.sentence, start: span.start, end: span.end,
+                                text: span.text, rule: relation.rule)
         }
-        for link in links {
-            relations.append(RelationNode(type: link.type, source: link.source, target: link.target, origin: .text,
-                                          sentence: link.sentence, rule: link.rule))
-        }
-        self.relations = relations
+        return (actorNodes, eventNodes, relationNodes)
     }
 }

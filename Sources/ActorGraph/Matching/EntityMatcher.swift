@@ -94,21 +94,24 @@ public struct EntityMatcher: Sendable {
         if targets.count == 1, let target = targets.first, target.exact < 0, target.via != .partial {
             // One plain alias, the usual case: nothing to check.
             let id = gazetteer.entities.id(at: Int(target.entity))
-            return Mention(tokens: range, sentence: sentence, candidates: [id], via: target.via, rule: id.rawValue)
+            return Mention(tokens: range, sentence: sentence, candidate: id, position: target.entity, via: target.via, rule: id.rawValue)
         }
         var candidates: [Entity.ID] = []
+        var first: Int32 = -1
         var via = MentionVia.name
         // Text that matches an alias with its case ("ITU") is not also the folded one ("Itu").
         let exactOnly = targets.contains { $0.exact >= 0 && accepts($0, range: range, in: text) }
         for target in targets where (!exactOnly || target.exact >= 0) && accepts(target, range: range, in: text) {
             let id = gazetteer.entities.id(at: Int(target.entity))
             if !candidates.contains(id) {
-                if candidates.isEmpty { via = target.via }
+                if candidates.isEmpty { (via, first) = (target.via, target.entity) }
                 candidates.append(id)
             }
         }
-        guard let first = candidates.first else { return nil }
-        return Mention(tokens: range, sentence: sentence, candidates: candidates, via: via, rule: first.rawValue)
+        guard let id = candidates.first else { return nil }
+        var mention = Mention(tokens: range, sentence: sentence, candidates: candidates, via: via, rule: id.rawValue)
+        if candidates.count == 1 { mention.position = first }
+        return mention
     }
 
     private func accepts(_ target: Gazetteer.AliasTarget, range: Range<Int>, in text: TokenizedText) -> Bool {

@@ -24,6 +24,7 @@ struct Disambiguator {
     ///   - mentions: Mentions inside the text.
     ///   - positions: The gazetteer positions of their candidates, one mention's after another's,
     ///     so that no id is looked up twice.
+    /// - Returns: The mentions kept, each with one candidate and that candidate's position.
     func resolve(_ mentions: [Mention], positions: [Int32]) -> [Mention] {
         var headlines = Headlines(count: text.sentences.count)
         // By token, not in hashed sets: these are asked about every mention's neighbours.
@@ -31,8 +32,9 @@ struct Disambiguator {
         var starts = [Bool](repeating: false, count: text.tokens.count + 1)   // token → whether a mention starts there
         var firstPosition: [Int] = []                                         // mention → where its candidates start in `positions`
         firstPosition.reserveCapacity(mentions.count)
-        var named = Set<Int32>()
-        var countryWeight: [String: Int] = [:]
+        // The entity of each mention that names one alone, repeats kept: sorted to tell which are named,
+        // and weighed by country only when an alias needs it (few documents ask).
+        var unambiguous: [Int32] = []
         var offset = 0
         for (index, mention) in mentions.enumerated() {
             firstPosition.append(offset)
@@ -40,32 +42,65 @@ struct Disambiguator {
             endingAt[mention.tokens.upperBound] = Int32(index)
             starts[mention.tokens.lowerBound] = true
             guard mention.candidates.count == 1, mention.via != .partial else { continue }
-            let entity = positions[firstPosition[index]]
-            named.insert(entity)
-            if let country = gazetteer.entities.country(at: Int(entity)) {
-                countryWeight[country, default: 0] += gazetteer.entities.type(at: Int(entity)) == .country ? 2 : 1
-            }
+            unambiguous.append(positions[firstPosition[index]])
         }
+        let named = Named(unambiguous)
+        var countryWeight: [String: Int]?
         var result: [Mention] = []
         for (index, var mention) in mentions.enumerated() {
             let candidates = positions[firstPosition[index] ..< firstPosition[index] + mention.candidates.count]
+            var chosen = candidates.startIndex
             if mention.via == .partial {
                 guard let person = person(for: mention, candidates: candidates, named: named, starts: starts, headlines: &headlines)
                 else { continue }
                 mention.candidates = [mention.candidates[person]]
+                chosen += person
             } else if startsUnknownName(mention, candidates: candidates, starts: starts), !headlines.isHeadline(mention.sentence, in: text) {
                 continue
             } else if mention.candidates.count > 1 {
                 let qualifier = qualifyingCountry(mention, endingAt: endingAt, in: mentions, positions: positions, firstPosition: firstPosition)
-                let choice = qualifier.flatMap { code in candidates.firstIndex { gazetteer.entities.country(at: Int($0)) == code } }
-                    ?? candidates.firstIndex { named.contains($0) }
-                    ?? heaviest(candidates, countryWeight: countryWeight)
-                mention.candidates = [mention.candidates[choice - candidates.startIndex]]
+                if let choice = qualifier.flatMap({ code in candidates.firstIndex { gazetteer.entities.country(at: Int($0)) == code } })
+                    ?? candidates.firstIndex(where: { named.contains($0) }) {
+                    chosen = choice
+                } else {
+                    let weights = countryWeight ?? countryWeights(of: unambiguous)
+                    countryWeight = weights
+                    chosen = heaviest(candidates, countryWeight: weights)
+                }
+                mention.candidates = [mention.candidates[chosen - candidates.startIndex]]
             }
+            mention.position = candidates[chosen]
             mention.rule = mention.candidates[0].rawValue
             result.append(mention)
         }
         return result
+    }
+
+    /// How often the document names each country: twice for the country, once for anything of it.
+    private func countryWeights(of entities: [Int32]) -> [String: Int] {
+        var weights: [String: Int] = [:]
+        for entity in entities {
+            guard let country = gazetteer.entities.country(at: Int(entity)) else { continue }
+            weights[country, default: 0] += gazetteer.entities.type(at: Int(entity)) == .country ? 2 : 1
+        }
+        return weights
+    }
+
+    /// The entities a document names unambiguously, sorted: a few dozen, asked about for
+    /// every surname and shared alias, where a hashed set would hash each one.
+    private struct Named {
+        private let sorted: [Int32]
+
+        init(_ entities: [Int32]) { sorted = entities.sorted() }
+
+        func contains(_ entity: Int32) -> Bool {
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] < entity { low = middle + 1 } else { high = middle }
+            }
+            return low < sorted.count && sorted[low] == entity
+        }
     }
 
     /// The position in `candidates` of the first one whose country the document names most.
@@ -100,7 +135,7 @@ struct Disambiguator {
     }
 
     /// The index in `mention.candidates` of the person a lone surname stands for, if any.
-    private func person(for mention: Mention, candidates: ArraySlice<Int32>, named: Set<Int32>, starts: [Bool],
+    private func person(for mention: Mention, candidates: ArraySlice<Int32>, named: Named, starts: [Bool],
                         headlines: inout Headlines) -> Int? {
         var fullyNamed: Int?, namedCount = 0
         for index in candidates.indices where named.contains(candidates[index]) {

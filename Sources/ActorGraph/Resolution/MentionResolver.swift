@@ -88,19 +88,7 @@ public struct MentionResolver: Sendable {
         positions.reserveCapacity(mentions.count)
         for var mention in mentions where !mention.tokens.isEmpty && mention.tokens.lowerBound >= 0
             && mention.tokens.upperBound <= text.tokens.count && !mention.candidates.isEmpty {
-            let first = positions.count
-            var known = true
-            for id in mention.candidates {
-                guard let position = gazetteer.index(of: id) else {
-                    known = false
-                    break
-                }
-                positions.append(Int32(position))
-            }
-            guard known else {
-                positions.removeSubrange(first...)
-                continue
-            }
+            guard appendPositions(of: mention, to: &positions) else { continue }
             mention.sentence = text.sentence(containing: mention.tokens.lowerBound)
             usable.append(mention)
         }
@@ -111,6 +99,27 @@ public struct MentionResolver: Sendable {
         resolveNominals(&state, forms: phraseForms.translation(lookup, member: 1))
         resolvePronouns(&state)
         return state.actors()
+    }
+
+    /// Appends the gazetteer positions of the candidates of `mention` to `positions`: the one the
+    /// mention carries when it holds its id in this gazetteer (the matcher's do), else looked up.
+    /// - Returns: Whether every candidate is in the gazetteer; when one is not, nothing is appended.
+    private func appendPositions(of mention: Mention, to positions: inout [Int32]) -> Bool {
+        let entities = gazetteer.entities
+        if mention.position >= 0, mention.candidates.count == 1, entities.has(mention.candidates[0], at: Int(mention.position)) {
+            positions.append(mention.position)
+            return true
+        }
+        // Several candidates, or made by hand, or by a matcher of another gazetteer.
+        let first = positions.count
+        for id in mention.candidates {
+            guard let position = entities.index(of: id) else {
+                positions.removeSubrange(first...)
+                return false
+            }
+            positions.append(Int32(position))
+        }
+        return true
     }
 
     // MARK: Discovered names
@@ -292,29 +301,34 @@ public struct MentionResolver: Sendable {
     private static func namesFollow(_ range: Range<Int>, state: ResolutionState) -> Bool {
         let next = range.upperBound
         guard next < state.text.tokens.count else { return false }
-        if let mention = state.mention(at: next), state.type(of: mention) == .person { return true }
+        let mention = state.mentionIndex(at: next)
+        if let mention, state.type(ofMention: mention) == .person { return true }
         let token = state.text.tokens[next]
         return token.kind == .word && token.flags.contains(.capitalized) && !token.flags.contains(.lineBreakBefore)
-            && state.mention(at: next) == nil
+            && mention == nil
     }
 
     /// The entity an office belongs to: "France's", "the French", "the U.S.", "of France".
     private func officeContext(before start: Int, after end: Int, state: ResolutionState) -> Entity.ID? {
         let text = state.text
         var index = start - 1
-        if index >= 0, let mention = state.mention(at: index),
-           mention.via == .demonym || state.type(of: mention) == .country {
+        // Mentions by index: their types were found when they were added.
+        if index >= 0, let mention = state.mentionIndex(at: index),
+           state.mentions[mention].via == .demonym || state.type(ofMention: mention) == .country {
             // "the French president", "the U.S. president"
-            return mention.candidates.first
+            return state.mentions[mention].candidates.first
         }
         if index >= 0, text.tokens[index].flags.contains(.possessive) {
             index -= 1
-            if index >= 0, let mention = state.mention(at: index), state.type(of: mention) != .person { return mention.candidates.first }
+            if index >= 0, let mention = state.mentionIndex(at: index), state.type(ofMention: mention) != .person {
+                return state.mentions[mention].candidates.first
+            }
         }
         if end + 1 < text.tokens.count, text.folded(text.tokens[end]) == "of",
-           let mention = state.mention(at: end + 1) ?? (end + 2 < text.tokens.count && text.folded(text.tokens[end + 1]) == "the" ? state.mention(at: end + 2) : nil),
-           state.type(of: mention) == .country || state.type(of: mention) == .organization {
-            return mention.candidates.first
+           let mention = state.mentionIndex(at: end + 1)
+            ?? (end + 2 < text.tokens.count && text.folded(text.tokens[end + 1]) == "the" ? state.mentionIndex(at: end + 2) : nil),
+           state.type(ofMention: mention) == .country || state.type(ofMention: mention) == .organization {
+            return state.mentions[mention].candidates.first
         }
         return nil
     }
@@ -340,8 +354,8 @@ public struct MentionResolver: Sendable {
             let rule = nominalRules[index]
             guard let antecedent = state.lastActor(before: range.lowerBound, type: rule.type, subtype: rule.subtype) else { continue }
             let noun = range.map { text.folded(text.tokens[$0]) }.joined(separator: "-")
-            found.append(Mention(tokens: range, sentence: text.sentence(containing: range.lowerBound),
-                                 candidates: [antecedent], via: .nominal, rule: "nominal.\(noun)"))
+            found.append(Mention(tokens: range, sentence: text.sentence(containing: range.lowerBound), candidate: antecedent.candidates[0],
+                                 position: antecedent.position, via: .nominal, rule: "nominal.\(noun)"))
         }
         state.add(EntityMatcher.leftmostLongest(found))
     }
@@ -430,7 +444,8 @@ public struct MentionResolver: Sendable {
             guard let antecedent = subjectHere ?? (pronoun.person ? lastPersonHere : lastThingHere) ?? subjectBefore
                     ?? (pronoun.person ? lastPersonBefore : lastThingBefore),
                   let id = named[antecedent].candidates.first else { continue }
-            found.append(Mention(tokens: index ..< index + 1, sentence: sentenceIndex, candidates: [id], via: .pronoun, rule: pronoun.rule))
+            found.append(Mention(tokens: index ..< index + 1, sentence: sentenceIndex, candidate: id, position: named[antecedent].position,
+                                 via: .pronoun, rule: pronoun.rule))
         }
         state.add(found)
     }

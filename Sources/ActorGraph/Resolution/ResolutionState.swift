@@ -29,7 +29,7 @@ struct ResolutionState {
         for mention in new where !isCovered(mention.tokens) && !mention.candidates.isEmpty {
             let index = Int32(mentions.count)
             mentions.append(mention)
-            let (key, type, subtype) = kind(of: mention.candidates[0])
+            let (key, type, subtype) = kind(of: mention)
             entityKeys.append(key)
             kinds.append((type, subtype))
             for token in mention.tokens { owner[token] = index }
@@ -43,19 +43,22 @@ struct ResolutionState {
         return false
     }
 
-    /// The mention covering token `index`.
-    func mention(at index: Int) -> Mention? {
+    /// The index in `mentions` of the mention covering token `index`.
+    func mentionIndex(at index: Int) -> Int? {
         guard owner.indices.contains(index), owner[index] >= 0 else { return nil }
-        return mentions[Int(owner[index])]
-    }
-
-    func type(of mention: Mention) -> ActorType? {
-        guard let id = mention.candidates.first else { return nil }
-        return gazetteer.type(of: id) ?? discovered[id].map { discoveredActors[$0].type }
+        return Int(owner[index])
     }
 
     /// The type of the entity of `mentions[index]`, as looked up when it was added.
     func type(ofMention index: Int) -> ActorType? { kinds[index].type }
+
+    /// The key (see `entityKeys`), type and subtype of the entity of `mention`: from the
+    /// gazetteer position the mention carries, else with one look-up of its id.
+    private func kind(of mention: Mention) -> (key: Int32, type: ActorType?, subtype: String?) {
+        let entity = mention.position
+        guard entity >= 0 else { return kind(of: mention.candidates[0]) }
+        return (entity, gazetteer.entities.type(at: Int(entity)), gazetteer.entities.subtype(at: Int(entity)))
+    }
 
     /// The key (see `entityKeys`), type and subtype of entity `id`, with one look-up of the id:
     /// a discovered name is never a gazetteer entity.
@@ -109,20 +112,20 @@ struct ResolutionState {
 
     /// The holder in `office` of the office held by the person named last before `position`.
     func counterpart(in office: Entity.ID, before position: Int) -> Entity.ID? {
-        guard let last = last(of: people, { $0.tokens.lowerBound < position }),
-              let person = gazetteer[mentions[last].candidates[0]] else { return nil }
-        for role in person.roles where role.of != office && (date.map(role.holds(on:)) ?? false) {
-            if let holder = holder(of: role.title, in: office, before: position), holder != person.id { return holder }
+        guard let last = last(of: people, { $0.tokens.lowerBound < position }), entityKeys[last] >= 0 else { return nil }
+        let person = mentions[last].candidates[0]
+        for role in gazetteer.entities.roles(at: Int(entityKeys[last])) where role.of != office && (date.map(role.holds(on:)) ?? false) {
+            if let holder = holder(of: role.title, in: office, before: position), holder != person { return holder }
         }
         return nil
     }
 
-    /// The last actor named before `position` with this type (and subtype, when given); demonyms do not count.
-    func lastActor(before position: Int, type: ActorType, subtype: String?) -> Entity.ID? {
+    /// The mention of the last actor named before `position` with this type (and subtype, when given); demonyms do not count.
+    func lastActor(before position: Int, type: ActorType, subtype: String?) -> Mention? {
         // Mentions do not overlap, so in text order their ends grow too.
         let list = indices(of: Kind(type: type, subtype: subtype))
         guard let last = last(of: list, { $0.tokens.upperBound <= position }) else { return nil }
-        return mentions[last].candidates[0]
+        return mentions[last]
     }
 
     /// The last of `list` (mention indices in text order) whose mention is
@@ -176,15 +179,23 @@ struct ResolutionState {
     /// The roles of the people the document names, by title.
     private var namedRoles: [String: [NamedRole]] {
         if let roles = cache.namedRoles { return roles }
-        var named: [Entity.ID: [Int]] = [:]
+        // By gazetteer position (discovered people hold no roles), in order of first mention.
+        var named: [(entity: Int32, positions: [Int])] = []
+        var slots: [Int32: Int] = [:]
         for index in textOrder where mentions[index].via != .title && mentions[index].via != .nominal && mentions[index].via != .pronoun
-            && kinds[index].type == .person {
-            named[mentions[index].candidates[0], default: []].append(mentions[index].tokens.lowerBound)
+            && kinds[index].type == .person && entityKeys[index] >= 0 {
+            let entity = entityKeys[index], start = mentions[index].tokens.lowerBound
+            if let slot = slots[entity] {
+                named[slot].positions.append(start)
+            } else {
+                slots[entity] = named.count
+                named.append((entity, [start]))
+            }
         }
         var roles: [String: [NamedRole]] = [:]
-        for (person, positions) in named {
-            guard let entity = gazetteer.index(of: person) else { continue }
-            for role in gazetteer.entities.roles(at: entity) where date.map(role.holds(on:)) ?? true {
+        for (entity, positions) in named {
+            let person = gazetteer.entities.id(at: Int(entity))
+            for role in gazetteer.entities.roles(at: Int(entity)) where date.map(role.holds(on:)) ?? true {
                 roles[role.title, default: []].append(NamedRole(person: person, office: role.of, positions: positions))
             }
         }
