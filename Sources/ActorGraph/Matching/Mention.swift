@@ -108,6 +108,7 @@ public struct Mention: Hashable, Sendable {
             }
         }
 
+        /// The inverse of `code(of:)`, whose switch the compiler holds to every case: keep the two in step.
         private static func via(code: UInt64) -> MentionVia {
             switch code {
             case 0: .name
