@@ -39,17 +39,6 @@ public struct Gazetteer: Sendable {
 
     func index(of id: Entity.ID) -> Int? { entities.index(of: id) }
 
-    // What the resolver asks of an entity many times per document, without copying the entity.
-
-    /// The type of the entity with `id`, if there is one.
-    func type(of id: Entity.ID) -> ActorType? { entities.index(of: id).map { entities.type(at: $0) } }
-
-    /// The subtype of the entity with `id`, if there is one and it has one.
-    func subtype(of id: Entity.ID) -> String? { entities.index(of: id).flatMap { entities.subtype(at: $0) } }
-
-    /// The country of the entity with `id`, if there is one and it has one.
-    func country(of id: Entity.ID) -> String? { entities.index(of: id).flatMap { entities.country(at: $0) } }
-
     /// Where the entity with `id` was defined, when it was loaded from a file.
     public func location(of id: Entity.ID) -> EntityList.Location? {
         entities.index(of: id).flatMap { entities.location(at: $0) }
