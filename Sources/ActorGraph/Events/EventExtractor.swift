@@ -46,13 +46,21 @@ public struct EventExtractor: Sendable {
     let responsePhraseIDs: [[UInt32]]
     let complexPrepositionIDs: [[UInt32]]
     let relations: RelationExtractor
-    /// The forms of `triggers`, `cues`, `agents` and the relations' phrases, in that order, and the lexicon's words.
+    /// The forms of `triggers`, `cues`, `agents` and the relations' phrases, in that order (then, when
+    /// shared, those of a resolver's titles, nominals and cues), and the lexicon's words.
     let phraseForms: PhraseForms
     let times = TimeExpressionFinder()
 
     /// Compiles the event rules of `rules`.
     /// - Throws: ``ActorGraphError`` if a trigger phrase cannot be tokenized.
     public init(rules: RuleSet) throws {
+        try self.init(rules: rules, sharingFormsWith: nil)
+    }
+
+    /// Compiles the event rules of `rules`; with `resolver`, its phrase sets join
+    /// ``phraseForms`` after this extractor's own, so that a document is looked up
+    /// once for both (``Extractor``).
+    init(rules: RuleSet, sharingFormsWith resolver: MentionResolver?) throws {
         let tokenizer = Tokenizer()
         func forms(_ phrase: String) throws -> [String] {
             let tokenized = try tokenizer.tokenize(phrase, splittingSentences: false)
@@ -110,7 +118,12 @@ public struct EventExtractor: Sendable {
         lexicon.addFirstWords(of: responsePhraseIDs, as: .responseStart)
         complexPrepositionIDs = FunctionWords.complexPrepositions.map { lexicon.phrase($0) }
         relations = try RelationExtractor(rules: rules.relations)
-        phraseForms = PhraseForms(self.triggers, self.cues, self.agents, relations.phrases, words: lexicon.allWords)
+        if let resolver {
+            phraseForms = PhraseForms(self.triggers, self.cues, self.agents, relations.phrases, resolver.titles, resolver.nominals,
+                                      resolver.cues, words: lexicon.allWords)
+        } else {
+            phraseForms = PhraseForms(self.triggers, self.cues, self.agents, relations.phrases, words: lexicon.allWords)
+        }
         lexicon.bind(to: phraseForms)
         self.lexicon = lexicon
     }
@@ -125,8 +138,14 @@ public struct EventExtractor: Sendable {
     ///   between actors that the text states.
     public func extract(from text: TokenizedText, actors: [Actor], date: Day?) -> (events: [Event], links: [EventLink], relations: [TextRelation]) {
         let lookup = phraseForms.lookUp(text)
+        return extract(from: text, actors: actors, date: date, lookup: lookup, forms: phraseForms.translations(lookup, members: 0 ..< 4))
+    }
+
+    /// ``extract(from:actors:date:)`` with the text looked up in ``phraseForms`` and translated for this extractor's own
+    /// four sets, by whoever did it once for this extractor and a resolver (``Extractor``).
+    func extract(from text: TokenizedText, actors: [Actor], date: Day?, lookup: PhraseForms.Lookup,
+                 forms translations: [PhraseTranslation]) -> (events: [Event], links: [EventLink], relations: [TextRelation]) {
         let view = ClauseView(text: text, actors: actors, lexicon: lexicon, lookup: lookup, responsePhrases: responsePhraseIDs)
-        let translations = phraseForms.translations(lookup)
         let (triggerForms, cueForms, agentForms) = (translations[0], translations[1], translations[2])
         let timeStarts = view.timeStarts
         var candidates: [Event] = []

@@ -63,7 +63,7 @@ public struct Extractor: Sendable {
         self.rules = rules
         matcher = EntityMatcher(gazetteer: gazetteer)
         resolver = try MentionResolver(gazetteer: gazetteer, rules: rules)
-        events = try EventExtractor(rules: rules)
+        events = try EventExtractor(rules: rules, sharingFormsWith: resolver)
     }
 
     /// Extracts the graph of one document.
@@ -89,8 +89,11 @@ public struct Extractor: Sendable {
     public func extract(_ text: String, day: Day?, id: String? = nil) throws -> ArticleGraph {
         let tokenized = try tokenizer.tokenize(text)
         let mentions = matcher.matches(in: tokenized)
-        let actors = resolver.resolve(tokenized, mentions: mentions, date: day)
-        let found = events.extract(from: tokenized, actors: actors, date: day)
+        // One look-up of the document's forms for the rule phrases of both stages.
+        let lookup = events.phraseForms.lookUp(tokenized)
+        let forms = events.phraseForms.translations(lookup)
+        let actors = resolver.resolve(tokenized, mentions: mentions, date: day, forms: Array(forms[4 ..< 7]))
+        let found = events.extract(from: tokenized, actors: actors, date: day, lookup: lookup, forms: Array(forms[0 ..< 4]))
         return ArticleGraph(id: id, date: day, text: tokenized, gazetteer: gazetteer, actors: actors,
                             events: found.events, links: found.links, relations: found.relations)
     }

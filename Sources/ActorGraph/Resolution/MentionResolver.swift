@@ -78,8 +78,13 @@ public struct MentionResolver: Sendable {
     ///     document names.
     /// - Returns: Actors in order of first mention.
     public func resolve(_ text: TokenizedText, mentions: [Mention], date: Day?) -> [Actor] {
+        resolve(text, mentions: mentions, date: date, forms: phraseForms.translations(phraseForms.lookUp(text)))
+    }
+
+    /// ``resolve(_:mentions:date:)`` with the text's translations for `titles`, `nominals` and `cues`, in that
+    /// order, made by whoever looked the text up (an ``Extractor`` does it once for the resolver and the events).
+    func resolve(_ text: TokenizedText, mentions: [Mention], date: Day?, forms: [PhraseTranslation]) -> [Actor] {
         var state = ResolutionState(text: text, gazetteer: gazetteer, date: date, sectors: sectorsByKind)
-        let lookup = phraseForms.lookUp(text)
         // Mentions made by hand may be wrong: keep those inside the text with a known entity.
         // (A loop, not closures: a closure would capture, and so copy, the whole resolver.)
         var usable: [Mention] = []
@@ -94,9 +99,9 @@ public struct MentionResolver: Sendable {
         }
         state.add(Disambiguator(gazetteer: gazetteer, text: text, date: date, commonWords: commonWords, titleWords: titleWords)
             .resolve(usable, positions: positions))
-        discover(&state, cueForms: phraseForms.translation(lookup, member: 2))
-        resolveTitles(&state, forms: phraseForms.translation(lookup, member: 0))
-        resolveNominals(&state, forms: phraseForms.translation(lookup, member: 1))
+        discover(&state, cueForms: forms[2])
+        resolveTitles(&state, forms: forms[0])
+        resolveNominals(&state, forms: forms[1])
         resolvePronouns(&state)
         return state.actors()
     }
