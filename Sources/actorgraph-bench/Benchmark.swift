@@ -247,6 +247,19 @@ struct Scaling: ParsableCommand {
         ("nouns that refer to no one", { bytes in
             String(repeating: "France said the company would leave. ", count: max(1, bytes / 37))
         }),
+        // Each strike answers the attack told before it: linking one response must not walk every event.
+        ("attacks and responses", { bytes in
+            let names = ["Hamas", "Israel", "Iran", "France", "Russia", "Ukraine", "China", "Japan", "India", "Egypt", "Turkey", "Syria"]
+            var text = "", state: UInt64 = 1, day = 0
+            text.reserveCapacity(bytes + 128)
+            while text.utf8.count < bytes {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let a = names[Int(state >> 33) % names.count], b = names[(Int(state >> 40) % (names.count - 1) + 1 + Int(state >> 33) % names.count) % names.count]
+                day += 1
+                text += "\(a) fired rockets at \(b) on day \(day). \(b) struck targets in \(a) in retaliation for the rocket attack number \(day). "
+            }
+            return text
+        }),
     ]
 
     func run() throws {

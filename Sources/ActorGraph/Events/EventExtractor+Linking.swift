@@ -167,26 +167,48 @@ extension EventExtractor {
     /// attack" with no actor of its own, the last event of its type before).
     func responses(_ events: [Event], empty: [Event], view: ClauseView) -> [EventLink] {
         guard !view.responses.isEmpty else { return [] }
+        // Indexed once, so that each phrase reads only the events of its sentence, and of its
+        // type before it: in a text full of responses, each must not walk every event.
+        let bySentence = Self.bySentence(events)
+        let all = events + empty
+        var tellings: [Int: [Int]] = [:]        // sentence → positions in `all` with a trigger or retelling there
+        for (position, event) in all.enumerated() {
+            for sentence in [event.sentence] + event.retellings.map(\.sentence) where tellings[sentence]?.last != position {
+                tellings[sentence, default: []].append(position)
+            }
+        }
+        var byType: [String: [Int]] = [:]       // type → positions in `events`, in trigger order as the events
+        for (position, event) in events.enumerated() { byType[event.type.name, default: []].append(position) }
+        /// The last event of `type` whose trigger starts before `start`, other than the event `excluded`.
+        func last(of type: String, before start: Int, excluded: String) -> Event? {
+            guard let list = byType[type] else { return nil }
+            var low = 0, high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if events[list[middle]].trigger.lowerBound < start { low = middle + 1 } else { high = middle }
+            }
+            for position in list[..<low].reversed() where events[position].id != excluded { return events[position] }
+            return nil
+        }
         var links: [EventLink] = []
-        let sentences = Set(events.map(\.sentence))
         var after = 0        // a phrase inside the one before is passed over
         for phrase in view.responses where phrase.lowerBound >= after {
             let sentence = view.text.sentence(containing: phrase.lowerBound)
-            guard sentences.contains(sentence) else { continue }
+            guard let own = bySentence[sentence] else { continue }
             let index = phrase.lowerBound
             after = phrase.upperBound
             let window = after ..< after + 5
-            let told = (events + empty).first { event in
+            let told = (tellings[sentence] ?? []).lazy.map { all[$0] }.first { event in
                 ([Trigger(tokens: event.trigger, sentence: event.sentence)] + event.retellings).contains {
                     $0.sentence == sentence && window.contains($0.tokens.lowerBound)
                 }
             }
-            let responder = events.filter { $0.sentence == sentence && !window.contains($0.trigger.lowerBound)
+            let responder = own.lazy.map { events[$0] }.filter { !window.contains($0.trigger.lowerBound)
                 && view.sameClause($0.trigger.lowerBound, index) && $0.type.name != "statement" && $0.type.name != "report" }
                 .min { abs($0.trigger.lowerBound - index) < abs($1.trigger.lowerBound - index) }
             if let told, let responder {
                 let target = told.arguments.isEmpty && told.id.isEmpty
-                    ? events.last { $0.type.name == told.type.name && $0.trigger.lowerBound < told.trigger.lowerBound && $0.id != responder.id }
+                    ? last(of: told.type.name, before: told.trigger.lowerBound, excluded: responder.id)
                     : told
                 if let target, target.id != responder.id {
                     links.append(EventLink(type: "responds-to", source: responder.id, target: target.id, sentence: sentence, rule: "link.response"))

@@ -1,9 +1,11 @@
 /// Which sentences of a document repeat an earlier one word for word: a
 /// caption or a sign-off printed twice, whose events are counted once.
 ///
-/// Sentences are found by a fingerprint of their length and first forms in an
-/// open-addressing table, and compared in full only when fingerprints meet:
-/// nearly every sentence is new, and hashing each whole costs more.
+/// Sentences are found by a fingerprint of all their forms in an
+/// open-addressing table, and compared in full only when fingerprints meet.
+/// (A fingerprint of the first few forms alone would make sentences that
+/// begin alike, "Hamas fired rockets at …", meet again and again: time
+/// quadratic in their number.)
 struct RepeatedSentences {
     /// Sentences shorter than this are never repeats ("He said.").
     static let shortest = 3
@@ -35,7 +37,7 @@ struct RepeatedSentences {
 
     private func fingerprint(_ tokens: Range<Int>) -> Int {
         var hash = UInt64(tokens.count) &* 0x9E37_79B9_7F4A_7C15
-        for index in tokens.prefix(4) {
+        for index in tokens {
             hash = (hash ^ UInt64(text.tokens[index].form.rawValue)) &* 0x100_0000_01b3
         }
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
