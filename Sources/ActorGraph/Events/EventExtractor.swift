@@ -49,6 +49,8 @@ public struct EventExtractor: Sendable {
     /// The forms of `triggers`, `cues`, `agents` and the relations' phrases, in that order (then, when
     /// shared, those of a resolver's titles, nominals and cues), and the lexicon's words.
     let phraseForms: PhraseForms
+    /// Where this extractor's own sets, and a sharing resolver's, stand among the members of ``phraseForms``.
+    static let ownForms = 0 ..< 4, resolverForms = 4 ..< 7
     let times = TimeExpressionFinder()
 
     /// Compiles the event rules of `rules`.
@@ -138,7 +140,7 @@ public struct EventExtractor: Sendable {
     ///   between actors that the text states.
     public func extract(from text: TokenizedText, actors: [Actor], date: Day?) -> (events: [Event], links: [EventLink], relations: [TextRelation]) {
         let lookup = phraseForms.lookUp(text)
-        return extract(from: text, actors: actors, date: date, lookup: lookup, forms: phraseForms.translations(lookup, members: 0 ..< 4))
+        return extract(from: text, actors: actors, date: date, lookup: lookup, forms: phraseForms.translations(lookup, members: Self.ownForms))
     }
 
     /// ``extract(from:actors:date:)`` with the text looked up in ``phraseForms`` and translated for this extractor's own

@@ -169,13 +169,13 @@ struct EventLexicon: Sendable {
                     found.insert(.pluralLooking)
                 }
                 if Self.ends(bytes, with: "ed") || Self.ends(bytes, with: "en") { found.insert(.participleLooking) }
-                if let first = bytes.first, TimeExpressionFinder.mayStartNumber(first) { found.insert(.timeStart) }
             } else {
                 let string = text.folded(form: form)
                 if string.hasSuffix("s") && !string.hasSuffix("ss") && string != "'s" { found.insert(.pluralLooking) }
                 if EventExtractor.looksLikeParticiple(string) { found.insert(.participleLooking) }
-                if !bytes.isEmpty { found.insert(.timeStart) }
             }
+            // The start words are in the lexicon with the class: the rest is the finder's rule.
+            if TimeExpressionFinder.mayStart(bytes, isStartWord: found.contains(.timeStart)) { found.insert(.timeStart) }
             formClasses[index] = found
         }
         return (ids, formClasses)

@@ -92,8 +92,8 @@ public struct Extractor: Sendable {
         // One look-up of the document's forms for the rule phrases of both stages.
         let lookup = events.phraseForms.lookUp(tokenized)
         let forms = events.phraseForms.translations(lookup)
-        let actors = resolver.resolve(tokenized, mentions: mentions, date: day, forms: Array(forms[4 ..< 7]))
-        let found = events.extract(from: tokenized, actors: actors, date: day, lookup: lookup, forms: Array(forms[0 ..< 4]))
+        let actors = resolver.resolve(tokenized, mentions: mentions, date: day, forms: Array(forms[EventExtractor.resolverForms]))
+        let found = events.extract(from: tokenized, actors: actors, date: day, lookup: lookup, forms: Array(forms[EventExtractor.ownForms]))
         return ArticleGraph(id: id, date: day, text: tokenized, gazetteer: gazetteer, actors: actors,
                             events: found.events, links: found.links, relations: found.relations)
     }

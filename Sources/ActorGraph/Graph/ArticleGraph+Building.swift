@@ -4,15 +4,12 @@ extension ArticleGraph {
     init(id: String?, date: Day?, text: TokenizedText, gazetteer: Gazetteer, actors: [Actor],
          events: [Event], links: [EventLink], relations textRelations: [TextRelation]) {
         // The scalar count through the text's index of scalar offsets, not a walk over the whole text.
-        let utf8Count = text.text.utf8.count
-        let length = text.scalarOffset(ofUTF8: utf8Count)
-        // As many scalars as bytes: the text is ASCII, and its UTF-8 offsets are its scalar offsets.
-        let ascii = length == utf8Count
+        let length = text.scalarOffset(ofUTF8: text.text.utf8.count)
         // The text's bytes, when it has them in one piece: a span's text is decoded from them, which costs
         // less than slicing the string, which checks that the span starts and ends on scalars, and copying the slice.
         let nodes = text.text.utf8.withContiguousStorageIfAvailable { bytes in
-            Self.nodes(text: text, bytes: bytes, ascii: ascii, actors: actors, events: events, relations: textRelations)
-        } ?? Self.nodes(text: text, bytes: nil, ascii: ascii, actors: actors, events: events, relations: textRelations)
+            Self.nodes(text: text, bytes: bytes, actors: actors, events: events, relations: textRelations)
+        } ?? Self.nodes(text: text, bytes: nil, actors: actors, events: events, relations: textRelations)
         schema = Self.schemaVersion
         document = Document(id: id, date: date?.description, length: length)
         self.actors = nodes.actors
@@ -46,14 +43,13 @@ extension ArticleGraph {
 
     /// The nodes of the actors, events and text relations, their spans' texts decoded from `bytes`
     /// (the text's UTF-8) when given, else sliced from the text.
-    private static func nodes(text: TokenizedText, bytes: UnsafeBufferPointer<UInt8>?, ascii: Bool, actors: [Actor], events: [Event],
+    private static func nodes(text: TokenizedText, bytes: UnsafeBufferPointer<UInt8>?, actors: [Actor], events: [Event],
                               relations textRelations: [TextRelation]) -> (actors: [ActorNode], events: [EventNode], relations: [RelationNode]) {
         func scalars(_ tokens: Range<Int>) -> (start: Int, end: Int, text: String) {
             let utf8 = text.utf8Range(ofTokens: tokens)
             // Token ranges start and end on scalars, so the bytes decode without repair.
             let string = bytes.map { String(decoding: UnsafeBufferPointer(rebasing: $0[utf8]), as: UTF8.self) }
                 ?? String(text.string(ofTokens: tokens))
-            if ascii { return (utf8.lowerBound, utf8.upperBound, string) }
             return (text.scalarOffset(ofUTF8: utf8.lowerBound), text.scalarOffset(ofUTF8: utf8.upperBound), string)
         }
         let actorNodes = actors.map { actor in

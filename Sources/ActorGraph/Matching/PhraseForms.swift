@@ -65,11 +65,6 @@ struct PhraseForms: Sendable {
         return Lookup(ids: ids, hyphens: hyphens)
     }
 
-    /// The translation of the document of `lookup` for the set at `member` in the list this union was made from.
-    func translation(_ lookup: Lookup, member: Int) -> PhraseTranslation {
-        translations(lookup, members: member ..< member + 1)[0]
-    }
-
     /// The translations of the document of `lookup` for the sets at `members`, in one pass over its forms,
     /// into one array.
     func translations(_ lookup: Lookup, members: Range<Int>? = nil) -> [PhraseTranslation] {

@@ -19,8 +19,7 @@ public struct MentionResolver: Sendable {
     let phraseForms: PhraseForms
     let commonWords: Set<String>
     let titleWords: Set<String>
-    let sectors: [String: String]
-    /// `sectors` by type, then subtype.
+    /// Sectors by type, then subtype (`sectors.rules`).
     let sectorsByKind: [ActorType: [String: String]]
 
     /// Compiles the title, nominal and cue lexicons of `rules`.
@@ -35,7 +34,6 @@ public struct MentionResolver: Sendable {
         let honorifics = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "sheikh", "prince",
                           "princess", "gen", "gen.", "general", "col", "col.", "sen", "sen.", "rep", "rep.", "judge", "justice"]
         titleWords = Set(rules.titles.flatMap { [$0.canonical] + $0.spellings }.flatMap { $0.lowercased().split(separator: " ").map(String.init) } + honorifics)
-        sectors = rules.sectors
         var sectorsByKind: [ActorType: [String: String]] = [:]
         for (kind, sector) in rules.sectors {
             // Keys are `type/subtype`; no type has a slash in its name.

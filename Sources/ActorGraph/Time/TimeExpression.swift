@@ -42,12 +42,13 @@ struct TimeExpressionFinder: Sendable {
         return found
     }
 
+    /// The folded form of token `position`, if it is before `limit`.
+    private static func word(at position: Int, in text: TokenizedText, limit: Int) -> String? {
+        position < limit ? text.folded(text.tokens[position]) : nil
+    }
+
     private func match(at index: Int, in text: TokenizedText, limit: Int, date: Day?) -> TimeExpression? {
-        let word = { (offset: Int) -> String? in
-            let position = index + offset
-            guard position < limit else { return nil }
-            return text.folded(text.tokens[position])
-        }
+        let word = { (offset: Int) in Self.word(at: index + offset, in: text, limit: limit) }
         guard let first = word(0) else { return nil }
         // A number starts none of the patterns of words, which go first.
         if let lead = first.utf8.first, lead >= UInt8(ascii: "0"), lead <= UInt8(ascii: "9") {
@@ -117,11 +118,7 @@ struct TimeExpressionFinder: Sendable {
 
     /// The patterns that start with a number: "5 January 2021", "2021-07-27", "in 2019".
     private func matchNumber(_ first: String, at index: Int, in text: TokenizedText, limit: Int, date: Day?) -> TimeExpression? {
-        let word = { (offset: Int) -> String? in
-            let position = index + offset
-            guard position < limit else { return nil }
-            return text.folded(text.tokens[position])
-        }
+        let word = { (offset: Int) in Self.word(at: index + offset, in: text, limit: limit) }
         // 5 January 2021
         if let day = Int(first), (1 ... 31).contains(day), text.tokens[index].kind == .number,
            let monthWord = word(1), let month = Self.monthNumber(monthWord) {
@@ -149,19 +146,19 @@ struct TimeExpressionFinder: Sendable {
     func possibleStarts(in text: TokenizedText) -> [Bool] {
         var starts = [Bool](repeating: false, count: text.vocabulary.count)
         text.vocabulary.forEachForm { form, bytes, hash in
-            guard let first = bytes.first, bytes.allSatisfy({ $0 < 0x80 }) else {
-                starts[Int(form.rawValue)] = !bytes.isEmpty
-                return
-            }
-            // An ASCII form equals an ASCII word exactly when their bytes do.
-            starts[Int(form.rawValue)] = Self.startVocabulary.lookup(bytes, hash: hash) != nil || Self.mayStartNumber(first)
+            starts[Int(form.rawValue)] = Self.mayStart(bytes, isStartWord: Self.startVocabulary.lookup(bytes, hash: hash) != nil)
         }
         return starts
     }
 
-    /// Whether an ASCII form that starts with `byte` may be a number: `Int` reads only a sign and digits.
-    static func mayStartNumber(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+    /// Whether a form may begin a time expression, given whether it is one of
+    /// ``startWords`` (an ASCII form equals an ASCII word exactly when their
+    /// bytes do): a start word, something that may be a number (`Int` reads
+    /// only a sign and digits), or any form not in ASCII (left to `match`).
+    static func mayStart(_ bytes: UnsafeBufferPointer<UInt8>, isStartWord: Bool) -> Bool {
+        guard let first = bytes.first else { return false }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
+        return isStartWord || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
     }
 
     /// Every word that may begin a time expression.
