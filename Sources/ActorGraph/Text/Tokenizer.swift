@@ -253,7 +253,7 @@ private struct TokenBuilder {
         if word.possessive {
             // "France's": the word, then the possessive clitic "'s", the fold's last two bytes.
             appendWord(start ..< end - 2, fold: word.beforeApostrophe, kind: .word, extra: [])
-            let clitic = ASCIIWords.Fold(start: word.fold.end - 2, end: word.fold.end, hash: ASCIIWords.cliticHash)
+            let clitic = ASCIIWords.Fold(start: word.fold.end - 2, end: word.fold.end)
             appendWord(end - 2 ..< end, fold: clitic, kind: .word, extra: .possessive)
         } else {
             appendWord(start ..< end, fold: word.fold, kind: word.number ? .number : .word, extra: [])
@@ -262,9 +262,7 @@ private struct TokenBuilder {
     }
 
     private mutating func appendWord(_ range: Range<Int>, fold: ASCIIWords.Fold, kind: Token.Kind, extra: Token.Flags) {
-        let form = scratch.withUnsafeBufferPointer {
-            vocabulary.intern(UnsafeBufferPointer(rebasing: $0[fold.start ..< fold.end]), hash: Vocabulary.finish(fold.hash))
-        }
+        let form = scratch.withUnsafeBufferPointer { vocabulary.intern(UnsafeBufferPointer(rebasing: $0[fold.start ..< fold.end])) }
         var flags = pending.union(extra)
         if kind == .word {
             let first = buffer[range.lowerBound]
@@ -297,7 +295,7 @@ private struct TokenBuilder {
     }
 
     /// Appends `token`, noting it among the ``sentenceCues`` if it is one.
-    private mutating func push(_ token: Token) {
+    @inline(__always) private mutating func push(_ token: Token) {
         let last = buffer[Int(token.end) - 1]
         if last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") || last >= 0x80
             || token.flags.contains(.lineBreakBefore) {
@@ -397,7 +395,6 @@ private struct TokenBuilder {
         for index in range where buffer[index] >= 0x80 { ascii = false; break }
         if ascii {
             if scratch.count < range.count { scratch = [UInt8](repeating: 0, count: range.count * 2) }
-            var hash = Vocabulary.hashSeed
             return scratch.withUnsafeMutableBufferPointer { out in
                 var length = 0
                 for index in range {
@@ -406,9 +403,8 @@ private struct TokenBuilder {
                     if byte == UInt8(ascii: "`") { byte = UInt8(ascii: "'") }
                     out[length] = byte
                     length += 1
-                    hash = Vocabulary.hash(hash, byte)
                 }
-                return vocabulary.intern(UnsafeBufferPointer(rebasing: out[0 ..< length]), hash: Vocabulary.finish(hash))
+                return vocabulary.intern(UnsafeBufferPointer(rebasing: out[0 ..< length]))
             }
         }
         let slice = UnsafeBufferPointer(rebasing: buffer[range])
@@ -541,19 +537,14 @@ enum ASCIIWords {
         }
     }
 
-    /// A word's folded bytes (`start ..< end` of the caller's scratch buffer),
-    /// their ``Vocabulary/hash(_:)`` before `finish`, and its letters.
+    /// A word's folded bytes (`start ..< end` of the caller's scratch buffer) and its letters.
     struct Fold {
         var start = 0
         var end = 0
-        var hash = Vocabulary.hashSeed
         /// ASCII letters (not `@`), and whether none is lowercase.
         var letters = 0
         var allUpper = true
     }
-
-    /// The unfinished hash of the clitic "'s".
-    static let cliticHash = Vocabulary.hash(Vocabulary.hash(Vocabulary.hashSeed, UInt8(ascii: "'")), UInt8(ascii: "s"))
 
     /// A word or number read by ``readWord(from:in:into:_:)``.
     struct Word {
@@ -582,7 +573,7 @@ enum ASCIIWords {
         // The loop keeps its state in locals, which stay in registers.
         var index = start
         let end = buffer.count
-        var length = 0, hash = Vocabulary.hashSeed, letters = 0, allUpper = true, ascii = true
+        var length = 0, letters = 0, allUpper = true, ascii = true
         var beforeApostrophe = Fold()
         while true {
             while index < end {
@@ -599,7 +590,6 @@ enum ASCIIWords {
                 guard length < out.count else { return false }
                 out[length] = byte
                 length &+= 1
-                hash = Vocabulary.hash(hash, byte)
                 index &+= 1
             }
             guard index + 1 < end else { break }
@@ -617,15 +607,14 @@ enum ASCIIWords {
             } else {
                 guard length < out.count else { return false }
                 if middle == UInt8(ascii: "'") {
-                    beforeApostrophe = Fold(start: 0, end: length, hash: hash, letters: letters, allUpper: allUpper)
+                    beforeApostrophe = Fold(start: 0, end: length, letters: letters, allUpper: allUpper)
                 }
                 out[length] = middle
                 length += 1
-                hash = Vocabulary.hash(hash, middle)
             }
             index += width
         }
-        word.fold = Fold(start: 0, end: length, hash: hash, letters: letters, allUpper: allUpper)
+        word.fold = Fold(start: 0, end: length, letters: letters, allUpper: allUpper)
         word.beforeApostrophe = beforeApostrophe
         word.ascii = ascii
         word.end = index

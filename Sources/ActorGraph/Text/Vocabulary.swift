@@ -95,7 +95,7 @@ struct Vocabulary: Sendable {
     }
 
     /// The id of `form`, whose ``hash(_:)`` is `hash`, interning it first if needed.
-    mutating func intern(_ form: UnsafeBufferPointer<UInt8>, hash: Int) -> FormID {
+    @inline(__always) mutating func intern(_ form: UnsafeBufferPointer<UInt8>, hash: Int) -> FormID {
         let slot: Int
         switch find(form, hash: hash) {
         case .found(let id): return id
@@ -143,7 +143,7 @@ struct Vocabulary: Sendable {
     }
 
     /// The slot that holds `form`, or the empty slot where it would go.
-    private func find(_ form: UnsafeBufferPointer<UInt8>, hash: Int) -> Probe {
+    @inline(__always) private func find(_ form: UnsafeBufferPointer<UInt8>, hash: Int) -> Probe {
         let check = UInt64(UInt32(truncatingIfNeeded: hash))
         return slots.withUnsafeBufferPointer { slots in
             bytes.withUnsafeBufferPointer { all in
@@ -208,23 +208,46 @@ struct Vocabulary: Sendable {
         FormTable(bytes: FlatArray(bytes), ends: FlatArray(ends.map { UInt32($0) }), slots: FlatArray(slots))
     }
 
-    /// FNV-1a over the bytes.
-    static func hash(_ form: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash = hashSeed
-        for byte in form { hash = Self.hash(hash, byte) }
-        return finish(hash)
+    /// A hash of the bytes, read eight at a time: a form of up to 16 bytes
+    /// (most words) costs two loads and one multiplication, so the tokenizer
+    /// hashes a word after folding it rather than a byte at a time.
+    ///
+    /// Compiled gazetteers keep these hashes: a change here needs a new
+    /// ``CompiledGazetteer`` format version.
+    @inline(__always) static func hash(_ form: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = form.count
+        guard let base = form.baseAddress, count > 0 else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var first: UInt64, last: UInt64, state = UInt64(count) &* 0x9E37_79B9_7F4A_7C15
+        switch count {
+        case 8 ... 16:
+            first = raw.loadUnaligned(as: UInt64.self)
+            last = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        case 4 ..< 8:
+            first = UInt64(raw.loadUnaligned(as: UInt32.self))
+            last = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+        case 1 ..< 4:
+            first = UInt64(base[0]) << 16 | UInt64(base[count >> 1]) << 8 | UInt64(base[count - 1])
+            last = 0
+        default:
+            // 16 bytes a round, then the last 16 (which may overlap the rounds').
+            var offset = 0
+            while count - offset > 16 {
+                state = mix(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ 0xA076_1D64_78BD_642F,
+                            raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self) ^ state)
+                offset += 16
+            }
+            first = raw.loadUnaligned(fromByteOffset: count - 16, as: UInt64.self)
+            last = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+        return Int(truncatingIfNeeded: mix(first ^ 0xA076_1D64_78BD_642F, last ^ 0xE703_7ED1_A0B4_28DB ^ state))
     }
 
-    /// ``hash(_:)`` a byte at a time, for a caller that makes the bytes:
-    /// `finish` of `hash(...hash(hashSeed, b0)..., bn)`.
-    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    @inline(__always) static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-    }
-
-    @inline(__always) static func finish(_ hash: UInt64) -> Int {
-        Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    /// The two halves of the 128-bit product, folded together, so that the
+    /// low bits a table's slot takes depend on every bit of both inputs.
+    @inline(__always) private static func mix(_ x: UInt64, _ y: UInt64) -> UInt64 {
+        let product = x.multipliedFullWidth(by: y)
+        return product.high ^ product.low
     }
 }
 
