@@ -24,7 +24,7 @@ enum CompiledGazetteer {
     private enum Section: UInt32, CaseIterable {
         case formBytes = 1, formEnds, formSlots, edgeKeys, edgeTargets, payloadEnds, payloads
         case entityRecords, entityOffsets, idSlots, files, exactAliases, holders, roleTitles, meta
-        case edgeFilter
+        case edgeFilter, formFilter, firstNodes
     }
 
     /// Whether `url` is to be read as a compiled gazetteer: it is named `.agz`
@@ -78,6 +78,8 @@ enum CompiledGazetteer {
         flat(.edgeTargets, tables.edgeTargets)
         flat(.payloadEnds, tables.payloadEnds)
         flat(.edgeFilter, tables.edgeFilter)
+        flat(.formFilter, tables.forms.filter)
+        flat(.firstNodes, tables.firstNodes)
         var writer = ByteWriter()
         for payload in gazetteer.aliases.payloads {
             writer.u32(UInt32(bitPattern: payload.entity))
@@ -248,10 +250,11 @@ enum CompiledGazetteer {
         var meta = reader(.meta)
         let includesBundled = meta.u32() == 1
         let forms = FormTable(bytes: try flat(.formBytes, UInt8.self), ends: try flat(.formEnds, UInt32.self),
-                              slots: try flat(.formSlots, UInt64.self))
+                              slots: try flat(.formSlots, UInt64.self), filter: try flat(.formFilter, UInt64.self))
         let tables = PhraseSet<Gazetteer.AliasTarget>.Tables(
             forms: forms, edgeKeys: try flat(.edgeKeys, UInt64.self), edgeTargets: try flat(.edgeTargets, UInt32.self),
-            payloadEnds: try flat(.payloadEnds, UInt32.self), edgeFilter: try flat(.edgeFilter, UInt64.self))
+            payloadEnds: try flat(.payloadEnds, UInt32.self), edgeFilter: try flat(.edgeFilter, UInt64.self),
+            firstNodes: try flat(.firstNodes, UInt32.self))
 
         var files: [String] = []
         var fileReader = reader(.files)
@@ -325,6 +328,8 @@ enum CompiledGazetteer {
             used += 1
         }
         guard used < forms.slots.count else { return "its form table is full" }
+        // A forged filter can only hide forms (matches missed), never send a lookup out of bounds.
+        guard isHashTable(forms.filter.count) else { return "its form filter has a bad size" }
 
         let nodeCount = tables.payloadEnds.count
         guard nodeCount >= 1 else { return "it has no root node" }
@@ -345,6 +350,9 @@ enum CompiledGazetteer {
         guard tables.edgeKeys.isEmpty || used < tables.edgeKeys.count else { return "its edge table is full" }
         // A forged filter can only hide edges (matches missed), never send a lookup out of bounds.
         guard isHashTable(tables.edgeFilter.count) else { return "its edge filter has a bad size" }
+        guard tables.firstNodes.count == forms.count, tables.firstNodes.allSatisfy({ Int($0) < nodeCount }) else {
+            return "its first nodes do not match its forms"
+        }
         return nil
     }
 

@@ -56,6 +56,35 @@ enum FlatTables {
     /// quarters full, where a run this long does not occur; a forged compiled
     /// file with longer runs makes lookups miss, never spin.
     static let longestProbe = 4096
+
+    /// A Bloom filter over keys given by their well-mixed hashes, in 64-bit
+    /// words, two bits per key in one word (``filterProbe(for:)``): eight to
+    /// sixteen bits per key, a power of two words long, so that a few lookups
+    /// of a missing key in a hundred get past it, and it is a tenth of the
+    /// size of the table it guards or less.
+    static func filter(of hashes: some Sequence<Int>, count: Int) -> [UInt64] {
+        var words = 1
+        while words * 64 < count * 8 { words *= 2 }
+        var filter = [UInt64](repeating: 0, count: words)
+        for hash in hashes {
+            let (word, bits) = filterProbe(for: hash)
+            filter[word & (words - 1)] |= bits
+        }
+        return filter
+    }
+
+    /// The filter word (before masking) and the two bits of a key with the hash
+    /// `hash`, from its high bits: the tables' slots and checks take the low ones.
+    @inline(__always) static func filterProbe(for hash: Int) -> (word: Int, bits: UInt64) {
+        let x = UInt64(bitPattern: Int64(hash))
+        return (Int(truncatingIfNeeded: x >> 38), 1 << ((x >> 26) & 63) | 1 << ((x >> 32) & 63))
+    }
+
+    /// Whether `filter` (of ``filter(of:count:)``, not empty) may hold the key with the hash `hash`.
+    @inline(__always) static func filter(_ filter: FlatArray<UInt64>, mayHold hash: Int) -> Bool {
+        let (word, bits) = filterProbe(for: hash)
+        return filter[word & (filter.count - 1)] & bits == bits
+    }
 }
 
 /// Memory allocated for one `FlatArray` copy, freed with it.

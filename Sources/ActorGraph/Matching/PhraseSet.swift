@@ -16,23 +16,25 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         var edgeTargets = FlatArray<UInt32>()
         /// The payloads of node i are payloads[payloadEnds[i-1] ..< payloadEnds[i]].
         var payloadEnds = FlatArray<UInt32>()
-        /// A Bloom filter over the edges, two bits per edge in one word
-        /// (``filterProbe(for:)``), a power of two long: it answers most
-        /// lookups of a missing edge without reading the much larger edge table.
+        /// A Bloom filter over the edges (``FlatTables/filter(of:count:)``): it
+        /// answers most lookups of a missing edge without reading the much
+        /// larger edge table.
         var edgeFilter = FlatArray<UInt64>()
+        /// The node each form reaches from the root (0 when no phrase starts
+        /// with it), by form id: a document's translation reads it in place of
+        /// a probe of the edge table, which a large set keeps far out of cache.
+        var firstNodes = FlatArray<UInt32>()
     }
 
     let tables: Tables
     let payloads: [Payload]
     private let edgeMask: Int
-    private let filterMask: Int
 
     /// A set from its tables; a compiled gazetteer's loader checks them first.
     init(tables: Tables, payloads: [Payload]) {
         self.tables = tables
         self.payloads = payloads
         edgeMask = tables.edgeKeys.count - 1
-        filterMask = tables.edgeFilter.count - 1
     }
 
     /// Collects phrases, then compiles them.
@@ -147,9 +149,12 @@ struct PhraseSet<Payload: Sendable>: Sendable {
                 slots[Int(entry.node)] -= 1
                 order[Int(slots[Int(entry.node)])] = index
             }
-            let tables = Tables(forms: vocabulary.frozen(), edgeKeys: FlatArray(keys), edgeTargets: FlatArray(targets),
-                                payloadEnds: FlatArray(ends), edgeFilter: FlatArray(PhraseSet.filter(keys: keys, edgeCount: edgeCount)))
-            return PhraseSet(tables: tables, payloads: order.map { entries[$0].payload })
+            let filter = FlatTables.filter(of: keys.lazy.filter { $0 != 0 }.map { PhraseSet.slot(for: $0 &- 1) }, count: edgeCount)
+            var tables = Tables(forms: vocabulary.frozen(), edgeKeys: FlatArray(keys), edgeTargets: FlatArray(targets),
+                                payloadEnds: FlatArray(ends), edgeFilter: FlatArray(filter))
+            let set = PhraseSet(tables: tables, payloads: order.map { entries[$0].payload })
+            tables.firstNodes = FlatArray((0 ..< vocabulary.count).map { set.child(of: 0, form: UInt32($0)) ?? 0 })
+            return PhraseSet(tables: tables, payloads: set.payloads)
         }
     }
 
@@ -176,27 +181,6 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         return (newKeys, newTargets)
     }
 
-    /// The Bloom filter of ``Tables/edgeFilter`` for the edges of `keys`: eight
-    /// to sixteen bits per edge, so that a few lookups of a missing edge in a
-    /// hundred read the edge table, at a tenth of its size or less.
-    fileprivate static func filter(keys: [UInt64], edgeCount: Int) -> [UInt64] {
-        var words = 1
-        while words * 64 < edgeCount * 8 { words *= 2 }
-        var filter = [UInt64](repeating: 0, count: words)
-        for key in keys where key != 0 {
-            let (word, bits) = filterProbe(for: slot(for: key &- 1))
-            filter[word & (words - 1)] |= bits
-        }
-        return filter
-    }
-
-    /// The filter word (before masking) and the two bits of an edge whose
-    /// ``slot(for:)`` is `mixed`: from bits the edge table's slot does not use.
-    @inline(__always) static func filterProbe(for mixed: Int) -> (word: Int, bits: UInt64) {
-        let x = UInt64(bitPattern: Int64(mixed))
-        return (Int(truncatingIfNeeded: x >> 38), 1 << ((x >> 26) & 63) | 1 << ((x >> 32) & 63))
-    }
-
     /// The number of distinct token forms in the phrases.
     var formCount: Int { tables.forms.count }
 
@@ -212,7 +196,7 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         // The text's vocabulary hashed each form once already: the lookup reuses that hash.
         text.vocabulary.forEachForm { form, bytes, hash in
             if let id = tables.forms.lookup(bytes, hash: hash) {
-                entries[Int(form.rawValue)] = PhraseTranslation.entry(form: id.rawValue, node: child(of: 0, form: id.rawValue) ?? 0)
+                entries[Int(form.rawValue)] = PhraseTranslation.entry(form: id.rawValue, node: tables.firstNodes[Int(id.rawValue)])
             } else if Self.isJoiningHyphen(bytes) {
                 entries[Int(form.rawValue)] = PhraseTranslation.entry(form: Self.hyphen, node: 0)
             }
@@ -264,7 +248,7 @@ struct PhraseSet<Payload: Sendable>: Sendable {
 
     /// The trie node a phrase starting with the set's form `form` reaches; 0 when no phrase starts with it.
     func firstNode(of form: UInt32) -> UInt32 {
-        child(of: 0, form: form) ?? 0
+        tables.firstNodes[Int(form)]
     }
 
     private func payloadRange(of node: UInt32) -> Range<Int> {
@@ -273,11 +257,10 @@ struct PhraseSet<Payload: Sendable>: Sendable {
     }
 
     private func child(of node: UInt32, form: UInt32) -> UInt32? {
-        guard edgeMask >= 0, filterMask >= 0 else { return nil }
+        guard edgeMask >= 0, !tables.edgeFilter.isEmpty else { return nil }
         let key = UInt64(node) << 32 | UInt64(form)
         let mixed = Self.slot(for: key)
-        let (word, bits) = Self.filterProbe(for: mixed)
-        guard tables.edgeFilter[word & filterMask] & bits == bits else { return nil }
+        guard FlatTables.filter(tables.edgeFilter, mayHold: mixed) else { return nil }
         var slot = mixed & edgeMask
         for _ in 0 ..< FlatTables.longestProbe {
             let stored = tables.edgeKeys[slot]

@@ -205,7 +205,8 @@ struct Vocabulary: Sendable {
     /// A read-only copy in flat tables, for a compiled phrase set.
     func frozen() -> FormTable {
         // The slots already keep each form's hash, in the layout the table reads.
-        FormTable(bytes: FlatArray(bytes), ends: FlatArray(ends.map { UInt32($0) }), slots: FlatArray(slots))
+        FormTable(bytes: FlatArray(bytes), ends: FlatArray(ends.map { UInt32($0) }), slots: FlatArray(slots),
+                  filter: FlatArray(FlatTables.filter(of: hashes, count: hashes.count)))
     }
 
     /// A hash of the bytes, read eight at a time: a form of up to 16 bytes
@@ -248,63 +249,5 @@ struct Vocabulary: Sendable {
     @inline(__always) private static func mix(_ x: UInt64, _ y: UInt64) -> UInt64 {
         let product = x.multipliedFullWidth(by: y)
         return product.high ^ product.low
-    }
-}
-
-/// A read-only ``Vocabulary`` in flat tables: what a phrase set looks text
-/// forms up in, built in memory or mapped from a compiled gazetteer.
-struct FormTable: Sendable {
-    let bytes: FlatArray<UInt8>
-    /// Form i is `bytes[(i == 0 ? 0 : ends[i-1]) ..< ends[i]]`.
-    let ends: FlatArray<UInt32>
-    /// Open addressing: 0 = empty, else the form's hash (low 32 bits) << 32 | id + 1;
-    /// the count is a power of two.
-    let slots: FlatArray<UInt64>
-
-    init(bytes: FlatArray<UInt8>, ends: FlatArray<UInt32>, slots: FlatArray<UInt64>) {
-        self.bytes = bytes
-        self.ends = ends
-        self.slots = slots
-    }
-
-    init() { self = Vocabulary().frozen() }
-
-    /// The number of distinct forms.
-    var count: Int { ends.count }
-
-    /// Calls `body` with the bytes of the form with id `index`.
-    func withForm<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let start = index == 0 ? 0 : Int(ends[index - 1])
-        return bytes.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[start ..< Int(ends[index])])) }
-    }
-
-    /// The id of `form`, if the table holds it.
-    func lookup(_ form: UnsafeBufferPointer<UInt8>) -> FormID? {
-        lookup(form, hash: Vocabulary.hash(form))
-    }
-
-    /// The id of `form`, whose ``Vocabulary/hash(_:)`` is `hash`, if the table holds it.
-    func lookup(_ form: UnsafeBufferPointer<UInt8>, hash: Int) -> FormID? {
-        let mask = slots.count - 1
-        let check = UInt32(truncatingIfNeeded: hash)
-        var slot = hash & mask
-        return bytes.withUnsafeBufferPointer { all in
-            for _ in 0 ..< FlatTables.longestProbe {
-                let entry = slots[slot]
-                if entry == 0 { return nil }
-                if UInt32(truncatingIfNeeded: entry >> 32) != check {
-                    slot = (slot + 1) & mask
-                    continue
-                }
-                let index = Int(UInt32(truncatingIfNeeded: entry) - 1)
-                let start = index == 0 ? 0 : Int(ends[index - 1])
-                let length = Int(ends[index]) - start
-                if length == form.count && (length == 0 || memcmp(all.baseAddress! + start, form.baseAddress!, length) == 0) {
-                    return FormID(rawValue: UInt32(index))
-                }
-                slot = (slot + 1) & mask
-            }
-            return nil
-        }
     }
 }
