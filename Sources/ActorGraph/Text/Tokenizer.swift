@@ -560,6 +560,21 @@ enum ASCIIWords {
         var beforeApostrophe = Fold()
     }
 
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The ASCII uppercase letters, lowercase letters, and digits or `@` among
+    /// the eight bytes of `chunk`, each as a mask of their bytes' high bits.
+    @inline(__always) private static func classes(of chunk: UInt64) -> (upper: UInt64, lower: UInt64, other: UInt64) {
+        let ascii = ~chunk & highBits
+        let low = chunk & ~highBits
+        // The high bit of each byte of `low` that is at least `byte`; a byte of the sum stays under 0x100, so no carry crosses into the next.
+        @inline(__always) func atLeast(_ byte: UInt64) -> UInt64 { (low &+ (0x80 &- byte) &* 0x0101_0101_0101_0101) & highBits }
+        let upper = atLeast(0x41) & ~atLeast(0x5B) & ascii
+        let lower = atLeast(0x61) & ~atLeast(0x7B) & ascii
+        let other = atLeast(0x30) & ~atLeast(0x3A) & ascii | atLeast(0x40) & ~atLeast(0x41) & ascii
+        return (upper, lower, other)
+    }
+
     /// Reads the word or number that starts at `start` (a letter or a digit)
     /// into `word`, folding it to lowercase into `out` as it goes: one pass
     /// over its bytes. `false` when `out` is too short for it.
@@ -576,6 +591,23 @@ enum ASCIIWords {
         var length = 0, letters = 0, allUpper = true, ascii = true
         var beforeApostrophe = Fold()
         while true {
+#if _endian(little)
+            // Eight bytes at a time while they fit in the text and in `out`:
+            // the first that is not a letter, digit or `@` ends the run.
+            while index &+ 8 <= end && length &+ 8 <= out.count {
+                let chunk = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let (upper, lower, other) = classes(of: chunk)
+                let run = (~(upper | lower | other) & Self.highBits).trailingZeroBitCount >> 3
+                // An uppercase letter's high-bit flag, shifted down, is its lowercase bit (0x20).
+                UnsafeMutableRawPointer(out.baseAddress! + length).storeBytes(of: chunk | upper >> 2, as: UInt64.self)
+                let kept: UInt64 = run == 8 ? ~0 : (1 << (run &* 8)) &- 1
+                letters &+= ((upper | lower) & kept).nonzeroBitCount
+                if lower & kept != 0 { allUpper = false }
+                length &+= run
+                index &+= run
+                if run < 8 { break }
+            }
+#endif
             while index < end {
                 var byte = buffer[index]
                 if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
