@@ -541,7 +541,8 @@ enum ASCIIWords {
     struct Fold {
         var start = 0
         var end = 0
-        /// ASCII letters (not `@`), and whether none is lowercase.
+        /// ASCII letters (not `@`), counting at most two in eight bytes: enough
+        /// to tell ``Token/Flags/allCaps``; and whether none is lowercase.
         var letters = 0
         var allUpper = true
     }
@@ -601,7 +602,9 @@ enum ASCIIWords {
                 // An uppercase letter's high-bit flag, shifted down, is its lowercase bit (0x20).
                 UnsafeMutableRawPointer(out.baseAddress! + length).storeBytes(of: chunk | upper >> 2, as: UInt64.self)
                 let kept: UInt64 = run == 8 ? ~0 : (1 << (run &* 8)) &- 1
-                letters &+= ((upper | lower) & kept).nonzeroBitCount
+                // One or two for the run's letters: no population count, which baseline x86-64 lacks.
+                let runLetters = (upper | lower) & kept
+                letters &+= runLetters == 0 ? 0 : runLetters & (runLetters &- 1) == 0 ? 1 : 2
                 if lower & kept != 0 { allUpper = false }
                 length &+= run
                 index &+= run
