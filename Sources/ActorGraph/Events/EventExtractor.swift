@@ -183,13 +183,14 @@ public struct EventExtractor: Sendable {
     // MARK: Triggers
 
     func triggerMatches(in sentence: Range<Int>, text: TokenizedText, forms: PhraseTranslation, view: ClauseView) -> [(Range<Int>, [TriggerHit])] {
-        var matches: [(Range<Int>, [TriggerHit])] = []
+        // Hits stay slices of the trigger set: only the matches leftmost-longest keeps are copied.
+        var matches: [(Range<Int>, ArraySlice<TriggerHit>)] = []
         triggers.forEachMatch(in: text.tokens, translated: forms, starts: sentence, limit: sentence.upperBound) { range, hits in
             // A trigger inside a name ("Reporters", "Security Council") is part of the name.
             guard !range.contains(where: { view.hasMention(at: $0) }) else { return }
-            matches.append((range, Array(hits)))
+            matches.append((range, hits))
         }
-        return EntityMatcher.leftmostLongest(ranges: matches.map(\.0)).map { matches[$0] }
+        return EntityMatcher.leftmostLongest(ranges: matches.map(\.0)).map { (matches[$0].0, Array(matches[$0].1)) }
     }
 
     func makeEvent(range: Range<Int>, hits: [TriggerHit], sentence: Int, sentenceRange: Range<Int>,
