@@ -45,14 +45,34 @@ public struct EntityMatcher: Sendable {
             }
         }
         var found: [Mention] = []
-        found.reserveCapacity(spans.count)
-        for span in spans {
-            if let mention = mention(of: span.targets, over: span.tokens, sentence: span.sentence, in: text) { found.append(mention) }
-        }
         switch policy {
-        case .all: return found
-        case .leftmostLongest: return Self.leftmostLongest(found)
+        case .all:
+            found.reserveCapacity(spans.count)
+            for span in spans {
+                if let mention = mention(of: span.targets, over: span.tokens, sentence: span.sentence, in: text) { found.append(mention) }
+            }
+        case .leftmostLongest:
+            // The walk gives spans by start, shorter before longer at one start: at each
+            // start past the last kept mention, the longest span that makes a mention is
+            // kept, and no mention is made for the spans it shadows.
+            var end = Int.min
+            var group = spans.startIndex
+            while group < spans.endIndex {
+                let start = spans[group].tokens.lowerBound
+                var last = group
+                while last + 1 < spans.endIndex && spans[last + 1].tokens.lowerBound == start { last += 1 }
+                if start >= end {
+                    for span in spans[group ... last].reversed() {
+                        guard let mention = mention(of: span.targets, over: span.tokens, sentence: span.sentence, in: text) else { continue }
+                        found.append(mention)
+                        end = span.tokens.upperBound
+                        break
+                    }
+                }
+                group = last + 1
+            }
         }
+        return found
     }
 
     /// Keeps the leftmost-longest matches of `mentions` (see ``MatchPolicy/leftmostLongest``).
