@@ -17,7 +17,7 @@ import Foundation
 /// Each section starts at a multiple of 8 bytes and the file's size is one.
 enum CompiledGazetteer {
     /// The version this build writes and reads.
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
     static let magic: [UInt8] = Array("ACTGAZ\r\n".utf8)
     private static let headerSize = 32
 

@@ -210,8 +210,8 @@ struct Vocabulary: Sendable {
     }
 
     /// A hash of the bytes, read eight at a time: a form of up to 16 bytes
-    /// (most words) costs two loads and one multiplication, so the tokenizer
-    /// hashes a word after folding it rather than a byte at a time.
+    /// (most words) costs one multiplication, so the tokenizer hashes a word
+    /// after folding it rather than a byte at a time.
     ///
     /// Compiled gazetteers keep these hashes: a change here needs a new
     /// ``CompiledGazetteer`` format version.
@@ -219,17 +219,12 @@ struct Vocabulary: Sendable {
         let count = form.count
         guard let base = form.baseAddress, count > 0 else { return 0 }
         let raw = UnsafeRawPointer(base)
+        guard count > 8 else { return hash(prefix: prefix(form), count: count) }
         var first: UInt64, last: UInt64, state = UInt64(count) &* 0x9E37_79B9_7F4A_7C15
         switch count {
-        case 8 ... 16:
+        case 9 ... 16:
             first = raw.loadUnaligned(as: UInt64.self)
             last = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-        case 4 ..< 8:
-            first = UInt64(raw.loadUnaligned(as: UInt32.self))
-            last = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
-        case 1 ..< 4:
-            first = UInt64(base[0]) << 16 | UInt64(base[count >> 1]) << 8 | UInt64(base[count - 1])
-            last = 0
         default:
             // 16 bytes a round, then the last 16 (which may overlap the rounds').
             var offset = 0
@@ -242,6 +237,28 @@ struct Vocabulary: Sendable {
             last = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
         }
         return Int(truncatingIfNeeded: mix(first ^ 0xA076_1D64_78BD_642F, last ^ 0xE703_7ED1_A0B4_28DB ^ state))
+    }
+
+    /// The ``hash(_:)`` of a form of one to eight bytes, given as its
+    /// ``prefix(_:)``: the tokenizer makes that with one masked load.
+    @inline(__always) static func hash(prefix: UInt64, count: Int) -> Int {
+        Int(truncatingIfNeeded: mix(prefix ^ 0xA076_1D64_78BD_642F, 0xE703_7ED1_A0B4_28DB ^ UInt64(count) &* 0x9E37_79B9_7F4A_7C15))
+    }
+
+    /// The bytes of a form of one to eight bytes, zero-padded, as a
+    /// little-endian word, read without going past the form.
+    @inline(__always) static func prefix(_ form: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = form.count
+        guard count >= 4 else {
+            var word: UInt64 = 0
+            for index in 0 ..< count { word |= UInt64(form[index]) << (index * 8) }
+            return word
+        }
+        // Two four-byte reads that overlap: the bytes they share are the same in both.
+        let raw = UnsafeRawPointer(form.baseAddress!)
+        let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+        let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+        return low | high << ((count - 4) * 8)
     }
 
     /// The two halves of the 128-bit product, folded together, so that the
