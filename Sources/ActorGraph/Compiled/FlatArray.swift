@@ -50,7 +50,7 @@ struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked S
     }
 }
 
-/// Limits shared by the flat hash tables (forms, trie edges, entity ids).
+/// Limits and filters shared by the flat hash tables (forms, trie edges, entity ids).
 enum FlatTables {
     /// The most slots one lookup probes. Tables are built at most three
     /// quarters full, where a run this long does not occur; a forged compiled

@@ -218,8 +218,8 @@ struct Vocabulary: Sendable {
     @inline(__always) static func hash(_ form: UnsafeBufferPointer<UInt8>) -> Int {
         let count = form.count
         guard let base = form.baseAddress, count > 0 else { return 0 }
-        let raw = UnsafeRawPointer(base)
         guard count > 8 else { return hash(prefix: prefix(form), count: count) }
+        let raw = UnsafeRawPointer(base)
         var first: UInt64, last: UInt64, state = UInt64(count) &* 0x9E37_79B9_7F4A_7C15
         switch count {
         case 9 ... 16:
