@@ -60,8 +60,9 @@ enum FlatTables {
     /// A Bloom filter over keys given by their well-mixed hashes, in 64-bit
     /// words, two bits per key in one word (``filterProbe(for:)``): eight to
     /// sixteen bits per key, a power of two words long, so that a few lookups
-    /// of a missing key in a hundred get past it, and it is a tenth of the
-    /// size of the table it guards or less.
+    /// of a missing key in a hundred get past it, and it is an eighth of the
+    /// size of the table it guards or less (form and edge tables take at least
+    /// 128 bits a key).
     static func filter(of hashes: some Sequence<Int>, count: Int) -> [UInt64] {
         var words = 1
         while words * 64 < count * 8 { words *= 2 }
