@@ -162,7 +162,8 @@ struct EventLexicon: Sendable {
                 ids[index] = id
                 found = classes[Int(id)]
             }
-            if bytes.allSatisfy({ $0 < 0x80 }) {
+            let ascii = text.isASCII || bytes.allSatisfy { $0 < 0x80 }
+            if ascii {
                 // ASCII: a suffix of letters is one of bytes.
                 found.insert(.ascii)
                 if Self.ends(bytes, with: "s") && !Self.ends(bytes, with: "ss") && !bytes.elementsEqual("'s".utf8) {
@@ -175,7 +176,7 @@ struct EventLexicon: Sendable {
                 if EventExtractor.looksLikeParticiple(string) { found.insert(.participleLooking) }
             }
             // The start words are in the lexicon with the class: the rest is the finder's rule.
-            if TimeExpressionFinder.mayStart(bytes, isStartWord: found.contains(.timeStart)) { found.insert(.timeStart) }
+            if TimeExpressionFinder.mayStart(bytes, ascii: ascii, isStartWord: found.contains(.timeStart)) { found.insert(.timeStart) }
             formClasses[index] = found
         }
         return (ids, formClasses)

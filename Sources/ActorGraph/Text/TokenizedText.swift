@@ -13,6 +13,8 @@ public struct TokenizedText: Sendable {
     /// The folded forms, as bytes; ``folded(_:)`` makes a string when asked
     /// (most are small strings, stored inline), which matching never needs.
     let vocabulary: Vocabulary
+    /// Whether the text is all ASCII: then so is every form, and no form needs a look at its bytes to know it.
+    let isASCII: Bool
     private let scalarIndex: ScalarIndex
 
     /// `ascii`: whether the text is all ASCII, whose UTF-8 offsets are its scalar offsets.
@@ -21,6 +23,7 @@ public struct TokenizedText: Sendable {
         self.tokens = tokens
         self.sentences = sentences
         self.vocabulary = vocabulary
+        self.isASCII = ascii
         self.scalarIndex = ScalarIndex(text, ascii: ascii)
     }
 

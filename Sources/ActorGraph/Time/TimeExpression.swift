@@ -146,7 +146,8 @@ struct TimeExpressionFinder: Sendable {
     func possibleStarts(in text: TokenizedText) -> [Bool] {
         var starts = [Bool](repeating: false, count: text.vocabulary.count)
         text.vocabulary.forEachForm { form, bytes, hash in
-            starts[Int(form.rawValue)] = Self.mayStart(bytes, isStartWord: Self.startVocabulary.lookup(bytes, hash: hash) != nil)
+            starts[Int(form.rawValue)] = Self.mayStart(bytes, ascii: text.isASCII || bytes.allSatisfy { $0 < 0x80 },
+                                                       isStartWord: Self.startVocabulary.lookup(bytes, hash: hash) != nil)
         }
         return starts
     }
@@ -154,10 +155,11 @@ struct TimeExpressionFinder: Sendable {
     /// Whether a form may begin a time expression, given whether it is one of
     /// ``startWords`` (an ASCII form equals an ASCII word exactly when their
     /// bytes do): a start word, something that may be a number (`Int` reads
-    /// only a sign and digits), or any form not in ASCII (left to `match`).
-    static func mayStart(_ bytes: UnsafeBufferPointer<UInt8>, isStartWord: Bool) -> Bool {
+    /// only a sign and digits), or any form not in ASCII (left to `match`);
+    /// `ascii` tells which the form is.
+    static func mayStart(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, isStartWord: Bool) -> Bool {
         guard let first = bytes.first else { return false }
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
+        guard ascii else { return true }
         return isStartWord || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
     }
 
