@@ -166,9 +166,9 @@ struct Match: ParsableCommand {
 
     private func loadNames() throws -> [String] {
         if let count { return NameGenerator.names(count: count, bundled: try Gazetteer.bundled()) }
-        guard let names, let text = try? String(contentsOfFile: names, encoding: .utf8) else {
-            throw ValidationError("cannot read \(names ?? "") as UTF-8 text; give a file of names, one per line.")
-        }
+        guard let names else { throw ValidationError("give either --names FILE or --count N.") }
+        // An unreadable file, or the line and column of the first byte that is not UTF-8.
+        let text = try SourceFiles.read(URL(fileURLWithPath: names), code: .unreadableInput)
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !lines.isEmpty else { throw ValidationError("\(names) holds no name; give a file of names, one per line.") }
         return lines

@@ -35,7 +35,7 @@ package enum SourceFiles {
     /// The text of a UTF-8 data file.
     /// - Throws: ``ActorGraphError`` for an unreadable file, or (with `code`)
     ///   for bytes that are not UTF-8, naming the line and column.
-    static func read(_ url: URL, code: ActorGraphError.Code) throws -> String {
+    package static func read(_ url: URL, code: ActorGraphError.Code) throws -> String {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw ActorGraphError(.unreadableInput, "\"\(displayName(url))\" cannot be read; check that it is a file you may read.")
