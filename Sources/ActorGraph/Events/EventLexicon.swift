@@ -162,7 +162,7 @@ struct EventLexicon: Sendable {
                 ids[index] = id
                 found = classes[Int(id)]
             }
-            let ascii = text.isASCII || bytes.allSatisfy { $0 < 0x80 }
+            let ascii = text.isASCII(form: bytes)
             if ascii {
                 // ASCII: a suffix of letters is one of bytes.
                 found.insert(.ascii)

@@ -13,7 +13,7 @@ public struct TokenizedText: Sendable {
     /// The folded forms, as bytes; ``folded(_:)`` makes a string when asked
     /// (most are small strings, stored inline), which matching never needs.
     let vocabulary: Vocabulary
-    /// Whether the text is all ASCII: then so is every form, and no form needs a look at its bytes to know it.
+    /// Whether the text is all ASCII: then so is every form (``isASCII(form:)``).
     let isASCII: Bool
     private let scalarIndex: ScalarIndex
 
@@ -25,6 +25,12 @@ public struct TokenizedText: Sendable {
         self.vocabulary = vocabulary
         self.isASCII = ascii
         self.scalarIndex = ScalarIndex(text, ascii: ascii)
+    }
+
+    /// Whether the form with bytes `bytes`, one of this text's, is all ASCII;
+    /// read without a look at its bytes when the whole text is.
+    func isASCII(form bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        isASCII || bytes.allSatisfy { $0 < 0x80 }
     }
 
     /// The text of a token, as written.

@@ -146,7 +146,7 @@ struct TimeExpressionFinder: Sendable {
     func possibleStarts(in text: TokenizedText) -> [Bool] {
         var starts = [Bool](repeating: false, count: text.vocabulary.count)
         text.vocabulary.forEachForm { form, bytes, hash in
-            starts[Int(form.rawValue)] = Self.mayStart(bytes, ascii: text.isASCII || bytes.allSatisfy { $0 < 0x80 },
+            starts[Int(form.rawValue)] = Self.mayStart(bytes, ascii: text.isASCII(form: bytes),
                                                        isStartWord: Self.startVocabulary.lookup(bytes, hash: hash) != nil)
         }
         return starts
