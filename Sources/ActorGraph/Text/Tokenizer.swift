@@ -264,8 +264,9 @@ private struct TokenBuilder {
     private mutating func appendWord(_ range: Range<Int>, fold: ASCIIWords.Fold, kind: Token.Kind, extra: Token.Flags) {
         let form = scratch.withUnsafeBufferPointer { scratch in
             let bytes = UnsafeBufferPointer(rebasing: scratch[fold.start ..< fold.end])
-            // A word of up to eight bytes is hashed from one load, masked: the scratch buffer goes on past it.
-            guard bytes.count <= 8, fold.start + 8 <= scratch.count else { return vocabulary.intern(bytes) }
+            // A word of one to eight bytes is hashed from one load, masked: the scratch buffer goes on past it.
+            // (`Vocabulary.hash` gives an empty form 0, not the hash of an empty prefix.)
+            guard (1 ... 8).contains(bytes.count), fold.start + 8 <= scratch.count else { return vocabulary.intern(bytes) }
             let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self))
             let prefix = word & UInt64.max >> (64 - 8 * bytes.count)
             return vocabulary.intern(bytes, hash: Vocabulary.hash(prefix: prefix, count: bytes.count))
