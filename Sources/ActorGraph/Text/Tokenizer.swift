@@ -59,7 +59,9 @@ public struct Tokenizer: Sendable {
     /// (known without a look at every byte: only ICU spans, news punctuation
     /// and curly apostrophes inside words hold other bytes).
     private static func segment(_ buffer: UnsafeBufferPointer<UInt8>, asciiFastPath: Bool, sentences splitting: Bool) throws -> (ContiguousArray<Token>, [Sentence], Vocabulary, Bool) {
-        var builder = TokenBuilder(buffer: buffer)
+        let words = UnsafeMutableRawPointer.allocate(byteCount: TokenBuilder.wordBufferSize, alignment: 8)
+        defer { words.deallocate() }
+        var builder = TokenBuilder(buffer: buffer, wordBuffer: words)
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return ([], [], builder.vocabulary, true) }
         // Runs of ASCII whitespace split the text into spans. A span of plain
         // ASCII is split here by ICU's own word rules (ASCIIWords); any other
@@ -150,8 +152,13 @@ private struct TokenBuilder {
     /// a curly apostrophe inside a word, and (by the caller) any span ICU splits.
     var sawNonASCII = false
 
-    init(buffer: UnsafeBufferPointer<UInt8>) {
+    /// Where ``addPlainWord(from:)`` folds a word: ``wordBufferSize`` bytes, the caller's.
+    private let wordBuffer: UnsafeMutableRawPointer
+    static let wordBufferSize = 64
+
+    init(buffer: UnsafeBufferPointer<UInt8>, wordBuffer: UnsafeMutableRawPointer) {
         self.buffer = buffer
+        self.wordBuffer = wordBuffer
         tokens.reserveCapacity(buffer.count / 5)
         // News text has about one new form per 10 bytes in a short article, fewer in a long one.
         vocabulary = Vocabulary(expected: min(buffer.count / 10, 1 << 16))
@@ -214,7 +221,7 @@ private struct TokenBuilder {
         while index < buffer.count {
             let byte = buffer[index]
             if ASCIIWords.isLetter(byte) || ASCIIWords.isDigit(byte) {
-                index = addWord(from: index)
+                index = addPlainWord(from: index) ?? addWord(from: index)
             } else if ASCIIWords.isPlain(byte) {
                 addMark(index ..< index + 1)
                 index += 1
@@ -233,6 +240,60 @@ private struct TokenBuilder {
                 return nil
             }
         }
+        return index
+    }
+
+    /// The word or number that starts at `start`, when no joiner goes on
+    /// with it (most words: not "U.S", "don't", "1,000" nor "France's"):
+    /// read, folded and interned in one pass over eight bytes at a time.
+    /// Returns its end, or `nil` when ``addWord(from:)`` must read it: a
+    /// joiner or a byte beyond ASCII may follow it, it reaches the last eight
+    /// bytes of the text, or it is longer than the word buffer.
+    @inline(__always) private mutating func addPlainWord(from start: Int) -> Int? {
+        let text = buffer.baseAddress!, end = buffer.count
+        var index = start, length = 0
+        while true {
+            guard index &+ 8 <= end, length &+ 8 <= Self.wordBufferSize else { return nil }
+            let (folded, run) = ASCIIWords.foldRun(UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self))
+            wordBuffer.storeBytes(of: folded, toByteOffset: length, as: UInt64.self)
+            length &+= run
+            index &+= run
+            if run < 8 { break }
+        }
+        // The chunk loop stopped inside the text, so a byte follows the word.
+        switch text[index] {
+        case UInt8(ascii: "."), UInt8(ascii: "'"), UInt8(ascii: ","), UInt8(ascii: ";"):
+            if index &+ 1 < end, ASCIIWords.isLetter(text[index &+ 1]) || ASCIIWords.isDigit(text[index &+ 1]) { return nil }
+        case 0xE2:
+            return nil
+        default:
+            break
+        }
+        let bytes = UnsafeBufferPointer(start: wordBuffer.assumingMemoryBound(to: UInt8.self), count: length)
+        let hash: Int
+        if length <= 8 {
+            let word = UInt64(littleEndian: wordBuffer.load(as: UInt64.self))
+            hash = Vocabulary.hash(prefix: word & UInt64.max >> (64 &- 8 &* length), count: length)
+        } else {
+            hash = Vocabulary.hash(bytes)
+        }
+        let form = vocabulary.intern(bytes, hash: hash)
+        var flags = pending
+        let kind: Token.Kind = ASCIIWords.isDigit(text[index &- 1]) ? .number : .word
+        if kind == .word, text[start] >= UInt8(ascii: "A") && text[start] <= UInt8(ascii: "Z") {
+            flags.insert(.capitalized)
+            // All capitals: two letters or more and no lowercase one.
+            var letters = 0, lower = false
+            for offset in start ..< index {
+                let byte = text[offset]
+                if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { lower = true; break }
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { letters &+= 1 }
+            }
+            if letters >= 2 && !lower { flags.insert(.allCaps) }
+        }
+        push(Token(start: UInt32(start), end: UInt32(index), kind: kind, flags: flags, form: form))
+        pending = []
+        newlinesInGap = 0
         return index
     }
 
@@ -582,6 +643,13 @@ enum ASCIIWords {
         let lower = atLeast(0x61) & ~atLeast(0x7B) & ascii
         let other = atLeast(0x30) & ~atLeast(0x3A) & ascii | atLeast(0x40) & ~atLeast(0x41) & ascii
         return (upper, lower, other)
+    }
+
+    /// The eight bytes of `chunk` folded to lowercase, and how many of them,
+    /// from the first, are letters, digits or `@`: the run of a word.
+    @inline(__always) static func foldRun(_ chunk: UInt64) -> (folded: UInt64, run: Int) {
+        let (upper, lower, other) = classes(of: chunk)
+        return (chunk | upper >> 2, (~(upper | lower | other) & highBits).trailingZeroBitCount >> 3)
     }
 
     /// Reads the word or number that starts at `start` (a letter or a digit)
