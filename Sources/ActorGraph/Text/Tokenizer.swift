@@ -79,17 +79,8 @@ public struct Tokenizer: Sendable {
             index = count
         }
         while index < count {
-            if ASCIIWords.isWhitespace(buffer[index]) {
-                var end = index + 1
-                while end < count && ASCIIWords.isWhitespace(buffer[end]) { end += 1 }
-                builder.noteWhitespace(index ..< end)
-                index = end
-                continue
-            }
-            if let end = builder.addPlainSpan(from: index) {
-                index = end
-                continue
-            }
+            index = builder.addPlainText(from: index)
+            guard index < count else { break }
             var end = index + 1
             while end < count && !ASCIIWords.isWhitespace(buffer[end]) { end += 1 }
             if icu == nil { icu = try openBreaker(base, count) }
@@ -209,14 +200,15 @@ private struct TokenBuilder {
         }
     }
 
-    /// Splits the span of plain ASCII and ``ASCIIWords/newsPunctuation(at:in:)``
-    /// that starts at `start` by ``ASCIIWords``' rules, up to the next ASCII
-    /// whitespace or the end of the text, and returns where it ends.
-    ///
-    /// Returns `nil`, with every token and form of the span undone, when the
-    /// span holds a byte that only ICU splits: the caller hands it to ICU.
-    mutating func addPlainSpan(from start: Int) -> Int? {
-        let mark = (tokens: tokens.count, forms: vocabulary.count, pending: pending, newlines: newlinesInGap)
+    /// Splits the text from `start` by ``ASCIIWords``' rules: its ASCII
+    /// whitespace, and the spans of plain ASCII and
+    /// ``ASCIIWords/newsPunctuation(at:in:)`` between. Returns where it stops:
+    /// the end of the text, or the start of the first span that holds a byte
+    /// only ICU splits, with every token and form of that span undone, for the
+    /// caller to hand to ICU.
+    mutating func addPlainText(from start: Int) -> Int {
+        var spanStart = start
+        var mark = (tokens: tokens.count, forms: vocabulary.count, pending: pending, newlines: newlinesInGap)
         var index = start
         while index < buffer.count {
             let byte = buffer[index]
@@ -226,7 +218,12 @@ private struct TokenBuilder {
                 addMark(index ..< index + 1)
                 index += 1
             } else if ASCIIWords.isWhitespace(byte) {
-                break
+                var end = index + 1
+                while end < buffer.count && ASCIIWords.isWhitespace(buffer[end]) { end += 1 }
+                noteWhitespace(index ..< end)
+                index = end
+                spanStart = end
+                mark = (tokens.count, vocabulary.count, pending, newlinesInGap)
             } else if ASCIIWords.newsPunctuation(at: index, in: buffer) != nil {
                 sawNonASCII = true
                 addMark(index ..< index + 3)
@@ -237,7 +234,7 @@ private struct TokenBuilder {
                 vocabulary.removeForms(from: mark.forms)
                 for (byte, form) in markForms.enumerated() where form != .max && Int(form) >= mark.forms { markForms[byte] = .max }
                 (pending, newlinesInGap) = (mark.pending, mark.newlines)
-                return nil
+                return spanStart
             }
         }
         return index
