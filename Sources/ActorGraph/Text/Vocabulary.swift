@@ -12,7 +12,11 @@ public struct FormID: RawRepresentable, Hashable, Sendable, Comparable {
 /// Forms live in one byte arena and are found through an open-addressing
 /// table, so interning and lookup take a byte buffer and allocate no `String`.
 struct Vocabulary: Sendable {
+    /// The forms' bytes, one after another, then room for more (eight bytes
+    /// at least): a form of up to eight bytes, most words, is written into
+    /// the room as one word, where appending it would cost a call or two.
     private var bytes: [UInt8] = []
+    private var byteCount = 0
     private var ends: [Int] = []          // form i is bytes[(i == 0 ? 0 : ends[i-1]) ..< ends[i]]
     private var hashes: [Int] = []        // form i's `hash`, kept so that no form is hashed twice
     /// Open addressing: 0 = empty, else the form's hash (low 32 bits) << 32 | id + 1,
@@ -26,7 +30,7 @@ struct Vocabulary: Sendable {
         while capacity < expected * 2 { capacity *= 2 }
         slots = Array(repeating: 0, count: capacity)
         mask = capacity - 1
-        bytes.reserveCapacity(expected * 8)
+        bytes = Array(repeating: 0, count: expected * 8 + 8)
         ends.reserveCapacity(expected)
         hashes.reserveCapacity(expected)
     }
@@ -102,8 +106,17 @@ struct Vocabulary: Sendable {
         case .empty(let empty): slot = empty
         }
         let id = FormID(rawValue: UInt32(ends.count))
-        bytes.append(contentsOf: form)
-        ends.append(bytes.count)
+        let start = byteCount, end = start + form.count
+        if end + 8 > bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(end + 8 - bytes.count, bytes.count))) }
+        bytes.withUnsafeMutableBytes { room in
+            if form.count <= 8 {
+                room.storeBytes(of: Self.prefix(form).littleEndian, toByteOffset: start, as: UInt64.self)
+            } else {
+                room.baseAddress!.advanced(by: start).copyMemory(from: form.baseAddress!, byteCount: form.count)
+            }
+        }
+        byteCount = end
+        ends.append(end)
         hashes.append(hash)
         slots[slot] = Self.entry(hash: hash, id: id)
         if ends.count * 2 > slots.count { grow() }
@@ -122,7 +135,7 @@ struct Vocabulary: Sendable {
             slots[slot] = 0
         }
         guard mark < ends.count else { return }
-        bytes.removeLast(bytes.count - (mark == 0 ? 0 : ends[mark - 1]))
+        byteCount = mark == 0 ? 0 : ends[mark - 1]
         ends.removeLast(ends.count - mark)
         hashes.removeLast(hashes.count - mark)
     }
@@ -205,7 +218,7 @@ struct Vocabulary: Sendable {
     /// A read-only copy in flat tables, for a compiled phrase set.
     func frozen() -> FormTable {
         // The slots already keep each form's hash, in the layout the table reads.
-        FormTable(bytes: FlatArray(bytes), ends: FlatArray(ends.map { UInt32($0) }), slots: FlatArray(slots),
+        FormTable(bytes: FlatArray(Array(bytes[..<byteCount])), ends: FlatArray(ends.map { UInt32($0) }), slots: FlatArray(slots),
                   filter: FlatArray(FlatTables.filter(of: hashes, count: hashes.count)))
     }
 
