@@ -17,8 +17,10 @@ struct Vocabulary: Sendable {
     /// the room as one word, where appending it would cost a call or two.
     private var bytes: [UInt8] = []
     private var byteCount = 0
-    private var ends: [Int] = []          // form i is bytes[(i == 0 ? 0 : ends[i-1]) ..< ends[i]]
-    private var hashes: [Int] = []        // form i's `hash`, kept so that no form is hashed twice
+    /// Form i is bytes[(i == 0 ? 0 : forms[i-1].end) ..< forms[i].end]; its
+    /// `hash` is kept so that no form is hashed twice. (One array, so that
+    /// a new form is one append.)
+    private var forms: [(end: Int, hash: Int)] = []
     /// Open addressing: 0 = empty, else the form's hash (low 32 bits) << 32 | id + 1,
     /// so that a probe that meets another form rarely reads its bytes.
     private var slots: [UInt64]
@@ -31,8 +33,7 @@ struct Vocabulary: Sendable {
         slots = Array(repeating: 0, count: capacity)
         mask = capacity - 1
         bytes = Array(repeating: 0, count: expected * 8 + 8)
-        ends.reserveCapacity(expected)
-        hashes.reserveCapacity(expected)
+        forms.reserveCapacity(expected)
     }
 
     /// A vocabulary of `words`, for asking whether a form is one of them.
@@ -42,20 +43,20 @@ struct Vocabulary: Sendable {
     }
 
     /// The number of distinct forms.
-    var count: Int { ends.count }
+    var count: Int { forms.count }
 
     /// The form's bytes.
     func bytes(of id: FormID) -> ArraySlice<UInt8> {
         let index = Int(id.rawValue)
-        return bytes[(index == 0 ? 0 : ends[index - 1]) ..< ends[index]]
+        return bytes[(index == 0 ? 0 : forms[index - 1].end) ..< forms[index].end]
     }
 
     /// Calls `body` with the form's bytes and their ``hash(_:)``.
     func withForm<Result>(_ id: FormID, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Result) -> Result {
         let index = Int(id.rawValue)
-        let start = index == 0 ? 0 : ends[index - 1]
+        let start = index == 0 ? 0 : forms[index - 1].end
         return bytes.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[start ..< ends[index]]), hashes[index])
+            body(UnsafeBufferPointer(rebasing: all[start ..< forms[index].end]), forms[index].hash)
         }
     }
 
@@ -63,13 +64,11 @@ struct Vocabulary: Sendable {
     /// ``withForm(_:_:)`` for every form, reading the tables once.
     func forEachForm(_ body: (FormID, UnsafeBufferPointer<UInt8>, Int) -> Void) {
         bytes.withUnsafeBufferPointer { all in
-            ends.withUnsafeBufferPointer { ends in
-                hashes.withUnsafeBufferPointer { hashes in
-                    var start = 0
-                    for index in 0 ..< ends.count {
-                        body(FormID(rawValue: UInt32(index)), UnsafeBufferPointer(rebasing: all[start ..< ends[index]]), hashes[index])
-                        start = ends[index]
-                    }
+            forms.withUnsafeBufferPointer { forms in
+                var start = 0
+                for index in 0 ..< forms.count {
+                    body(FormID(rawValue: UInt32(index)), UnsafeBufferPointer(rebasing: all[start ..< forms[index].end]), forms[index].hash)
+                    start = forms[index].end
                 }
             }
         }
@@ -105,7 +104,7 @@ struct Vocabulary: Sendable {
         case .found(let id): return id
         case .empty(let empty): slot = empty
         }
-        let id = FormID(rawValue: UInt32(ends.count))
+        let id = FormID(rawValue: UInt32(forms.count))
         let start = byteCount, end = start + form.count
         if end + 8 > bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(end + 8 - bytes.count, bytes.count))) }
         bytes.withUnsafeMutableBytes { room in
@@ -116,10 +115,9 @@ struct Vocabulary: Sendable {
             }
         }
         byteCount = end
-        ends.append(end)
-        hashes.append(hash)
+        forms.append((end, hash))
         slots[slot] = Self.entry(hash: hash, id: id)
-        if ends.count * 2 > slots.count { grow() }
+        if forms.count * 2 > slots.count { grow() }
         return id
     }
 
@@ -128,16 +126,15 @@ struct Vocabulary: Sendable {
     mutating func removeForms(from mark: Int) {
         // Linear probing: taking out the latest form first leaves each slot
         // as it stood before that form came.
-        for index in stride(from: ends.count - 1, through: mark, by: -1) {
-            let entry = Self.entry(hash: hashes[index], id: FormID(rawValue: UInt32(index)))
-            var slot = hashes[index] & mask
+        for index in stride(from: forms.count - 1, through: mark, by: -1) {
+            let entry = Self.entry(hash: forms[index].hash, id: FormID(rawValue: UInt32(index)))
+            var slot = forms[index].hash & mask
             while slots[slot] != entry { slot = (slot + 1) & mask }
             slots[slot] = 0
         }
-        guard mark < ends.count else { return }
-        byteCount = mark == 0 ? 0 : ends[mark - 1]
-        ends.removeLast(ends.count - mark)
-        hashes.removeLast(hashes.count - mark)
+        guard mark < forms.count else { return }
+        byteCount = mark == 0 ? 0 : forms[mark - 1].end
+        forms.removeLast(forms.count - mark)
     }
 
     mutating func intern(_ form: String) -> FormID {
@@ -160,15 +157,15 @@ struct Vocabulary: Sendable {
         let check = UInt64(UInt32(truncatingIfNeeded: hash))
         return slots.withUnsafeBufferPointer { slots in
             bytes.withUnsafeBufferPointer { all in
-                ends.withUnsafeBufferPointer { ends in
+                forms.withUnsafeBufferPointer { forms in
                     var slot = hash & mask
                     while true {
                         let entry = slots[slot]
                         if entry == 0 { return .empty(slot) }
                         if entry >> 32 == check {
                             let index = Int(UInt32(truncatingIfNeeded: entry) - 1)
-                            let start = index == 0 ? 0 : ends[index - 1]
-                            if ends[index] - start == form.count && Self.same(all.baseAddress! + start, form) {
+                            let start = index == 0 ? 0 : forms[index - 1].end
+                            if forms[index].end - start == form.count && Self.same(all.baseAddress! + start, form) {
                                 return .found(FormID(rawValue: UInt32(index)))
                             }
                         }
@@ -208,18 +205,18 @@ struct Vocabulary: Sendable {
         let capacity = slots.count * 2
         slots = Array(repeating: 0, count: capacity)
         mask = capacity - 1
-        for index in 0 ..< ends.count {
-            var slot = hashes[index] & mask
+        for index in 0 ..< forms.count {
+            var slot = forms[index].hash & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Self.entry(hash: hashes[index], id: FormID(rawValue: UInt32(index)))
+            slots[slot] = Self.entry(hash: forms[index].hash, id: FormID(rawValue: UInt32(index)))
         }
     }
 
     /// A read-only copy in flat tables, for a compiled phrase set.
     func frozen() -> FormTable {
         // The slots already keep each form's hash, in the layout the table reads.
-        FormTable(bytes: FlatArray(Array(bytes[..<byteCount])), ends: FlatArray(ends.map { UInt32($0) }), slots: FlatArray(slots),
-                  filter: FlatArray(FlatTables.filter(of: hashes, count: hashes.count)))
+        FormTable(bytes: FlatArray(Array(bytes[..<byteCount])), ends: FlatArray(forms.map { UInt32($0.end) }), slots: FlatArray(slots),
+                  filter: FlatArray(FlatTables.filter(of: forms.lazy.map(\.hash), count: forms.count)))
     }
 
     /// A hash of the bytes, read eight at a time: a form of up to 16 bytes
