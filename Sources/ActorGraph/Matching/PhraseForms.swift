@@ -70,20 +70,22 @@ struct PhraseForms: Sendable {
     func translations(_ lookup: Lookup, members: Range<Int>? = nil) -> [PhraseTranslation] {
         let members = members ?? 0 ..< memberCount
         let count = lookup.ids.count, width = members.count
-        // Entries are set by set in the array, filled form by form (row by row).
-        let entries = [UInt64](unsafeUninitializedCapacity: count * width) { buffer, initialized in
+        // Entries are set by set in the array, filled form by form (row by row); a form
+        // the union lacks, most of a document's, keeps the fill's `absent` in every set.
+        var entries = [UInt64](repeating: PhraseTranslation.absent, count: count * width)
+        entries.withUnsafeMutableBufferPointer { entries in
             rows.withUnsafeBufferPointer { rows in
                 for index in 0 ..< count {
-                    let id = lookup.ids[index]
-                    let row = id == .max ? -1 : Int(id) * memberCount + members.lowerBound
-                    let unmatched = lookup.hyphens[index] ? PhraseTranslation.entry(form: PhraseSet<Int>.hyphen, node: 0) : PhraseTranslation.absent
+                    let id = lookup.ids[index], hyphen = lookup.hyphens[index]
+                    guard id != .max || hyphen else { continue }
+                    let unmatched = hyphen ? PhraseTranslation.entry(form: PhraseSet<Int>.hyphen, node: 0) : PhraseTranslation.absent
+                    let row = Int(id) &* memberCount &+ members.lowerBound
                     for slot in 0 ..< width {
-                        let entry = row < 0 ? PhraseTranslation.absent : rows[row + slot]
-                        buffer[slot * count + index] = entry != PhraseTranslation.absent ? entry : unmatched
+                        let entry = id == .max ? PhraseTranslation.absent : rows[row &+ slot]
+                        entries[slot * count + index] = entry != PhraseTranslation.absent ? entry : unmatched
                     }
                 }
             }
-            initialized = count * width
         }
         return (0 ..< width).map { PhraseTranslation(entries: entries, offset: $0 * count) }
     }
