@@ -33,12 +33,8 @@ final class ClauseView {
         let (wordIDs, wordClasses) = lexicon.lookUp(text, lookup)
         self.wordIDs = wordIDs
         self.wordClasses = wordClasses
-        func `is`(_ word: EventLexicon.Word, at index: Int) -> Bool { `is`(word.rawValue, at: index) }
         func `is`(_ word: UInt32, at index: Int) -> Bool {
             wordIDs[Int(text.tokens[index].form.rawValue)] == word
-        }
-        func has(_ classes: EventLexicon.Classes, at index: Int) -> Bool {
-            !wordClasses[Int(text.tokens[index].form.rawValue)].isDisjoint(with: classes)
         }
         var owner = Array(repeating: Int32(-1), count: text.tokens.count)
         var refs: [MentionRef] = []
@@ -58,28 +54,35 @@ final class ClauseView {
         var number: Int32 = 0
         // Response phrases are found in the same pass: few texts have one, so a token is tested for a first word only.
         var responses: [Range<Int>] = []
+        let tokens = text.tokens
         for sentence in text.sentences {
             number += 1
             var current = number
             var outer: Int32?
+            // Each token's word and classes are read once; the loop keeps the previous token's.
+            var previous: (word: UInt32, classes: EventLexicon.Classes) = (EventLexicon.unknown, [])
             for index in sentence.tokens {
-                if has(.responseStart, at: index), let phrase = responsePhrases.first(where: { phrase in
+                let form = Int(tokens[index].form.rawValue)
+                let word = wordIDs[form], classes = wordClasses[form]
+                if classes.contains(.responseStart), let phrase = responsePhrases.first(where: { phrase in
                     index + phrase.count <= sentence.tokens.upperBound && phrase.indices.allSatisfy { `is`(phrase[$0], at: index + $0) }
                 }) {
                     responses.append(index ..< index + phrase.count)
                 }
-                let afterComma = index > sentence.tokens.lowerBound && `is`(.comma, at: index - 1)
-                if `is`(.semicolon, at: index) || (has(.boundary, at: index) && owner[index] < 0) || (`is`(.as, at: index) && afterComma) {
+                let afterComma = index > sentence.tokens.lowerBound && previous.word == EventLexicon.Word.comma.rawValue
+                if word == EventLexicon.Word.semicolon.rawValue || (classes.contains(.boundary) && owner[index] < 0)
+                    || (word == EventLexicon.Word.as.rawValue && afterComma) {
                     number += 1
-                    if afterComma && outer == nil && has(.relativePronoun, at: index) { outer = current }
+                    if afterComma && outer == nil && classes.contains(.relativePronoun) { outer = current }
                     current = number
                 }
                 clause[index] = current
-                if `is`(.comma, at: index), let resumed = outer, index > sentence.tokens.lowerBound, clause[index - 1] == current,
-                   !has(.relativePronoun, at: index - 1) {
+                if word == EventLexicon.Word.comma.rawValue, let resumed = outer, index > sentence.tokens.lowerBound, clause[index - 1] == current,
+                   !previous.classes.contains(.relativePronoun) {
                     current = resumed
                     outer = nil
                 }
+                previous = (word, classes)
             }
         }
         self.clause = clause
