@@ -5,7 +5,7 @@ extension EventExtractor {
     static let byPhrase = [[EventLexicon.Word.by.rawValue]]
 
     func find(_ slot: CompiledSlot, trigger: Range<Int>, clause: Range<Int>, nominal: Bool, passive: Bool,
-                      view: ClauseView, used: [Range<Int>], verbs: Set<Int>) -> ClauseView.MentionRef? {
+                      view: ClauseView, used: [Range<Int>], verbs: [Int]) -> ClauseView.MentionRef? {
         var slot = slot
         if passive {
             if slot == .subject { slot = .by } else if slot == .object { slot = .subject }
@@ -39,7 +39,7 @@ extension EventExtractor {
     /// A relative clause in between is skipped ("Amnesty, which has declared
     /// Navalny a prisoner, demanded"). With `verbs`, the search stops at another
     /// verb trigger: a verb's subject stands before it with no other verb between.
-    func subject(before index: Int, clause: Range<Int>, view: ClauseView, verbs: Set<Int> = []) -> ClauseView.MentionRef? {
+    func subject(before index: Int, clause: Range<Int>, view: ClauseView, verbs: [Int] = []) -> ClauseView.MentionRef? {
         var position = index - 1
         let sentenceStart = view.text.sentences[view.text.sentence(containing: index)].tokens.lowerBound
         while position >= sentenceStart {

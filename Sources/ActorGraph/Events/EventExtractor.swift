@@ -158,10 +158,10 @@ public struct EventExtractor: Sendable {
             var found: [Event] = []
             let matches = triggerMatches(in: sentence.tokens, text: text, forms: triggerForms, view: view)
             // Finite-looking verb triggers: not a gerund, not after "to".
-            let verbs = Set(matches.filter { range, hits in
+            let verbs = matches.compactMap { range, hits in
                 hits.contains { $0.kind == .verb } && !hits.contains { $0.form == .gerund }
-                    && (range.lowerBound == 0 || !view.is(.to, at: range.lowerBound - 1))
-            }.map(\.0.lowerBound))
+                    && (range.lowerBound == 0 || !view.is(.to, at: range.lowerBound - 1)) ? range.lowerBound : nil
+            }
             for (range, hits) in matches {
                 guard let event = makeEvent(range: range, hits: hits, sentence: sentenceIndex, sentenceRange: sentence.tokens,
                                             view: view, cueForms: cueForms, previous: found, verbs: verbs) else { continue }
@@ -182,19 +182,19 @@ public struct EventExtractor: Sendable {
 
     // MARK: Triggers
 
-    func triggerMatches(in sentence: Range<Int>, text: TokenizedText, forms: PhraseTranslation, view: ClauseView) -> [(Range<Int>, [TriggerHit])] {
-        // Hits stay slices of the trigger set: only the matches leftmost-longest keeps are copied.
-        var matches: [(Range<Int>, ArraySlice<TriggerHit>)] = []
+    /// The leftmost-longest trigger matches of the sentence; hits are slices of the trigger set's payloads.
+    func triggerMatches(in sentence: Range<Int>, text: TokenizedText, forms: PhraseTranslation, view: ClauseView) -> [(tokens: Range<Int>, value: ArraySlice<TriggerHit>)] {
+        var matches: [(tokens: Range<Int>, value: ArraySlice<TriggerHit>)] = []
         triggers.forEachMatch(in: text.tokens, translated: forms, starts: sentence, limit: sentence.upperBound) { range, hits in
             // A trigger inside a name ("Reporters", "Security Council") is part of the name.
             guard !range.contains(where: { view.hasMention(at: $0) }) else { return }
-            matches.append((range, hits))
+            EntityMatcher.keepLeftmostLongest((range, hits), in: &matches)
         }
-        return EntityMatcher.leftmostLongest(ranges: matches.map(\.0)).map { (matches[$0].0, Array(matches[$0].1)) }
+        return matches
     }
 
-    func makeEvent(range: Range<Int>, hits: [TriggerHit], sentence: Int, sentenceRange: Range<Int>,
-                           view: ClauseView, cueForms: PhraseTranslation, previous: [Event], verbs: Set<Int>) -> Event? {
+    func makeEvent(range: Range<Int>, hits: ArraySlice<TriggerHit>, sentence: Int, sentenceRange: Range<Int>,
+                           view: ClauseView, cueForms: PhraseTranslation, previous: [Event], verbs: [Int]) -> Event? {
         let clause = view.clauseRange(of: range.lowerBound)
         guard let hit = hits.first(where: { requirementsMet(rule: $0.rule, after: range, in: clause, view: view) }) else { return nil }
         let compiled = rules[hit.rule]

@@ -81,6 +81,22 @@ public struct EntityMatcher: Sendable {
         leftmostLongest(ranges: mentions.map(\.tokens)).map { mentions[$0] }
     }
 
+    /// Adds `match` to `kept` if leftmost-longest keeps it, given matches by
+    /// start and, at one start, shorter before longer, as a phrase set's walk
+    /// gives them: then `kept` holds the leftmost-longest of those given so
+    /// far, with no list of all of them to sort.
+    static func keepLeftmostLongest<Value>(_ match: (tokens: Range<Int>, value: Value), in kept: inout [(tokens: Range<Int>, value: Value)]) {
+        if let last = kept.last {
+            // A longer match at the same start replaces the last; one that starts inside it is shadowed.
+            if match.tokens.lowerBound == last.tokens.lowerBound {
+                kept[kept.count - 1] = match
+                return
+            }
+            if match.tokens.lowerBound < last.tokens.upperBound { return }
+        }
+        kept.append(match)
+    }
+
     /// The indices of the leftmost-longest ranges of `ranges`, in text order:
     /// the same policy for any kind of match (triggers, titles, nominals).
     static func leftmostLongest(ranges: [Range<Int>]) -> [Int] {

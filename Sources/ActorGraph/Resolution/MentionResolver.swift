@@ -263,14 +263,14 @@ public struct MentionResolver: Sendable {
     /// counterpart" and "the president" to the person who held the office.
     private func resolveTitles(_ state: inout ResolutionState, forms translated: PhraseTranslation) {
         let text = state.text
-        var matches: [(Range<Int>, Int)] = []
+        var matches: [(tokens: Range<Int>, value: Int)] = []
         for sentence in text.sentences {
             titles.forEachMatch(in: text.tokens, translated: translated, starts: sentence.tokens, limit: sentence.tokens.upperBound) { range, payloads in
-                if let first = payloads.first { matches.append((range, first)) }
+                if let first = payloads.first { EntityMatcher.keepLeftmostLongest((range, first), in: &matches) }
             }
         }
         var found: [Mention] = []
-        for (tokens, ruleIndex) in EntityMatcher.leftmostLongest(ranges: matches.map(\.0)).map({ matches[$0] })
+        for (tokens, ruleIndex) in matches
         where !state.isCovered(tokens) && !Self.namesFollow(tokens, state: state) {
             let rule = titleRules[ruleIndex]
             let office = officeContext(before: tokens.lowerBound, after: tokens.upperBound, state: state)
