@@ -193,6 +193,9 @@ public struct EventExtractor: Sendable {
         return matches
     }
 
+    /// "and", "but", "or": a verb after one shares the subject of the verb before it.
+    static let coordinators = [EventLexicon.Word.and, .but, .or].map(\.rawValue)
+
     func makeEvent(range: Range<Int>, hits: ArraySlice<TriggerHit>, sentence: Int, sentenceRange: Range<Int>,
                            view: ClauseView, cueForms: PhraseTranslation, previous: [Event], verbs: [Int]) -> Event? {
         let clause = view.clauseRange(of: range.lowerBound)
@@ -214,7 +217,7 @@ public struct EventExtractor: Sendable {
         // so does a verb coordinated with it ("condemned … and called on …").
         let before = range.lowerBound > sentenceRange.lowerBound ? view.word(range.lowerBound - 1) : EventLexicon.unknown
         let sharesSubject = !nominal && ((readings.contains { $0.form == .gerund } && before == EventLexicon.Word.comma.rawValue)
-            || ([EventLexicon.Word.and, .but, .or].contains { $0.rawValue == before } && readings.contains { $0.kind == .verb }))
+            || (Self.coordinators.contains(before) && readings.contains { $0.kind == .verb }))
         let participleSubject = sharesSubject
             ? previous.last { $0.actor(for: .source) != nil && !$0.nominalTrigger }.flatMap { event in
                 event.arguments.first { $0.role == .source }.flatMap { view.mention(at: $0.tokens.lowerBound) }
