@@ -106,7 +106,9 @@ struct Vocabulary: Sendable {
         }
         let id = FormID(rawValue: UInt32(forms.count))
         let start = byteCount, end = start + form.count
-        if end + 8 > bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(end + 8 - bytes.count, bytes.count))) }
+        // The room grows by an eighth at a time: the array doubles its capacity
+        // underneath, and only the bytes given a value become resident.
+        if end + 8 > bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(end + 8 - bytes.count, bytes.count / 8, 64))) }
         bytes.withUnsafeMutableBytes { room in
             if form.count <= 8 {
                 room.storeBytes(of: Self.prefix(form).littleEndian, toByteOffset: start, as: UInt64.self)
