@@ -39,9 +39,18 @@ extension EventExtractor {
     /// A relative clause in between is skipped ("Amnesty, which has declared
     /// Navalny a prisoner, demanded"). With `verbs`, the search stops at another
     /// verb trigger: a verb's subject stands before it with no other verb between.
+    /// `verbs` are token positions in text order.
     func subject(before index: Int, clause: Range<Int>, view: ClauseView, verbs: [Int] = []) -> ClauseView.MentionRef? {
         var position = index - 1
         let sentenceStart = view.text.sentences[view.text.sentence(containing: index)].tokens.lowerBound
+        // The walk goes back through the verbs from the last one before `index`, found by
+        // binary search: a sentence may hold any number of them.
+        var low = 0, high = verbs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if verbs[middle] < index { low = middle + 1 } else { high = middle }
+        }
+        var nextVerb = low - 1
         while position >= sentenceStart {
             let order = view.clauseOrder(position, relativeTo: min(index, view.text.tokens.count - 1))
             if order < 0 {
@@ -53,7 +62,8 @@ extension EventExtractor {
                 return antecedent
             }
             if order > 0 { position -= 1; continue }      // inside a nested relative clause
-            if position != index && verbs.contains(position) { return nil }
+            while nextVerb >= 0 && verbs[nextVerb] > position { nextVerb -= 1 }
+            if nextVerb >= 0 && verbs[nextVerb] == position { return nil }
             if let ref = view.mention(at: position) {
                 if !isPrepositionalObject(ref, clause: clause, view: view) { return ref }
                 position = ref.tokens.lowerBound - 1

@@ -277,16 +277,9 @@ private struct TokenBuilder {
         let form = vocabulary.intern(bytes, hash: hash)
         var flags = pending
         let kind: Token.Kind = ASCIIWords.isDigit(text[index &- 1]) ? .number : .word
+        // A lowercase word, most of them, needs no look at its case.
         if kind == .word, text[start] >= UInt8(ascii: "A") && text[start] <= UInt8(ascii: "Z") {
-            flags.insert(.capitalized)
-            // All capitals: two letters or more and no lowercase one.
-            var letters = 0, lower = false
-            for offset in start ..< index {
-                let byte = text[offset]
-                if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { lower = true; break }
-                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { letters &+= 1 }
-            }
-            if letters >= 2 && !lower { flags.insert(.allCaps) }
+            flags.formUnion(caseFlags(start ..< index))
         }
         push(Token(start: UInt32(start), end: UInt32(index), kind: kind, flags: flags, form: form))
         pending = []
