@@ -97,9 +97,9 @@ public struct EntityMatcher: Sendable {
         kept.append(match)
     }
 
-    /// The indices of the leftmost-longest ranges of `ranges`, in text order:
-    /// the same policy for any kind of match (triggers, titles, nominals).
-    static func leftmostLongest(ranges: [Range<Int>]) -> [Int] {
+    /// The indices of the leftmost-longest ranges of `ranges`, in text order,
+    /// in whatever order they are given.
+    private static func leftmostLongest(ranges: [Range<Int>]) -> [Int] {
         // A phrase set's walk gives matches by start, shorter before longer at
         // one start: then the longest of each start is the last, and no sort is needed.
         if zip(ranges, ranges.dropFirst()).allSatisfy({ $0.lowerBound < $1.lowerBound || ($0.lowerBound == $1.lowerBound && $0.count < $1.count) }) {
