@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Compare ActorGraph's gazetteer matching with popular dictionary matchers.
+"""Compare ActorGraph's gazetteer matching with popular dictionary matchers and C + ICU.
 
 Every matcher gets the same input: the .txt articles of --corpus, read in file
 name order, each article matched as one separate string, the whole sequence
@@ -22,6 +22,15 @@ Matchers (each one built and timed in a fresh Python process):
                (str.isalnum) just before and just after are kept.
   ahocorasick-rs AhoCorasick(aliases, matchkind=MatchKind.LeftmostLongest) over
                the lowercased text, then the same word-boundary check.
+  C + ICU      icu_reference.c, next to this script, compiled with -O2 against
+               the system ICU when the script starts (cc, or $CC): ICU's word
+               break over the UTF-8 text, whitespace left out, a final 's split
+               off a word, ICU case folding of each token (ASCII tokens
+               lowercased in place: the same result), then the longest alias at
+               each token by a trie of (node, word) edges in one hash table.
+               Its own reference rows time ICU's word break alone and the word
+               break with u_strFoldCase on every token. Without a C compiler or
+               ICU's headers its rows are left out, with a note.
   ActorGraph   `actorgraph-bench match --names FILE --repeat N --runs R --json DIR`
                (run from the repository root; its time includes tokenizing),
                plus `actorgraph-bench tokenize` as a reference row: the speed of
@@ -78,6 +87,9 @@ and these differences make its count differ from the peers':
     "n" follows), and hides "American"; "Northeast Asia" and "Russian Arctic"
     lose a match in the same way. flashtext and spaCy check word boundaries
     first and keep those matches.
+  * C + ICU folds case only, does not skip hyphens or stop at sentence
+    boundaries, and takes punctuation as tokens, so it counts fewer, like the
+    Aho-Corasick peers.
 
 Tolerance. A peer's count passes when it is within --tolerance (default 10%)
 of ActorGraph's. With the names files of `actorgraph-bench names` (1k, 100k
@@ -106,6 +118,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 SCRIPT = os.path.abspath(__file__)
@@ -115,7 +128,8 @@ DEFAULT_BENCH = os.path.join(REPO_ROOT, ".build", "release", "actorgraph-bench")
 
 WORKER_FLAG = "--measure-in-this-process"
 ACTORGRAPH = "actorgraph"
-PEERS = ("spacy", "flashtext", "pyahocorasick", "ahocorasick-rs")
+C_ICU = "c-icu"
+PEERS = ("spacy", "flashtext", "pyahocorasick", "ahocorasick-rs", C_ICU)
 MATCHERS = (ACTORGRAPH,) + PEERS
 SLOW = {"spacy"}
 MODULE = {"spacy": "spacy", "flashtext": "flashtext", "pyahocorasick": "ahocorasick",
@@ -123,10 +137,13 @@ MODULE = {"spacy": "spacy", "flashtext": "flashtext", "pyahocorasick": "ahocoras
 DISTRIBUTION = {"spacy": "spacy", "flashtext": "flashtext", "pyahocorasick": "pyahocorasick",
                 "ahocorasick-rs": "ahocorasick-rs"}
 TITLE = {"spacy": "spaCy PhraseMatcher", "flashtext": "flashtext", "pyahocorasick": "pyahocorasick",
-         "ahocorasick-rs": "ahocorasick-rs", ACTORGRAPH: "ActorGraph"}
+         "ahocorasick-rs": "ahocorasick-rs", C_ICU: "C + ICU", ACTORGRAPH: "ActorGraph"}
 MATCH_KEYS = {"aliases": int, "bytes": int, "buildSeconds": float, "medianSeconds": float,
               "megabytesPerSecond": float, "matches": int, "residentMegabytes": float}
 TOKENIZE_KEYS = {"bytes": int, "medianSeconds": float, "megabytesPerSecond": float, "tokens": int}
+ICU_TOKENIZE_KEYS = {"boundaries": int, "breakMedianSeconds": float, "breakMegabytesPerSecond": float, "bytes": int,
+                     "foldMedianSeconds": float, "foldMegabytesPerSecond": float, "tokens": int}
+ICU_SOURCE = os.path.join(os.path.dirname(SCRIPT), "icu_reference.c")
 
 
 class Parser(argparse.ArgumentParser):
@@ -371,12 +388,13 @@ def measure_peer(matcher, names, args, limit_bytes):
 # ActorGraph
 
 
-def run_actorgraph(bench, arguments, keys):
-    """Run the benchmark binary and check its JSON against the contract; returns (result, error)."""
+def run_binary(binary, arguments, keys):
+    """Run a benchmark binary (ActorGraph's, or the C + ICU reference) and check its JSON against the
+    contract; returns (result, error)."""
     try:
-        result = subprocess.run([bench] + arguments, capture_output=True, text=True, cwd=REPO_ROOT)
+        result = subprocess.run([binary] + arguments, capture_output=True, text=True, cwd=REPO_ROOT)
     except OSError as error:
-        return None, f"cannot run {bench}: {error.strerror}"
+        return None, f"cannot run {binary}: {error.strerror}"
     if result.returncode != 0:
         errors = [line.strip() for line in (result.stderr or result.stdout).splitlines() if line.strip()]
         message = next((line for line in errors if line.lower().startswith("error")), errors[0] if errors else "")
@@ -408,8 +426,29 @@ def run_actorgraph(bench, arguments, keys):
     return payload, None
 
 
-def check_actorgraph(payload, expected_bytes, repeat, aliases=None):
-    """Consistency notes on an ActorGraph result (empty when it agrees with the input)."""
+def compile_icu_reference(folder):
+    """Compiles icu_reference.c into folder; returns (path, None) or (None, why not)."""
+    compiler = os.environ.get("CC", "cc")
+    try:
+        flags = subprocess.run(["pkg-config", "--cflags", "--libs", "icu-uc"], capture_output=True, text=True)
+        libraries = flags.stdout.split() if flags.returncode == 0 else ["-licuuc", "-licudata"]
+    except OSError:
+        libraries = ["-licuuc", "-licudata"]
+    binary = os.path.join(folder, "icu_reference")
+    try:
+        result = subprocess.run([compiler, "-O2", "-o", binary, ICU_SOURCE] + libraries, capture_output=True,
+                                text=True)
+    except OSError as error:
+        return None, f"cannot run the C compiler {compiler}: {error.strerror}"
+    if result.returncode != 0:
+        lines = [line.strip() for line in result.stderr.splitlines() if line.strip()]
+        reason = next((line for line in lines if "error" in line), lines[-1] if lines else f"exit status {result.returncode}")
+        return None, f"{compiler} could not compile icu_reference.c: {reason}"
+    return binary, None
+
+
+def check_payload(payload, expected_bytes, repeat, aliases=None):
+    """Consistency notes on a benchmark binary's result (empty when it agrees with the input)."""
     notes = []
     if payload["bytes"] != expected_bytes:
         notes.append(f"reports {payload['bytes']:,} bytes, the input is {expected_bytes:,}")
@@ -507,6 +546,14 @@ def render(report, args):
         cells = ["ActorGraph tokenizer only (reference)"] + [value] * len(files) + [
             "—", "—", f"{tokenize['tokens'] // args.repeat:,} tokens", "—"]
         lines.append("| " + " | ".join(cells) + " |")
+    icu = report.get("icuTokenize")
+    if icu:
+        for title, key, count in (("ICU word break alone (C reference)", "breakMegabytesPerSecond",
+                                   f"{icu['boundaries'] // args.repeat:,} boundaries"),
+                                  ("ICU word break + u_strFoldCase of each token (C reference)",
+                                   "foldMegabytesPerSecond", f"{icu['tokens'] // args.repeat:,} tokens")):
+            cells = [title] + [speed(icu[key])] * len(files) + ["—", "—", count, "—"]
+            lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     for footnote in footnotes:
         lines.append(footnote)
@@ -556,8 +603,9 @@ def render(report, args):
 
 def parse_arguments():
     parser = Parser(
-        description="Compare ActorGraph's gazetteer matching with spaCy, flashtext, pyahocorasick and "
-                    "ahocorasick-rs on one corpus and the same names files; print a Markdown table.",
+        description="Compare ActorGraph's gazetteer matching with spaCy, flashtext, pyahocorasick, "
+                    "ahocorasick-rs and a C + ICU reference on one corpus and the same names files; print a "
+                    "Markdown table.",
         epilog="The module docstring of this script explains the method and why the counts differ.")
     parser.add_argument("--corpus", default=DEFAULT_CORPUS,
                         help="folder of .txt articles (default: %(default)s)")
@@ -656,7 +704,7 @@ def main():
 
     if use_actorgraph:
         progress(f"ActorGraph tokenizer: {total_bytes / 1e6:.1f} MB …")
-        payload, error = run_actorgraph(args.bench, ["tokenize", "--repeat", str(args.repeat), "--runs",
+        payload, error = run_binary(args.bench, ["tokenize", "--repeat", str(args.repeat), "--runs",
                                                      str(args.runs), "--json", args.corpus], TOKENIZE_KEYS)
         if error:
             progress(f"warning: actorgraph-bench tokenize: {error}")
@@ -664,24 +712,49 @@ def main():
             report["notes"].append(f"actorgraph-bench tokenize failed: {error}")
             failed = True
         else:
-            for note in check_actorgraph(payload, total_bytes, args.repeat):
+            for note in check_payload(payload, total_bytes, args.repeat):
                 progress(f"warning: actorgraph-bench tokenize {note}")
                 report["notes"].append(f"actorgraph-bench tokenize {note}")
             report["tokenize"] = payload
             progress(f"  {payload['megabytesPerSecond']:.2f} MB/s, {payload['tokens']:,} tokens")
 
-    matchers = [m for m in args.only if m != ACTORGRAPH or use_actorgraph]
+    icu_binary = None
+    if C_ICU in args.only:
+        scratch = tempfile.TemporaryDirectory(prefix="peers-")
+        icu_binary, error = compile_icu_reference(scratch.name)
+        if error:
+            note = f"C + ICU reference rows skipped: {error}"
+            progress(f"warning: {note}")
+            report["notes"].append(note)
+        else:
+            progress(f"ICU word break (C): {total_bytes / 1e6:.1f} MB …")
+            payload, error = run_binary(icu_binary, ["tokenize", args.corpus, str(args.repeat), str(args.runs)],
+                                        ICU_TOKENIZE_KEYS)
+            if error:
+                progress(f"warning: icu_reference tokenize: {error}")
+                report["warnings"].append(f"icu_reference tokenize: {error}")
+                report["notes"].append(f"icu_reference tokenize failed: {error}")
+                failed = True
+            else:
+                if payload["bytes"] != total_bytes:
+                    report["notes"].append(f"icu_reference tokenize reports {payload['bytes']:,} bytes, the input "
+                                           f"is {total_bytes:,}")
+                report["icuTokenize"] = payload
+                progress(f"  word break {payload['breakMegabytesPerSecond']:.2f} MB/s, with folding "
+                         f"{payload['foldMegabytesPerSecond']:.2f} MB/s, {payload['tokens']:,} tokens")
+
+    matchers = [m for m in args.only if (m != ACTORGRAPH or use_actorgraph) and (m != C_ICU or icu_binary)]
     for matcher in matchers:
         report["results"][matcher] = []
     for entry in names:
         for matcher in matchers:
             progress(f"{TITLE[matcher]}, {os.path.basename(entry['path'])} ({entry['label']}) …")
             if matcher == ACTORGRAPH:
-                payload, error = run_actorgraph(args.bench, [
+                payload, error = run_binary(args.bench, [
                     "match", "--names", entry["path"], "--repeat", str(args.repeat), "--runs", str(args.runs),
                     "--json", args.corpus], MATCH_KEYS)
                 if payload:
-                    for note in check_actorgraph(payload, total_bytes, args.repeat, entry["aliases"]):
+                    for note in check_payload(payload, total_bytes, args.repeat, entry["aliases"]):
                         progress(f"note: actorgraph-bench match, {os.path.basename(entry['path'])}: {note}")
                         report["notes"].append(f"actorgraph-bench match, {os.path.basename(entry['path'])}: "
                                                f"{note}")
@@ -694,6 +767,14 @@ def main():
                         report["notes"].append(note)
                     payload = dict(payload, matchesReported=reported, matches=reported // args.repeat
                                    if reported % args.repeat == 0 else round(reported / args.repeat, 1))
+            elif matcher == C_ICU:
+                payload, error = run_binary(icu_binary, ["match", args.corpus, entry["path"], str(args.repeat),
+                                                         str(args.runs)], MATCH_KEYS)
+                if payload:
+                    for note in check_payload(payload, total_bytes, args.repeat, entry["aliases"]):
+                        progress(f"note: icu_reference match, {os.path.basename(entry['path'])}: {note}")
+                        report["notes"].append(f"icu_reference match, {os.path.basename(entry['path'])}: {note}")
+                    payload = dict(payload, version=f"(ICU {payload.get('icuVersion', '?')})")
             else:
                 payload, error = measure_peer(matcher, entry["path"], args, limit if matcher in SLOW else None)
                 if payload and not payload["stableCounts"]:
