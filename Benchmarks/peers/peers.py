@@ -426,6 +426,21 @@ def run_binary(binary, arguments, keys):
     return payload, None
 
 
+def run_reference(report, binary, name, arguments, keys, expected_bytes, repeat):
+    """One reference measurement (ActorGraph's tokenizer, ICU's word break): its checked payload, or None
+    when it failed. Failures and inconsistencies go to the report's notes, called `name`."""
+    payload, error = run_binary(binary, arguments, keys)
+    if error:
+        progress(f"warning: {name}: {error}")
+        report["warnings"].append(f"{name}: {error}")
+        report["notes"].append(f"{name} failed: {error}")
+        return None
+    for note in check_payload(payload, expected_bytes, repeat):
+        progress(f"warning: {name} {note}")
+        report["notes"].append(f"{name} {note}")
+    return payload
+
+
 def compile_icu_reference(folder):
     """Compiles icu_reference.c into folder; returns (path, None) or (None, why not)."""
     compiler = os.environ.get("CC", "cc")
@@ -452,7 +467,7 @@ def check_payload(payload, expected_bytes, repeat, aliases=None):
     notes = []
     if payload["bytes"] != expected_bytes:
         notes.append(f"reports {payload['bytes']:,} bytes, the input is {expected_bytes:,}")
-    if payload["medianSeconds"] > 0:
+    if payload.get("medianSeconds", 0) > 0:
         speed = payload["bytes"] / 1e6 / payload["medianSeconds"]
         if abs(speed - payload["megabytesPerSecond"]) > 0.01 * speed:
             notes.append(f"megabytesPerSecond {payload['megabytesPerSecond']:.3f} is not bytes / 10^6 / "
@@ -704,19 +719,14 @@ def main():
 
     if use_actorgraph:
         progress(f"ActorGraph tokenizer: {total_bytes / 1e6:.1f} MB …")
-        payload, error = run_binary(args.bench, ["tokenize", "--repeat", str(args.repeat), "--runs",
-                                                     str(args.runs), "--json", args.corpus], TOKENIZE_KEYS)
-        if error:
-            progress(f"warning: actorgraph-bench tokenize: {error}")
-            report["warnings"].append(f"actorgraph-bench tokenize: {error}")
-            report["notes"].append(f"actorgraph-bench tokenize failed: {error}")
-            failed = True
-        else:
-            for note in check_payload(payload, total_bytes, args.repeat):
-                progress(f"warning: actorgraph-bench tokenize {note}")
-                report["notes"].append(f"actorgraph-bench tokenize {note}")
+        payload = run_reference(report, args.bench, "actorgraph-bench tokenize", [
+            "tokenize", "--repeat", str(args.repeat), "--runs", str(args.runs), "--json", args.corpus], TOKENIZE_KEYS,
+            total_bytes, args.repeat)
+        if payload:
             report["tokenize"] = payload
             progress(f"  {payload['megabytesPerSecond']:.2f} MB/s, {payload['tokens']:,} tokens")
+        else:
+            failed = True
 
     icu_binary = None
     if C_ICU in args.only:
@@ -728,20 +738,15 @@ def main():
             report["notes"].append(note)
         else:
             progress(f"ICU word break (C): {total_bytes / 1e6:.1f} MB …")
-            payload, error = run_binary(icu_binary, ["tokenize", args.corpus, str(args.repeat), str(args.runs)],
-                                        ICU_TOKENIZE_KEYS)
-            if error:
-                progress(f"warning: icu_reference tokenize: {error}")
-                report["warnings"].append(f"icu_reference tokenize: {error}")
-                report["notes"].append(f"icu_reference tokenize failed: {error}")
-                failed = True
-            else:
-                if payload["bytes"] != total_bytes:
-                    report["notes"].append(f"icu_reference tokenize reports {payload['bytes']:,} bytes, the input "
-                                           f"is {total_bytes:,}")
+            payload = run_reference(report, icu_binary, "icu_reference tokenize", [
+                "tokenize", args.corpus, str(args.repeat), str(args.runs)], ICU_TOKENIZE_KEYS, total_bytes,
+                args.repeat)
+            if payload:
                 report["icuTokenize"] = payload
                 progress(f"  word break {payload['breakMegabytesPerSecond']:.2f} MB/s, with folding "
                          f"{payload['foldMegabytesPerSecond']:.2f} MB/s, {payload['tokens']:,} tokens")
+            else:
+                failed = True
 
     matchers = [m for m in args.only if (m != ACTORGRAPH or use_actorgraph) and (m != C_ICU or icu_binary)]
     for matcher in matchers:
