@@ -93,8 +93,9 @@ and these differences make its count differ from the peers':
 
 Tolerance. A peer's count passes when it is within --tolerance (default 10%)
 of ActorGraph's. With the names files of `actorgraph-bench names` (1k, 100k
-and 1M aliases) on the NewsArticles corpus, flashtext, pyahocorasick and
-ahocorasick-rs came within 1.0% of ActorGraph's count (0.2-1.0% fewer) and
+and 1M aliases) on the NewsArticles corpus, flashtext, pyahocorasick,
+ahocorasick-rs and C + ICU came within 1.0% of ActorGraph's count (0.2-1.0%
+fewer) and
 spaCy within 2.9% (1.4-2.9% fewer, mostly because of the tokens above). 10%
 is about three times the largest of these differences, which leaves room for
 another corpus or names file. A real bug, such as a matcher that ignores word
@@ -103,9 +104,10 @@ by far more than that. A count outside the tolerance is a warning, not a
 failure.
 
 Exit status: 0 when every measurement was made (whatever the counts), 1 when
-one could not be made (a matcher crashed, or the ActorGraph binary failed or
-printed something unexpected), 2 for a usage error. A missing ActorGraph
-binary is not an error: its rows are left out, with a note.
+one could not be made (a matcher crashed, or the ActorGraph or C + ICU binary
+failed or printed something unexpected), 2 for a usage error. A missing
+ActorGraph binary, or no C compiler, is not an error: those rows are left
+out, with a note.
 """
 
 import argparse
@@ -385,7 +387,7 @@ def measure_peer(matcher, names, args, limit_bytes):
 
 
 # ---------------------------------------------------------------------------
-# ActorGraph
+# Benchmark binaries: ActorGraph's, and the C + ICU reference
 
 
 def run_binary(binary, arguments, keys):
