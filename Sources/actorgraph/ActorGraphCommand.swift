@@ -23,7 +23,10 @@ struct ActorGraphCommand: ParsableCommand {
                 Console.write(fullMessage(for: error) + "\n")      // --help
                 Foundation.exit(0)
             }
-            let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? ""
+            // One line: a list ArgumentParser writes an item a line ("- json") is joined onto it.
+            let lines = Self.message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let items = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+            let message = (lines.first ?? "") + (items.isEmpty ? "" : " " + items.joined(separator: ", "))
             if !message.isEmpty {
                 let reason = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
                 Console.error("error: \(reason) (see 'actorgraph --help')")

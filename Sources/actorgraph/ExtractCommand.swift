@@ -58,6 +58,9 @@ struct ExtractCommand: ParsableCommand {
     /// Whether the corpus graph of all documents is what comes out.
     private var merges: Bool { merge || format.alwaysMerged }
 
+    /// The files and folders read, which no output may replace.
+    private var inputs: InputPaths { InputPaths(files, folderExtensions: ["txt"]) }
+
     /// Whether the input is one document for sure: text on standard input, or one plain file.
     private var isOneDocument: Bool {
         if files.isEmpty { return !readsJSONLines }
@@ -76,6 +79,9 @@ struct ExtractCommand: ParsableCommand {
             do { _ = try Day(iso: date) } catch let error as ActorGraphError { throw ValidationError("--date: \(error.message)") }
         }
         if outputDir == "" { throw ValidationError("--output-dir is empty; name a folder.") }
+        if let outputDir, format.writesTextFiles, let input = inputs.inputFolder(outputDir) {
+            throw ValidationError("--output-dir \"\(outputDir)\" is the input folder \"\(input)\": the .txt files --format \(format.rawValue) writes there would replace its articles or be read as articles next time; name another folder.")
+        }
         if merge && format.perDocumentOnly {
             throw ValidationError("--format \(format.rawValue) annotates each document's text and has no corpus form; leave out --merge.")
         }
@@ -83,7 +89,8 @@ struct ExtractCommand: ParsableCommand {
             throw ValidationError("--format \(format.rawValue) writes several files; name their folder with --output-dir.")
         }
         if format.shape == .file && !merges && outputDir == nil && !isOneDocument {
-            throw ValidationError("--format \(format.rawValue) writes one file per document; name their folder with --output-dir, or add --merge for one corpus graph.")
+            let merging = format.perDocumentOnly ? "" : ", or add --merge for one corpus graph"
+            throw ValidationError("--format \(format.rawValue) writes one file per document; name their folder with --output-dir\(merging).")
         }
     }
 
@@ -92,7 +99,7 @@ struct ExtractCommand: ParsableCommand {
         var folder: OutputFolder?
         do {
             extractor = try Extractor(gazetteers: gazetteers.map { URL(fileURLWithPath: $0) }, rules: rules.map { URL(fileURLWithPath: $0) }, bundledRules: !noBundledRules)
-            folder = try outputDir.map(OutputFolder.init(path:))
+            folder = try outputDir.map { try OutputFolder(path: $0, inputs: inputs) }
         } catch {
             throw fail(error)
         }
@@ -103,6 +110,7 @@ struct ExtractCommand: ParsableCommand {
         var total = 0
         var graphs: [ArticleGraph] = []
         var printed = false
+        var finished = true
         var brat = BratConfiguration()
         // Documents are read and extracted a window at a time on every core, and written in input order.
         let window = max(1, ProcessInfo.processInfo.activeProcessorCount) * 8
@@ -116,8 +124,11 @@ struct ExtractCommand: ParsableCommand {
                     switch outcome {
                     case .output(let output):
                         if var target = folder {
-                            let stem = target.stem(for: document.id, position: total)
+                            let (stem, taken) = target.stem(for: document.id, position: total)
                             folder = target
+                            if let taken {
+                                Console.error("warning: \(document.label): an earlier document's files are named \"\(taken)\"; this one's are \"\(stem)\".")
+                            }
                             for part in output.parts { try target.write(part.data, to: "\(stem).\(part.name)") }
                             if let annotations = output.brat { brat.add(annotations) }
                         } else if let part = output.parts.first {
@@ -155,9 +166,12 @@ struct ExtractCommand: ParsableCommand {
                 }
             } else if format == .brat, let folder {
                 try folder.write(Data(brat.render().utf8), to: "annotation.conf")
-            } else if format == .json, !graphs.isEmpty {
+            } else if format == .json, folder == nil, total != 1 || !graphs.isEmpty {
+                // One document is one graph; any other count, none included, is an array.
                 if graphs.count == 1 && total == 1 {
                     Console.write(try graphs[0].jsonData() + Data("\n".utf8))
+                } else if graphs.isEmpty {
+                    Console.write("[]\n")
                 } else {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -165,10 +179,12 @@ struct ExtractCommand: ParsableCommand {
                 }
             }
         } catch {
-            throw fail(error)
+            // Reported with the documents' count, which would otherwise go unsaid.
+            _ = fail(error)
+            finished = false
         }
-        if failures > 0 {
-            if total > 1 { Console.error("\(failures) of \(total) documents failed") }
+        if failures > 0 || !finished {
+            if failures > 0 && total > 1 { Console.error("\(failures) of \(total) documents failed") }
             throw ExitCode(1)
         }
     }

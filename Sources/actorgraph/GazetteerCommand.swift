@@ -111,6 +111,12 @@ extension GazetteerCommand {
         @Option(name: .shortAndLong, help: "The file to write, e.g. names.agz.")
         var output: String
 
+        func validate() throws {
+            if let harm = InputPaths(sources.paths, folderExtensions: ["gaz", "agz"]).harm(writing: output) {
+                throw ValidationError("-o \"\(output)\" would \(harm); name another file, e.g. names.agz.")
+            }
+        }
+
         func run() throws {
             do {
                 let gazetteer = try Gazetteer.load(sources.urls())

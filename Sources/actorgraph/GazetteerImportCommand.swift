@@ -52,6 +52,9 @@ extension GazetteerCommand {
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("Name at least one file to import.") }
+            if let output, let harm = InputPaths(files, folderExtensions: []).harm(writing: output) {
+                throw ValidationError("-o \"\(output)\" would \(harm); name another file, e.g. imported.gaz.")
+            }
             if format != .gate && (separator != nil || caseInsensitive) {
                 throw ValidationError("--separator and --case-insensitive apply to --from gate only.")
             }
@@ -63,6 +66,12 @@ extension GazetteerCommand {
             }
             if let separator, Self.separatorCharacter(separator) == nil {
                 throw ValidationError("--separator is one character (or \\t for a tab), not \"\(separator)\".")
+            }
+            // Mistakes in the options are usage errors, found before any file is read.
+            do {
+                try ImportOptions(types: try types.map(ImportOptions.TypeMapping.init(parsing:)), idPrefix: idPrefix).validate()
+            } catch let error as ActorGraphError {
+                throw ValidationError(error.message)
             }
         }
 

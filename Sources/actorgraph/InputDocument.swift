@@ -82,10 +82,17 @@ struct InputDocument {
                 }
                 date = text
             }
-            guard let text = try? container.decode(String.self, forKey: .text) else {
+            guard container.contains(.text) else {
                 throw LineProblem(message: "The line has no \"text\" string; add the article's text.", id: id)
             }
-            self.text = text
+            do {
+                text = try container.decode(String.self, forKey: .text)
+            } catch DecodingError.typeMismatch {
+                throw LineProblem(message: "The \"text\" is not a string; write the article's text as a JSON string.", id: id)
+            } catch {
+                // A lone surrogate escape ("\ud800") is no character.
+                throw LineProblem(message: "The \"text\" string is not valid Unicode (a lone \\ud800–\\udfff escape?); fix it at that line.", id: id)
+            }
         }
     }
 

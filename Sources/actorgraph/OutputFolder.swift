@@ -5,12 +5,15 @@ import Foundation
 /// the document's id, or the files of a corpus graph.
 struct OutputFolder {
     let url: URL
+    /// What the run reads: no file written here may replace it or join it.
+    private let inputs: InputPaths
     /// The file stems given so far, so that two documents never share a file.
     private var taken = Set<String>()
 
     /// Creates the folder if it does not exist.
-    init(path: String) throws {
+    init(path: String, inputs: InputPaths) throws {
         url = URL(fileURLWithPath: path)
+        self.inputs = inputs
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
             guard isFolder.boolValue else {
@@ -24,22 +27,31 @@ struct OutputFolder {
     }
 
     /// A file stem for document `id` that no earlier document has: the id with
-    /// characters that file names cannot hold replaced by `_`, and `-2`, `-3`, … when taken.
-    mutating func stem(for id: String?, position: Int) -> String {
+    /// characters that file names cannot hold replaced by `_`, and `-2`, `-3`, … when
+    /// taken; `taken` is then the stem an earlier document has.
+    mutating func stem(for id: String?, position: Int) -> (stem: String, taken: String?) {
         var base = String((id ?? "document-\(position)").map { $0 == "/" || $0 == "\\" || $0.isNewline || $0 == "\0" ? "_" : $0 })
         if base.isEmpty || base.hasPrefix(".") { base = "_" + base }
-        base = String(base.prefix(200))
+        // File names hold 255 bytes: 200 leave room for a suffix and the longest extension.
+        var kept = 0
+        base = String(base.prefix { character in
+            kept += character.utf8.count
+            return kept <= 200
+        })
         var stem = base, suffix = 2
         while !taken.insert(stem).inserted {
             stem = "\(base)-\(suffix)"
             suffix += 1
         }
-        return stem
+        return (stem, stem == base ? nil : base)
     }
 
     /// Writes `data` to `name` in the folder.
     func write(_ data: Data, to name: String) throws {
         let file = url.appendingPathComponent(name)
+        if let harm = inputs.harm(writing: file.path) {
+            throw ActorGraphError(.unwritableOutput, "The output \(name) would \(harm); name another --output-dir.")
+        }
         do { try data.write(to: file) } catch {
             throw ActorGraphError(.unwritableOutput, "\(file.path) cannot be written; check the folder's permissions and free space.")
         }

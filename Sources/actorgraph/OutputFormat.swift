@@ -31,6 +31,9 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     /// Whether the format annotates each document's text, so that there is no corpus form of it.
     var perDocumentOnly: Bool { self == .brat || self == .bio || self == .plover }
 
+    /// Whether its files in `--output-dir` include `.txt` files, the kind a folder of articles is read from.
+    var writesTextFiles: Bool { self == .text || self == .brat }
+
     /// The file name extension of a document's output in `--output-dir`.
     var fileExtension: String {
         switch self {

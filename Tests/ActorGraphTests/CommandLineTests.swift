@@ -104,6 +104,35 @@ struct CommandLine_ {
         #expect((lines[2]?["document"] as? [String: Any])?["id"] as? String == "7")
         let textless = try CommandLine_.run(["extract", "--format", "jsonl"], stdin: Data("{\"id\": \"x\"}\n".utf8))
         #expect(textless.stdout == "{\"error\":\"The line has no \\\"text\\\" string; add the article's text.\",\"id\":\"x\",\"line\":1}\n")
+        let kinds = "{\"id\": \"n\", \"text\": 5}\n{\"id\": \"s\", \"text\": \"a\\ud800b\"}\n"
+        let wrong = try CommandLine_.run(["extract", "--format", "jsonl"], stdin: Data(kinds.utf8))
+        #expect(wrong.stderr.contains("<stdin>:1: The \"text\" is not a string; write the article's text as a JSON string.\n"))
+        #expect(wrong.stderr.contains("<stdin>:2: The \"text\" string is not valid Unicode"))
+    }
+
+    @Test func aWrongValueIsToldWithTheValuesThatAreRight() throws {
+        let result = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--format", "xml"])
+        #expect(result.status == 64)
+        #expect(result.stderr == "actorgraph: error: The value 'xml' is invalid for '--format <format>'. Please provide one of the following: "
+                + "json, jsonl, text, dot, graphml, html, brat, bio, plover, neo4j (see 'actorgraph --help')\n")
+        let brat = try CommandLine_.run(["extract", "Tests/Corpus", "--format", "brat"])
+        #expect(brat.stderr == "actorgraph: error: --format brat writes one file per document; name their folder with --output-dir. (see 'actorgraph --help')\n")
+    }
+
+    @Test func compilingOrImportingOverASourceIsRefused() throws {
+        let source = try temporaryFile("mine.gaz", Data("entity acme-corp organization/company\n  name Acme Corp\n".utf8))
+        let text = try String(contentsOf: source, encoding: .utf8)
+        let over = try CommandLine_.run(["gazetteer", "compile", source.path, "--no-bundled", "-o", source.path])
+        #expect(over.status == 64)
+        #expect(over.stderr.hasPrefix("actorgraph: error: -o \"\(source.path)\" would replace the input file \"\(source.path)\"; name another file"))
+        let folder = source.deletingLastPathComponent().path
+        let inside = try CommandLine_.run(["gazetteer", "compile", folder, "--no-bundled", "-o", folder + "/mine.agz"])
+        #expect(inside.status == 64)
+        #expect(inside.stderr.hasPrefix("actorgraph: error: -o \"\(folder)/mine.agz\" would put mine.agz into the input folder \"\(folder)\", which reads it as input next time;"))
+        let imported = try CommandLine_.run(["gazetteer", "import", "--from", "spacy", source.path, "-o", source.path])
+        #expect(imported.status == 64 && imported.stderr.contains("would replace the input file"))
+        #expect(try String(contentsOf: source, encoding: .utf8) == text)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["mine.gaz"])
     }
 
     @Test func idIsOnlyForStandardInput() throws {

@@ -75,7 +75,7 @@ import Testing
         let result = try CommandLine_.run(["extract", "--input", "jsonl", "--merge", "--format", "json"], stdin: Data(input.utf8))
         #expect(result.status == 1)
         #expect(result.stderr.contains("warning: <stdin>:2: the id \"a\" is taken by an earlier document; it is \"a-2\" in the corpus graph."))
-        #expect(result.stderr.contains("error: <stdin>:3: The line has no \"text\" string"))
+        #expect(result.stderr.contains("error: <stdin>:3: The \"text\" is not a string"))
         let corpus = try JSONDecoder().decode(CorpusGraph.self, from: Data(result.stdout.utf8))
         #expect(corpus.documents.map(\.id) == ["a", "a-2"])
         #expect(corpus.actor("benny-gantz")?.firstDate == "2021-07-01" && corpus.actor("benny-gantz")?.lastDate == "2021-07-02")
@@ -96,6 +96,63 @@ import Testing
         let result = try CommandLine_.run(["extract", "Tests/Corpus", "--format", "dot", "-o", "Tests/Corpus/000-seed.txt"])
         #expect(result.status == 1)
         #expect(result.stderr == "actorgraph: error: --output-dir \"Tests/Corpus/000-seed.txt\" is a file; name a folder.\n")
+    }
+
+    @Test func outputNeverReplacesTheInputNorJoinsAFolderOfArticles() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let articles = folder.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        let article = articles.appendingPathComponent("000-seed.txt")
+        let seed = try Data(contentsOf: corpusFolder.appendingPathComponent("000-seed.txt"))
+        try seed.write(to: article)
+        // Text and brat write .txt files: into the folder read, refused before any work, however it is spelled.
+        for arguments in [["--format", "text"], ["--format", "brat"], ["--merge", "--format", "text"]] {
+            let refused = try CommandLine_.run(["extract", articles.path, "--output-dir", articles.path + "/../articles/"] + arguments)
+            #expect(refused.status == 64)
+            #expect(refused.stderr.contains("is the input folder \"\(articles.path)\": the .txt files --format"))
+        }
+        // A file named as input is not replaced by its own output, and the other documents still come out.
+        let notes = folder.appendingPathComponent("notes.json")
+        try Data("Benny Gantz visited Paris.".utf8).write(to: notes)
+        let result = try CommandLine_.run(["extract", article.path, notes.path, "--output-dir", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(": The output notes.json would replace the input file \"\(notes.path)\"; name another --output-dir.\n"))
+        #expect(result.stderr.hasSuffix("actorgraph: 1 of 2 documents failed\n"))
+        #expect(try String(contentsOf: notes, encoding: .utf8) == "Benny Gantz visited Paris.")
+        #expect(try Data(contentsOf: article) == seed)
+        #expect(try files(in: folder) == ["000-seed.json", "articles", "notes.json"])
+    }
+
+    @Test func documentsThatShareAnIdGetFilesOfTheirOwnWithAWarning() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = "{\"id\": \"x\", \"text\": \"Benny Gantz visited Paris.\"}\n{\"id\": \"x\", \"text\": \"Emmanuel Macron met Benny Gantz.\"}\n"
+        let result = try CommandLine_.run(["extract", "--input", "jsonl", "--output-dir", folder.path], stdin: Data(lines.utf8))
+        #expect(result.status == 0)
+        #expect(result.stderr == "actorgraph: warning: <stdin>:2: an earlier document's files are named \"x\"; this one's are \"x-2\".\n")
+        #expect(try files(in: folder) == ["x-2.json", "x.json"])
+    }
+
+    @Test func aLongIdIsShortenedToAFileNameTheSystemTakes() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 180 Cyrillic letters are 360 bytes, past the 255 a file name holds.
+        let id = String(repeating: "Кремль", count: 30)
+        let line = "{\"id\": \"\(id)\", \"text\": \"Benny Gantz visited Paris.\"}\n"
+        let result = try CommandLine_.run(["extract", "--input", "jsonl", "--output-dir", folder.path], stdin: Data(line.utf8))
+        #expect(result.status == 0 && result.stderr.isEmpty)
+        let names = try files(in: folder)
+        #expect(names.count == 1 && names[0].hasPrefix("КремльКремль") && names[0].hasSuffix(".json") && names[0].utf8.count <= 205)
+    }
+
+    @Test func severalDocumentsAreAnArrayEvenWhenNoneCameOut() throws {
+        let none = try CommandLine_.run(["extract", "--input", "jsonl"])
+        #expect(none.status == 0 && none.stdout == "[]\n")
+        let failed = try CommandLine_.run(["extract", "nope-1.txt", "nope-2.txt"])
+        #expect(failed.status == 1 && failed.stdout == "[]\n")
+        let one = try CommandLine_.run(["extract", "nope-1.txt"])
+        #expect(one.status == 1 && one.stdout.isEmpty)
     }
 
     @Test func jsonLinesFilesAreReadLineByLineInEveryFormat() throws {

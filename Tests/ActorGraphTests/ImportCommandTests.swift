@@ -80,4 +80,17 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr == "actorgraph: error: --separator and --case-insensitive apply to --from gate only. (see 'actorgraph --help')\n")
     }
+
+    @Test func badTypeMappingsAndIdPrefixesAreUsageErrors() throws {
+        let cases = [
+            (["--type", "ZZL=alien"], "Unknown type \"alien\"; use one of:"),
+            (["--type", "ZZL"], "The type mapping \"ZZL\" is not LABEL=type[/subtype];"),
+            (["--id-prefix", "Bad Prefix"], "The id prefix \"Bad Prefix\" may use only lowercase letters, digits and hyphens"),
+        ]
+        for (options, message) in cases {
+            let result = try CommandLine_.run(["gazetteer", "import", "--from", "spacy", "Tests/Import/spacy/patterns.jsonl"] + options)
+            #expect(result.status == 64)
+            #expect(result.stderr.hasPrefix("actorgraph: error: " + message) && result.stdout.isEmpty)
+        }
+    }
 }

@@ -47,7 +47,8 @@ public struct ImportOptions: Sendable {
     }
 
     /// Checks the prefix before an import starts.
-    func validate() throws {
+    /// - Throws: ``ActorGraphError`` (`unmappedLabel`) naming the prefix.
+    public func validate() throws {
         if !idPrefix.isEmpty && !GazetteerParser.isValidID(idPrefix) {
             throw ActorGraphError(.unmappedLabel, "The id prefix \"\(idPrefix)\" may use only lowercase letters, digits and hyphens, e.g. \"spacy-\".")
         }
