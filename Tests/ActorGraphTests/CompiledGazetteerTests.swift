@@ -127,9 +127,9 @@ import Testing
 
     @Test func anotherFormatVersionIsRefusedByName() throws {
         var (_, data) = try compiledSmall()
-        // Version 3 kept the hashes of an earlier hash function.
-        data[8] = 3
+        // Version 4 had one filter over all edges where version 5 has one per node.
+        data[8] = 4
         let error = actorGraphError { _ = try data.withUnsafeBytes { try Gazetteer.compiled(bytes: $0, verifyChecksum: true) } }
-        #expect(error?.message.hasPrefix("The compiled gazetteer has format version 3, and this ActorGraph reads version 4;") == true)
+        #expect(error?.message.hasPrefix("The compiled gazetteer has format version 4, and this ActorGraph reads version 5;") == true)
     }
 }

@@ -17,14 +17,15 @@ import Foundation
 /// Each section starts at a multiple of 8 bytes and the file's size is one.
 enum CompiledGazetteer {
     /// The version this build writes and reads.
-    static let formatVersion: UInt32 = 4
+    static let formatVersion: UInt32 = 5
     static let magic: [UInt8] = Array("ACTGAZ\r\n".utf8)
     private static let headerSize = 32
 
     private enum Section: UInt32, CaseIterable {
         case formBytes = 1, formEnds, formSlots, edgeKeys, edgeTargets, payloadEnds, payloads
         case entityRecords, entityOffsets, idSlots, files, exactAliases, holders, roleTitles, meta
-        case edgeFilter, formFilter, firstNodes
+        // 16 held version 4's one filter over all edges.
+        case formFilter = 17, firstNodes, childFilterEnds, childFilters
     }
 
     /// Whether `url` is to be read as a compiled gazetteer: it is named `.agz`
@@ -77,7 +78,8 @@ enum CompiledGazetteer {
         flat(.edgeKeys, tables.edgeKeys)
         flat(.edgeTargets, tables.edgeTargets)
         flat(.payloadEnds, tables.payloadEnds)
-        flat(.edgeFilter, tables.edgeFilter)
+        flat(.childFilterEnds, tables.childFilterEnds)
+        flat(.childFilters, tables.childFilters)
         flat(.formFilter, tables.forms.filter)
         flat(.firstNodes, tables.firstNodes)
         var writer = ByteWriter()
@@ -253,8 +255,8 @@ enum CompiledGazetteer {
                               slots: try flat(.formSlots, UInt64.self), filter: try flat(.formFilter, UInt64.self))
         let tables = PhraseSet<Gazetteer.AliasTarget>.Tables(
             forms: forms, edgeKeys: try flat(.edgeKeys, UInt64.self), edgeTargets: try flat(.edgeTargets, UInt32.self),
-            payloadEnds: try flat(.payloadEnds, UInt32.self), edgeFilter: try flat(.edgeFilter, UInt64.self),
-            firstNodes: try flat(.firstNodes, UInt32.self))
+            payloadEnds: try flat(.payloadEnds, UInt32.self), childFilterEnds: try flat(.childFilterEnds, UInt32.self),
+            childFilters: try flat(.childFilters, UInt64.self), firstNodes: try flat(.firstNodes, UInt32.self))
 
         var files: [String] = []
         var fileReader = reader(.files)
@@ -348,8 +350,14 @@ enum CompiledGazetteer {
             used += 1
         }
         guard tables.edgeKeys.isEmpty || used < tables.edgeKeys.count else { return "its edge table is full" }
-        // A forged filter can only hide edges (matches missed), never send a lookup out of bounds.
-        guard isHashTable(tables.edgeFilter.count) else { return "its edge filter has a bad size" }
+        // A forged filter can only hide edges (matches missed); its bounds are checked, so a lookup stays inside it.
+        guard tables.childFilterEnds.count == nodeCount else { return "its edge filters do not match its nodes" }
+        previous = 0
+        for end in tables.childFilterEnds {
+            guard end >= previous else { return "its edge filter ends go backwards" }
+            previous = end
+        }
+        guard Int(previous) == tables.childFilters.count else { return "its edge filter ends do not match its edge filters" }
         guard tables.firstNodes.count == forms.count, tables.firstNodes.allSatisfy({ Int($0) < nodeCount }) else {
             return "its first nodes do not match its forms"
         }

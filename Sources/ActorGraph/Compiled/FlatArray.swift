@@ -62,7 +62,8 @@ enum FlatTables {
     /// sixteen bits per key, a power of two words long, so that a few lookups
     /// of a missing key in a hundred get past it, and it is an eighth of the
     /// size of the table it guards or less (form and edge tables take at least
-    /// 128 bits a key).
+    /// 128 bits a key). A phrase set's edges have one such filter per node
+    /// (`PhraseSet.childFilters(keys:nodeCount:)`), sized the same way.
     static func filter(of hashes: some Sequence<Int>, count: Int) -> [UInt64] {
         var words = 1
         while words * 64 < count * 8 { words *= 2 }

@@ -16,10 +16,14 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         var edgeTargets = FlatArray<UInt32>()
         /// The payloads of node i are payloads[payloadEnds[i-1] ..< payloadEnds[i]].
         var payloadEnds = FlatArray<UInt32>()
-        /// A Bloom filter over the edges (``FlatTables/filter(of:count:)``): it
-        /// answers most lookups of a missing edge without reading the much
-        /// larger edge table.
-        var edgeFilter = FlatArray<UInt64>()
+        /// Node i's Bloom filter over its edges is childFilters[childFilterEnds[i-1] ..< childFilterEnds[i]]:
+        /// a power of two words, eight to sixteen bits an edge, none for a leaf. It
+        /// answers most lookups of a missing edge without reading the much larger
+        /// edge table, and, one per node, keeps the filters of the nodes walks pass
+        /// most (the first words of many phrases) in cache, where one filter over
+        /// all edges spreads their lookups over all of it.
+        var childFilterEnds = FlatArray<UInt32>()
+        var childFilters = FlatArray<UInt64>()
         /// The node each form reaches from the root (0 when no phrase starts
         /// with it), by form id: a document's translation reads it in place of
         /// a probe of the edge table, which a large set keeps far out of cache.
@@ -149,9 +153,9 @@ struct PhraseSet<Payload: Sendable>: Sendable {
                 slots[Int(entry.node)] -= 1
                 order[Int(slots[Int(entry.node)])] = index
             }
-            let filter = FlatTables.filter(of: keys.lazy.filter { $0 != 0 }.map { PhraseSet.slot(for: $0 &- 1) }, count: edgeCount)
+            let (filterEnds, filters) = PhraseSet.childFilters(keys: keys, nodeCount: nodeCount)
             var tables = Tables(forms: vocabulary.frozen(), edgeKeys: FlatArray(keys), edgeTargets: FlatArray(targets),
-                                payloadEnds: FlatArray(ends), edgeFilter: FlatArray(filter))
+                                payloadEnds: FlatArray(ends), childFilterEnds: FlatArray(filterEnds), childFilters: FlatArray(filters))
             let set = PhraseSet(tables: tables, payloads: order.map { entries[$0].payload })
             tables.firstNodes = FlatArray((0 ..< vocabulary.count).map { set.child(of: 0, form: UInt32($0)) ?? 0 })
             return PhraseSet(tables: tables, payloads: set.payloads)
@@ -179,6 +183,31 @@ struct PhraseSet<Payload: Sendable>: Sendable {
             newTargets[slot] = UInt32(target)
         }
         return (newKeys, newTargets)
+    }
+
+    /// Each node's Bloom filter over its edges (see ``Tables/childFilterEnds``), for the edge table `keys`.
+    fileprivate static func childFilters(keys: [UInt64], nodeCount: Int) -> (ends: [UInt32], filters: [UInt64]) {
+        // Each node's edge count first, then, in place, where its filter ends.
+        var ends = [UInt32](repeating: 0, count: nodeCount)
+        for key in keys where key != 0 { ends[Int((key &- 1) >> 32)] += 1 }
+        var total = 0
+        for node in 0 ..< nodeCount {
+            let edges = Int(ends[node])
+            if edges > 0 {
+                var words = 1
+                while words * 64 < edges * 8 { words *= 2 }
+                total += words
+            }
+            ends[node] = UInt32(total)
+        }
+        var filters = [UInt64](repeating: 0, count: total)
+        for key in keys where key != 0 {
+            let node = Int((key &- 1) >> 32)
+            let start = node == 0 ? 0 : Int(ends[node - 1])
+            let (word, bits) = FlatTables.filterProbe(for: slot(for: key &- 1))
+            filters[start + (word & (Int(ends[node]) - start - 1))] |= bits
+        }
+        return (ends, filters)
     }
 
     /// The number of distinct token forms in the phrases.
@@ -257,10 +286,13 @@ struct PhraseSet<Payload: Sendable>: Sendable {
     }
 
     private func child(of node: UInt32, form: UInt32) -> UInt32? {
-        guard edgeMask >= 0, !tables.edgeFilter.isEmpty else { return nil }
+        let index = Int(node)
+        let filterStart = index == 0 ? 0 : Int(tables.childFilterEnds[index - 1]), filterCount = Int(tables.childFilterEnds[index]) - filterStart
+        guard edgeMask >= 0, filterCount > 0 else { return nil }
         let key = UInt64(node) << 32 | UInt64(form)
         let mixed = Self.slot(for: key)
-        guard FlatTables.filter(tables.edgeFilter, mayHold: mixed) else { return nil }
+        let (word, bits) = FlatTables.filterProbe(for: mixed)
+        guard tables.childFilters[filterStart + (word & (filterCount - 1))] & bits == bits else { return nil }
         var slot = mixed & edgeMask
         for _ in 0 ..< FlatTables.longestProbe {
             let stored = tables.edgeKeys[slot]
