@@ -46,21 +46,24 @@ struct GazetteerCommand: ParsableCommand {
         func run() throws {
             do {
                 var problems: [ActorGraphError] = []
-                let gazetteer = try Gazetteer.load(sources.urls(), problems: &problems)
+                var places: [EntityPlaces?] = []
+                let gazetteer = try Gazetteer.load(sources.urls(), problems: &problems, places: &places)
                 guard let bundledRules = BundledData.rules else {
                     throw ActorGraphError(.unreadableInput, "The bundled rules are missing; keep the ActorGraph_ActorGraphGazetteers.resources folder beside the executable, or name a copy of it in ACTORGRAPH_RESOURCES.")
                 }
                 let ruleSet = try RuleSet.load([bundledRules] + rules.map { URL(fileURLWithPath: $0) })
-                let findings = try GazetteerLint(gazetteer: gazetteer, rules: ruleSet).findings()
+                // What stopped the load comes first, in the findings' form.
+                let findings = problems.map(GazetteerLint.Finding.init(loadError:))
+                    + (try GazetteerLint(gazetteer: gazetteer, rules: ruleSet, places: places).findings())
                 func count(_ severity: GazetteerLint.Finding.Severity, _ noun: String) -> String {
-                    let n = findings.filter { $0.severity == severity }.count + (severity == .error ? problems.count : 0)
+                    let n = findings.filter { $0.severity == severity }.count
                     return "\(n) \(noun)\(n == 1 ? "" : "s")"
                 }
                 let shown = notes ? findings : findings.filter { $0.severity != .note }
-                let report = problems.map(\.description) + shown.map(\.description)
+                let report = shown.map(\.description)
                     + [[count(.error, "error"), count(.warning, "warning"), count(.note, "note")].joined(separator: ", ")]
                 Console.write(report.joined(separator: "\n") + "\n")
-                if !problems.isEmpty || findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+                if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
             } catch let exit as ExitCode {
                 throw exit
             } catch {

@@ -310,11 +310,12 @@ struct CommandLine_ {
         let result = try CommandLine_.run(["gazetteer", "lint", "--no-bundled", file.path])
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains("\(file.path):7: error: The alias \"Ã‰lise\" of \"bert\" looks like mojibake (UTF-8 read as Latin-1); retype it."))
-        #expect(lines.contains("\(file.path):7: error: \"anna\" and \"bert\" both hold President of land from 2015-01-01 to 2016-01-01; check the dates."))
+        // A finding about one alias or role names its line and column, not the entity's.
+        #expect(lines.contains("\(file.path):10:9: error: The alias \"Ã‰lise\" of \"bert\" looks like mojibake (UTF-8 read as Latin-1); retype it."))
+        #expect(lines.contains("\(file.path):11:8: error: \"anna\" and \"bert\" both hold President of land from 2015-01-01 to 2016-01-01; check the dates."))
         #expect(lines.contains { $0.hasPrefix("\(file.path):4: warning: The alias \"anna roe\" belongs to anna, bert, which do not each have their own country") })
-        #expect(lines.contains("\(file.path):12: warning: The alias \"Turkey\" of \"turkey-bird\" is a common word; write it with `exact` so that only \"Turkey\" matches."))
-        #expect(lines.contains { $0.hasPrefix("\(file.path):14: error: The role title \"Presidnet\" of \"cara\" is not a title of titles.rules;") })
+        #expect(lines.contains("\(file.path):13:8: warning: The alias \"Turkey\" of \"turkey-bird\" is a common word; write it with `exact` so that only \"Turkey\" matches."))
+        #expect(lines.contains { $0.hasPrefix("\(file.path):16:8: error: The role title \"Presidnet\" of \"cara\" is not a title of titles.rules;") })
         #expect(!lines.contains { $0.contains("zorbaville") })
         #expect(lines.last == "3 errors, 2 warnings, 1 note")
         let withNotes = try CommandLine_.run(["gazetteer", "lint", "--no-bundled", "--notes", file.path])
@@ -323,11 +324,11 @@ struct CommandLine_ {
         let malformed = try temporaryFile("malformed.gaz", Data("entity yon place\n  nme Yon\n".utf8))
         let broken = try CommandLine_.run(["gazetteer", "lint", "--no-bundled", dangling.path, malformed.path])
         #expect(broken.status == 1)
-        // Every problem is listed, not only the first.
+        // Every problem is listed, not only the first, in the documented `file:line:column: error: …` form.
         #expect(broken.stdout == """
-            \(dangling.path):4:8: The entity id "zed" is already defined in \(dangling.path):1; give each entity its own id.
-            \(malformed.path):2:3: Unknown key "nme"; use one of: name, alias, exact, demonym, country, wikidata, geonames, id, role, relation.
-            \(dangling.path):3:20: No loaded gazetteer defines "nowhere"; add the entity or fix the id.
+            \(dangling.path):4:8: error: The entity id "zed" is already defined in \(dangling.path):1; give each entity its own id.
+            \(malformed.path):2:3: error: Unknown key "nme"; use one of: name, alias, exact, demonym, country, wikidata, geonames, id, role, relation.
+            \(dangling.path):3:20: error: No loaded gazetteer defines "nowhere"; add the entity or fix the id.
             3 errors, 0 warnings, 0 notes
 
             """)
@@ -368,5 +369,64 @@ extension CommandLineTests {
         let broken = try CommandLine_.run(["extract", "--gazetteer", compiled, article])
         #expect(broken.status != 0)
         #expect(broken.stderr.contains("all.agz: The compiled gazetteer is truncated"))
+    }
+}
+
+extension CommandLineTests {
+    @Test func aCompiledFileGivenWithWhatItHoldsSaysWhichFileAndWhatToDo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("good.gaz").path
+        try "entity strel-prize organization\n  name Strel Prize\n".write(toFile: source, atomically: true, encoding: .utf8)
+        let full = folder.appendingPathComponent("full.agz").path, small = folder.appendingPathComponent("small.agz").path
+        #expect(try CommandLine_.run(["gazetteer", "compile", "-o", full]).status == 0)
+        #expect(try CommandLine_.run(["gazetteer", "compile", "--no-bundled", source, "-o", small]).status == 0)
+        let entities = try Gazetteer.bundled().entities
+        let withBundled = """
+            actorgraph: error: \(full): The entity id "\(entities[0].id)" and \(entities.count - 1) more come twice: \(full) already holds \
+            the bundled gazetteer, which is read as well; give \(full) alone, with your other gazetteers compiled into it \
+            (actorgraph gazetteer compile FILE… -o \(full)), or, to lint or count them, add --no-bundled.
+
+            """
+        let extract = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--gazetteer", full, "--gazetteer", source])
+        #expect(extract.status == 1)
+        #expect(extract.stderr == withBundled)
+        let stats = try CommandLine_.run(["gazetteer", "stats", full, source])
+        #expect(stats.status == 1)
+        #expect(stats.stderr == withBundled)
+        // The way out the message gives.
+        let alone = try CommandLine_.run(["gazetteer", "stats", "--no-bundled", full, source])
+        #expect(alone.status == 0)
+        #expect(alone.stdout.contains("entities      \(entities.count + 1)\n"))
+
+        let withSource = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--gazetteer", small, "--gazetteer", source])
+        #expect(withSource.status == 1)
+        #expect(withSource.stderr == """
+            actorgraph: error: \(small): The entity id "strel-prize" comes twice: \(small) was compiled from \(source), which is read as well; \
+            leave out one of the two (and compile \(small) again after editing \(source)).
+
+            """)
+    }
+
+    @Test func lintListsADamagedOrTruncatedCompiledFileAsAFindingWithTheCounts() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let full = folder.appendingPathComponent("full.agz")
+        #expect(try CommandLine_.run(["gazetteer", "compile", "-o", full.path]).status == 0)
+        var data = try Data(contentsOf: full)
+        let truncated = folder.appendingPathComponent("truncated.agz"), damaged = folder.appendingPathComponent("damaged.agz")
+        try data.prefix(3000).write(to: truncated)
+        data[5000] ^= 0xFF
+        try data.write(to: damaged)
+        for (file, problem) in [(truncated, "truncated (3000 of \(data.count) bytes)"), (damaged, "damaged (its checksum does not match)")] {
+            let result = try CommandLine_.run(["gazetteer", "lint", file.path])
+            #expect(result.status == 1)
+            #expect(result.stderr.isEmpty)
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.first == "\(file.path): error: The compiled gazetteer is \(problem); compile it again with `actorgraph gazetteer compile`.")
+            #expect(lines.last?.hasPrefix("1 error, 0 warnings, ") == true)
+        }
     }
 }

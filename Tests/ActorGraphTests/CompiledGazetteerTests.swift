@@ -85,8 +85,39 @@ import Testing
         let twice = folder.appendingPathComponent("c.gaz")
         try "entity zenda city\n  name Zenda\n".write(to: twice, atomically: true, encoding: .utf8)
         let error = actorGraphError { _ = try Gazetteer.load([compiled, twice]) }
-        #expect(error?.message.hasPrefix("The entity id \"zenda\" is already defined in ") == true)
+        #expect(error?.message.hasPrefix("The entity id \"zenda\" is already defined in \(compiled.path) (compiled from ") == true)
         #expect(error?.file?.hasSuffix("c.gaz") == true && error?.line == 1)
+        // A repeat read from a compiled file is reported in it, with the place it was compiled from.
+        let reversed = actorGraphError { _ = try Gazetteer.load([twice, compiled]) }
+        #expect(reversed?.file == compiled.path && reversed?.line == nil)
+        #expect(reversed?.message.hasPrefix("The entity id \"zenda\" (compiled from ") == true)
+        #expect(reversed?.message.hasSuffix("small.gaz:8) is already defined in \(twice.path):1; give each entity its own id.") == true)
+    }
+
+    /// A compiled file given with the file it was compiled from, or with
+    /// another compiled from the same file: every entity comes twice, and
+    /// one error names both files and the way out, rather than the same
+    /// place twice ("good.gaz:1 … already defined in good.gaz:1").
+    @Test func aCompiledFileGivenWithItsSourceSaysSo() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("small.gaz")
+        try Self.smallText.write(to: source, atomically: true, encoding: .utf8)
+        let a = folder.appendingPathComponent("a.agz"), b = folder.appendingPathComponent("b.agz")
+        try Gazetteer.load([source]).compiledData(includesBundled: false).write(to: a)
+        try Gazetteer.load([source]).compiledData(includesBundled: false).write(to: b)
+        for files in [[a, source], [source, a]] {
+            var problems: [ActorGraphError] = []
+            _ = try Gazetteer.load(files, problems: &problems)
+            #expect(problems.map(\.description) == ["""
+                \(a.path): The entity id "ruritania" and 2 more come twice: \(a.path) was compiled from \(source.path), which is read as well; \
+                leave out one of the two (and compile \(a.path) again after editing \(source.path)).
+                """])
+        }
+        let both = actorGraphError { _ = try Gazetteer.load([a, b]) }
+        #expect(both?.description == """
+            \(b.path): The entity id "ruritania" and 2 more come twice: \(a.path) and \(b.path) were both compiled from \(source.path); give only one of them.
+            """)
     }
 
     @Test func everyTruncationIsRefusedWithAClearError() throws {

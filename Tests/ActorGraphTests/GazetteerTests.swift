@@ -120,3 +120,32 @@ import Testing
         }
     }
 }
+
+extension GazetteerTests {
+    /// `gazetteer lint` names the line of the alias or role a finding is about;
+    /// the parser keeps those places in the order of the entity's aliases,
+    /// which puts the name first and drops an `exact` repeat of it.
+    @Test func keepsTheLineAndColumnOfEachAliasAndRoleForLint() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("places.gaz")
+        try """
+            entity x-land country
+              alias Ex
+              demonym Xian,  Xish
+              name X Land
+              exact X Land
+              exact XL
+              role King | from=2020-01-01
+            """.write(to: file, atomically: true, encoding: .utf8)
+        var problems: [ActorGraphError] = []
+        var places: [EntityPlaces?] = []
+        let loaded = try Gazetteer.load([file], problems: &problems, places: &places)
+        #expect(problems.isEmpty)
+        #expect(loaded.entities[0].aliases.map(\.text) == ["X Land", "Ex", "Xian", "Xish", "XL"])
+        let place = try #require(places.first ?? nil)
+        #expect(place.aliases.map { [$0.line, $0.column] } == [[4, 8], [2, 9], [3, 11], [3, 18], [6, 9]])
+        #expect(place.roles.map { [$0.line, $0.column] } == [[7, 8]])
+    }
+}

@@ -254,41 +254,97 @@ public struct Gazetteer: Sendable {
     /// every reference to an id nothing defines. For `gazetteer lint`.
     /// - Throws: ``ActorGraphError`` when a file or folder cannot be read at all.
     package static func load(_ urls: [URL], problems: inout [ActorGraphError]) throws -> Gazetteer {
+        var places: [EntityPlaces?] = []
+        return try load(urls, problems: &problems, places: &places, keepsPlaces: false)
+    }
+
+    /// Loads as ``load(_:problems:)`` does, and sets `places` to where each
+    /// entity's aliases and roles are written, in entity order: `nil` for an
+    /// entity of a compiled file, which keeps only its `entity` line.
+    package static func load(_ urls: [URL], problems: inout [ActorGraphError], places: inout [EntityPlaces?]) throws -> Gazetteer {
+        try load(urls, problems: &problems, places: &places, keepsPlaces: true)
+    }
+
+    /// Where an entity of a load comes from.
+    private struct Origin {
+        /// Its `entity` line; for a compiled file, the line of the source it was compiled from.
+        var location: EntityList.Location?
+        /// The compiled file it was read from, as shown in messages.
+        var compiled: String?
+        /// Whether it is an entity of the bundled gazetteer.
+        var bundled: Bool
+
+        /// What holds it, for telling apart the pairs of files that give the same entities.
+        var holder: String { compiled ?? (bundled ? "" : location?.file ?? "") }
+
+        var description: String {
+            let place = location.map { "\($0.file):\($0.line)" }
+            guard let compiled else { return place ?? "" }
+            return place.map { "\(compiled) (compiled from \($0))" } ?? compiled
+        }
+    }
+
+    private static func load(_ urls: [URL], problems: inout [ActorGraphError], places: inout [EntityPlaces?], keepsPlaces: Bool) throws -> Gazetteer {
+        places = []
         let files = try SourceFiles.expand(urls, extensions: ["gaz", "agz"])
         if files.count == 1, CompiledGazetteer.isCompiled(files[0]) {
-            return try loadCompiled(files[0]).gazetteer
+            // A damaged file is listed like any other problem, whether or not other files come with it.
+            do { return try loadCompiled(files[0]).gazetteer } catch let error as ActorGraphError {
+                problems.append(error)
+                return try Builder().build()
+            }
         }
+        let bundledFolder = BundledData.entities.map { $0.standardizedFileURL.path + "/" }
         var builder = Builder()
         var references: [(file: String, reference: GazetteerParser.Reference)] = []
-        var defined: [Entity.ID: String] = [:]
+        var defined: [Entity.ID: Origin] = [:]
         var locations: [EntityList.Location?] = []
-        func add(_ entity: Entity, at location: EntityList.Location?, report: (String) -> ActorGraphError) throws {
+        // The same entity read twice because a compiled file holds what another file gives again
+        // (`full.agz` with the bundled gazetteer, `names.agz` with `names.gaz`): one problem for
+        // each pair of files, which counts them, rather than one for each entity.
+        var repeats: [[String]: (problem: Int, id: Entity.ID, count: Int, first: Origin, second: Origin)] = [:]
+        func add(_ entity: Entity, from origin: Origin, places entityPlaces: EntityPlaces?, report: (String) -> ActorGraphError) throws {
             if let first = defined[entity.id] {
-                problems.append(report("The entity id \"\(entity.id)\" is already defined in \(first); give each entity its own id."))
+                if first.compiled != nil || origin.compiled != nil, let location = origin.location, first.location == location {
+                    let key = [first.holder, origin.holder]
+                    if repeats[key] == nil {
+                        repeats[key] = (problems.count, entity.id, 0, first, origin)
+                        problems.append(ActorGraphError(.malformedGazetteer, ""))       // Worded once all are counted.
+                    }
+                    repeats[key]?.count += 1
+                    return
+                }
+                let subject = origin.compiled == nil ? "" : origin.location.map { " (compiled from \($0.file):\($0.line))" } ?? ""
+                problems.append(report("The entity id \"\(entity.id)\"\(subject) is already defined in \(first.description); give each entity its own id."))
                 return
             }
-            defined[entity.id] = location.map { "\($0.file):\($0.line)" } ?? entity.id.rawValue
-            locations.append(location)
+            defined[entity.id] = origin
+            locations.append(origin.location)
+            if keepsPlaces { places.append(entityPlaces) }
             try builder.add(entity)
         }
         for file in files {
             let display = SourceFiles.displayName(file)
             if CompiledGazetteer.isCompiled(file) {
-                let compiled: Gazetteer
-                do { compiled = try loadCompiled(file).gazetteer } catch let error as ActorGraphError {
+                let compiled: Gazetteer, includesBundled: Bool
+                do { (compiled, includesBundled) = try loadCompiled(file) } catch let error as ActorGraphError {
                     problems.append(error)
                     continue
                 }
                 for index in compiled.entities.indices {
                     let entity = compiled.entities[index]
                     let location = compiled.entities.location(at: index)
-                    try add(entity, at: location) { ActorGraphError(.malformedGazetteer, $0, file: location?.file ?? display, line: location?.line) }
+                    // Bundled entities keep the place they are edited at, under Gazetteers/.
+                    let bundled = includesBundled && location?.file.hasPrefix("Gazetteers/") == true
+                    try add(entity, from: Origin(location: location, compiled: display, bundled: bundled), places: nil) {
+                        ActorGraphError(.malformedGazetteer, $0, file: display)
+                    }
                     let targets = entity.relations.map(\.target) + entity.roles.compactMap(\.of)
                     references += targets.map { (location?.file ?? display, GazetteerParser.Reference(target: $0, line: location?.line ?? 0, column: 1)) }
                 }
                 continue
             }
-            let parser = GazetteerParser(file: display)
+            let parser = GazetteerParser(file: display, keepsPlaces: keepsPlaces)
             let parsed: GazetteerParser.Parsed
             do {
                 parsed = try parser.parse(SourceFiles.read(file, code: .malformedGazetteer))
@@ -296,16 +352,43 @@ public struct Gazetteer: Sendable {
                 problems.append(error)
                 continue
             }
-            for (entity, line) in zip(parsed.entities, parsed.lines) {
-                try add(entity, at: EntityList.Location(file: display, line: line)) { parser.reader.error($0, line: line, column: 8) }
+            let bundled = bundledFolder.map { file.standardizedFileURL.path.hasPrefix($0) } ?? false
+            for (offset, (entity, line)) in zip(parsed.entities, parsed.lines).enumerated() {
+                let origin = Origin(location: EntityList.Location(file: display, line: line), compiled: nil, bundled: bundled)
+                try add(entity, from: origin, places: keepsPlaces ? parsed.places[offset] : nil) { parser.reader.error($0, line: line, column: 8) }
             }
             references += parsed.references.map { (display, $0) }
+        }
+        for repeated in repeats.values {
+            problems[repeated.problem] = Self.repeated(repeated.id, count: repeated.count, first: repeated.first, second: repeated.second)
         }
         for (file, reference) in references where defined[reference.target] == nil {
             problems.append(ActorGraphError(.malformedGazetteer, "No loaded gazetteer defines \"\(reference.target)\"; add the entity or fix the id.",
                                             file: file, line: reference.line > 0 ? reference.line : nil, column: reference.line > 0 ? reference.column : nil))
         }
         return try builder.build(skippingMissingReferences: !problems.isEmpty, locations: locations)
+    }
+
+    /// The problem of entities that come twice from the same place: a compiled
+    /// file given with a file it was compiled from, or with the bundled gazetteer it holds.
+    private static func repeated(_ id: Entity.ID, count: Int, first: Origin, second: Origin) -> ActorGraphError {
+        let subject = count == 1 ? "The entity id \"\(id)\" comes twice" : "The entity id \"\(id)\" and \(count - 1) more come twice"
+        let compiled = [first.compiled, second.compiled].compactMap { $0 }
+        let source = second.location?.file ?? ""
+        let bundled = first.bundled && second.bundled
+        let reason: String, remedy: String
+        if compiled.count == 2 {
+            reason = bundled ? "\(compiled[0]) and \(compiled[1]) both hold the bundled gazetteer"
+                : "\(compiled[0]) and \(compiled[1]) were both compiled from \(source)"
+            remedy = "give only one of them"
+        } else if bundled {
+            reason = "\(compiled[0]) already holds the bundled gazetteer, which is read as well"
+            remedy = "give \(compiled[0]) alone, with your other gazetteers compiled into it (actorgraph gazetteer compile FILE… -o \(compiled[0])), or, to lint or count them, add --no-bundled"
+        } else {
+            reason = "\(compiled[0]) was compiled from \(source), which is read as well"
+            remedy = "leave out one of the two (and compile \(compiled[0]) again after editing \(source))"
+        }
+        return ActorGraphError(.malformedGazetteer, "\(subject): \(reason); \(remedy).", file: compiled.last)
     }
 
     /// What to load for the bundled gazetteer extended by `urls`: the bundled

@@ -5,18 +5,43 @@ import Foundation
 /// entities, overlapping terms of one office, mojibake, and aliases that are
 /// common words yet match in any case.
 ///
-/// Malformed files never get here: loading refuses them with their place.
+/// Malformed files never get here: loading refuses them with their place,
+/// and ``Finding/init(loadError:)`` lists them in the same form.
 package struct GazetteerLint {
+    /// One line of the report: `file:line[:column]: error|warning|note: message`.
     package struct Finding: Hashable, Sendable, CustomStringConvertible {
         /// `note`: worth knowing, nothing to fix (an alias the document's countries decide).
         package enum Severity: String, Sendable { case error, warning, note }
         package var severity: Severity
         package var file: String?
         package var line: Int?
+        package var column: Int?
         package var message: String
 
+        package init(severity: Severity, file: String?, line: Int?, column: Int? = nil, message: String) {
+            self.severity = severity
+            self.file = file
+            self.line = line
+            self.column = column
+            self.message = message
+        }
+
+        /// A problem that stopped part of the load (a malformed line, an id
+        /// defined twice, a damaged compiled file), as an error.
+        package init(loadError error: ActorGraphError) {
+            self.init(severity: .error, file: error.file, line: error.line, column: error.column, message: error.message)
+        }
+
         package var description: String {
-            let place = file.map { file in line.map { "\(file):\($0): " } ?? "\(file): " } ?? ""
+            var place = ""
+            if let file {
+                place = file
+                if let line {
+                    place += ":\(line)"
+                    if let column { place += ":\(column)" }
+                }
+                place += ": "
+            }
             return place + severity.rawValue + ": " + message
         }
     }
@@ -26,11 +51,17 @@ package struct GazetteerLint {
     let commonWords: Set<String>
     /// The canonical titles of `titles.rules`, which every role must use.
     let titles: Set<String>
+    /// Where each entity's aliases and roles are written, in entity order, when known.
+    let places: [EntityPlaces?]
 
-    package init(gazetteer: Gazetteer, rules: RuleSet) {
+    /// - Parameter places: Where each entity's aliases and roles are written
+    ///   (``Gazetteer/load(_:problems:places:)``), so that a finding about one
+    ///   names its line; without them, findings name the `entity` line.
+    package init(gazetteer: Gazetteer, rules: RuleSet, places: [EntityPlaces?] = []) {
         self.gazetteer = gazetteer
         commonWords = rules.commonWords
         titles = Set(rules.titles.map(\.canonical))
+        self.places = places
     }
 
     /// Every finding, errors first, then in file order.
@@ -38,18 +69,26 @@ package struct GazetteerLint {
         var findings: [Finding] = []
         let tokenizer = Tokenizer()
         var owners: [String: [Entity.ID]] = [:]
-        for entity in gazetteer.entities {
-            for title in Set(entity.roles.map(\.title)).subtracting(titles).sorted() where !GazetteerParser.isCodedTitle(title) {
-                findings.append(finding(.error, entity.id, "The role title \"\(title)\" of \"\(entity.id)\" is not a title of titles.rules; use one of: \(titles.sorted().joined(separator: ", ")), or add it there."))
+        for (index, entity) in gazetteer.entities.enumerated() {
+            let places = index < self.places.count ? self.places[index] : nil
+            func place(ofAlias alias: Int) -> (String, EntityPlaces.Place)? {
+                places.flatMap { places in alias < places.aliases.count ? (places.file, places.aliases[alias]) : nil }
             }
-            for alias in entity.aliases {
+            func place(ofRole role: Int) -> (String, EntityPlaces.Place)? {
+                places.flatMap { places in role < places.roles.count ? (places.file, places.roles[role]) : nil }
+            }
+            for title in Set(entity.roles.map(\.title)).subtracting(titles).sorted() where !GazetteerParser.isCodedTitle(title) {
+                let role = entity.roles.firstIndex { $0.title == title }.flatMap(place(ofRole:))
+                findings.append(finding(.error, entity.id, at: role, "The role title \"\(title)\" of \"\(entity.id)\" is not a title of titles.rules; use one of: \(titles.sorted().joined(separator: ", ")), or add it there."))
+            }
+            for (number, alias) in entity.aliases.enumerated() {
                 if Self.looksLikeMojibake(alias.text) {
-                    findings.append(finding(.error, entity.id, "The alias \"\(alias.text)\" of \"\(entity.id)\" looks like mojibake (UTF-8 read as Latin-1); retype it."))
+                    findings.append(finding(.error, entity.id, at: place(ofAlias: number), "The alias \"\(alias.text)\" of \"\(entity.id)\" looks like mojibake (UTF-8 read as Latin-1); retype it."))
                 }
                 let tokenized = try tokenizer.tokenize(alias.text, splittingSentences: false)
                 let folded = tokenized.tokens.map { tokenized.folded($0) }.joined(separator: " ")
                 if !alias.caseSensitive && alias.kind != .demonym && commonWords.contains(folded) {
-                    findings.append(finding(.warning, entity.id, "The alias \"\(alias.text)\" of \"\(entity.id)\" is a common word; write it with `exact` so that only \"\(alias.text)\" matches."))
+                    findings.append(finding(.warning, entity.id, at: place(ofAlias: number), "The alias \"\(alias.text)\" of \"\(entity.id)\" is a common word; write it with `exact` so that only \"\(alias.text)\" matches."))
                 }
                 if !alias.caseSensitive, !(owners[folded]?.contains(entity.id) ?? false) { owners[folded, default: []].append(entity.id) }
             }
@@ -66,7 +105,9 @@ package struct GazetteerLint {
         findings += overlappingTerms()
         findings += containmentCycles()
         func rank(_ severity: Finding.Severity) -> Int { severity == .error ? 0 : severity == .warning ? 1 : 2 }
-        return findings.sorted { (rank($0.severity), $0.file ?? "", $0.line ?? 0) < (rank($1.severity), $1.file ?? "", $1.line ?? 0) }
+        return findings.sorted {
+            (rank($0.severity), $0.file ?? "", $0.line ?? 0, $0.column ?? 0) < (rank($1.severity), $1.file ?? "", $1.line ?? 0, $1.column ?? 0)
+        }
     }
 
     /// Relations that say where an entity belongs, which cannot go round in a circle.
@@ -113,12 +154,14 @@ package struct GazetteerLint {
 
     /// Two people holding one office (title and entity) on the same days, beyond a handover day.
     private func overlappingTerms() -> [Finding] {
-        struct Term { var person: Entity.ID; var from: Day?; var to: Day? }
+        struct Term { var person: Entity.ID; var from: Day?; var to: Day?; var place: (file: String, place: EntityPlaces.Place)? }
         var offices: [String: [Term]] = [:]
-        for entity in gazetteer.entities where entity.type == .person {
-            for role in entity.roles {
+        for (index, entity) in gazetteer.entities.enumerated() where entity.type == .person {
+            let places = index < self.places.count ? self.places[index] : nil
+            for (number, role) in entity.roles.enumerated() {
                 guard let office = role.of else { continue }
-                offices[role.title + " of " + office.rawValue, default: []].append(Term(person: entity.id, from: role.from, to: role.to))
+                let place = places.flatMap { number < $0.roles.count ? ($0.file, $0.roles[number]) : nil }
+                offices[role.title + " of " + office.rawValue, default: []].append(Term(person: entity.id, from: role.from, to: role.to, place: place))
             }
         }
         var findings: [Finding] = []
@@ -132,7 +175,7 @@ package struct GazetteerLint {
                     let start = max(a, b), end = min(firstEnd, secondEnd)
                     // The handover day belongs to both terms.
                     if start < end {
-                        findings.append(finding(.error, second.person, "\"\(first.person)\" and \"\(second.person)\" both hold \(office) from \(start) to \(end); check the dates."))
+                        findings.append(finding(.error, second.person, at: second.place, "\"\(first.person)\" and \"\(second.person)\" both hold \(office) from \(start) to \(end); check the dates."))
                     }
                 }
             }
@@ -140,9 +183,15 @@ package struct GazetteerLint {
         return findings
     }
 
-    private func finding(_ severity: Finding.Severity, _ id: Entity.ID, _ message: String) -> Finding {
-        let place = gazetteer.location(of: id)
-        return Finding(severity: severity, file: place?.file, line: place?.line, message: message)
+    /// A finding about the entity `id`, at `place` (a line of one of its
+    /// aliases or roles) when given, else at its `entity` line.
+    private func finding(_ severity: Finding.Severity, _ id: Entity.ID, at place: (file: String, place: EntityPlaces.Place)? = nil,
+                         _ message: String) -> Finding {
+        if let place {
+            return Finding(severity: severity, file: place.file, line: place.place.line, column: place.place.column, message: message)
+        }
+        let location = gazetteer.location(of: id)
+        return Finding(severity: severity, file: location?.file, line: location?.line, message: message)
     }
 
     /// UTF-8 decoded as Latin-1 or Windows-1252: "Ã©" for "é", "â€™" for "’".

@@ -13,6 +13,8 @@ struct GazetteerParser {
         var entities: [Entity] = []
         var lines: [Int] = []                 // header line of each entity
         var references: [Reference] = []
+        /// The lines of each entity's aliases and roles, when the parser keeps them.
+        var places: [EntityPlaces] = []
     }
 
     static let keys = ["name", "alias", "exact", "demonym", "country", "wikidata", "geonames", "id", "role", "relation"]
@@ -21,9 +23,12 @@ struct GazetteerParser {
     static let schemesWithKeys: Set<String> = ["wikidata", "geonames"]
 
     let reader: DirectiveReader
+    /// Whether to keep where each alias and role is written (``Parsed/places``), for `gazetteer lint`.
+    let keepsPlaces: Bool
 
-    init(file: String) {
+    init(file: String, keepsPlaces: Bool = false) {
         reader = DirectiveReader(file: file, code: .malformedGazetteer)
+        self.keepsPlaces = keepsPlaces
     }
 
     func parse(_ text: String) throws -> Parsed {
@@ -31,6 +36,7 @@ struct GazetteerParser {
         var current: Entity?
         var currentLine = 0
         var caseSensitive = false
+        var places = EntityPlaces(file: reader.file)
         func finish() throws {
             guard var entity = current else { return }
             current = nil
@@ -44,9 +50,14 @@ struct GazetteerParser {
             if let twin = entity.aliases.firstIndex(where: { $0.kind == .alias && $0.caseSensitive && $0.text == entity.name }) {
                 entity.aliases.remove(at: twin)
                 entity.aliases[0].caseSensitive = true
+                if keepsPlaces { places.aliases.remove(at: twin) }
             }
             parsed.entities.append(entity)
             parsed.lines.append(currentLine)
+            if keepsPlaces {
+                parsed.places.append(places)
+                places = EntityPlaces(file: reader.file)
+            }
         }
         for directive in try reader.directives(in: text) {
             if !directive.indented && directive.keyword == "option" {
@@ -72,11 +83,31 @@ struct GazetteerParser {
             }
             // Leave `entity` the only reference, so that appending to its lists does not copy them.
             current = nil
+            let aliases = entity.aliases.count
             try attribute(directive, to: &entity, references: &parsed.references)
+            if keepsPlaces { Self.record(directive, addingAliases: entity.aliases.count - aliases, to: &places) }
             current = entity
         }
         try finish()
         return parsed
+    }
+
+    /// Notes where the aliases or role that `directive` added are written.
+    private static func record(_ directive: Directive, addingAliases added: Int, to places: inout EntityPlaces) {
+        let place = EntityPlaces.Place(line: directive.line, column: directive.valueColumn)
+        switch directive.keyword {
+        case "name": places.aliases.insert(place, at: 0)
+        case "alias", "exact": places.aliases.append(place)
+        case "demonym":
+            // Each item's column: after the value's start and each comma, past the spaces.
+            var position = 0
+            for part in directive.value.split(separator: ",", omittingEmptySubsequences: false).prefix(added) {
+                places.aliases.append(EntityPlaces.Place(line: directive.line, column: directive.valueColumn + position + part.prefix(while: \.isWhitespace).count))
+                position += part.count + 1
+            }
+        case "role": places.roles.append(place)
+        default: break
+        }
     }
 
     private func header(_ directive: Directive) throws -> Entity {
