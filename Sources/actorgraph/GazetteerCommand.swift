@@ -21,6 +21,7 @@ struct GazetteerCommand: ParsableCommand {
 
         func validate() throws {
             if noBundled && paths.isEmpty { throw ValidationError("--no-bundled needs at least one gazetteer file or folder.") }
+            try refuseEmptyPaths(paths, of: "A gazetteer PATH")
         }
 
         func urls() throws -> [URL] {
@@ -42,6 +43,10 @@ struct GazetteerCommand: ParsableCommand {
 
         @Option(name: .customLong("rules"), help: "A .rules file or folder whose titles roles may use, on top of the bundled rules. Repeatable.")
         var rules: [String] = []
+
+        func validate() throws {
+            try refuseEmptyPaths(rules, of: "--rules")
+        }
 
         func run() throws {
             do {

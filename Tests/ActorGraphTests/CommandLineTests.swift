@@ -373,6 +373,21 @@ extension CommandLineTests {
 }
 
 extension CommandLineTests {
+    @Test(arguments: [
+        (["gazetteer", "lint", ""], "A gazetteer PATH"),
+        (["gazetteer", "stats", "--no-bundled", ""], "A gazetteer PATH"),
+        (["gazetteer", "lint", "--rules", ""], "--rules"),
+        (["extract", "Tests/Corpus/000-seed.txt", "--gazetteer", ""], "--gazetteer"),
+        (["extract", "Tests/Corpus/000-seed.txt", "--rules", ""], "--rules"),
+        (["eval", "Tests/Corpus", "--gazetteer", ""], "--gazetteer"),
+    ])
+    func anEmptyPathIsAUsageErrorNotTheCurrentFolder(arguments: [String], option: String) throws {
+        let result = try CommandLine_.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr == "actorgraph: error: \(option) is empty; name a file or folder, or \".\" for the current folder. (see 'actorgraph --help')\n")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func aCompiledFileGivenWithWhatItHoldsSaysWhichFileAndWhatToDo() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
