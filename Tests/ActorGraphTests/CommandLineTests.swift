@@ -251,7 +251,7 @@ struct CommandLine_ {
         #expect(run.output == "0\n")
         let screen = try String(contentsOf: typescript, encoding: .utf8)
         #expect(screen.contains("documents") && screen.contains("MB/s") && screen.contains("%"))
-        let lines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines.count == GraphTests.corpusTexts.count && lines.allSatisfy { $0.hasPrefix("{") })
         let quiet = try CommandLine_.run(["extract", "Tests/Corpus", "--format", "jsonl"])
         #expect(quiet.status == 0 && quiet.stderr.isEmpty)
@@ -345,6 +345,26 @@ struct CommandLine_ {
         let result = try CommandLine_.run(["eval", "Tests/Corpus"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("total (micro)"))
+    }
+
+    @Test func evalGoldFileMistakesAreOneLineErrorsWithTheirPlace() throws {
+        let gold = try temporaryFile("000-seed.gold.json", Data("""
+            {"date": "2021-07-27", "actors": [],
+             "events": [{"type": "teleport", "trigger": "trip"}]}
+            """.utf8))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/Corpus/000-seed.txt"),
+                                         to: gold.deletingLastPathComponent().appendingPathComponent("000-seed.txt"))
+        defer { try? FileManager.default.removeItem(at: gold.deletingLastPathComponent()) }
+        let result = try CommandLine_.run(["eval", gold.deletingLastPathComponent().path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("actorgraph: error: \(gold.path):2:22: \"events[0].type\": \"teleport\" is not an event type of the rules; use one of: "))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+
+        try Data("{\"date\": \"2021-07-27\", \"mentions\": [\n".utf8).write(to: gold.deletingLastPathComponent().appendingPathComponent("000-seed.actors.json"))
+        let coverage = try CommandLine_.run(["eval", "--coverage", gold.deletingLastPathComponent().path])
+        #expect(coverage.status == 1)
+        #expect(coverage.stderr == "actorgraph: error: \(gold.deletingLastPathComponent().path)/000-seed.actors.json:2:1: Malformed JSON: expected a value, found the end of the file; fix the JSON here.\n")
     }
 }
 

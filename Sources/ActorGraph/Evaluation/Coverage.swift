@@ -29,6 +29,20 @@ public struct Coverage: Hashable, Sendable {
                 self.name = name
                 self.via = via
             }
+
+            /// Decodes a mention, checking its keys, its type and its `via`.
+            /// - Throws: `DecodingError`, or ``GoldJSON/Problem`` naming the field.
+            public init(from decoder: any Decoder) throws {
+                try GoldJSON.rejectUnknownKeys(decoder, known: ["text", "type", "name", "via"])
+                let container = try decoder.container(keyedBy: GoldJSON.Key.self)
+                text = try container.decode(String.self, forKey: GoldJSON.Key("text"))
+                type = try GoldJSON.decode(ActorType.self, "an actor type", from: container, forKey: "type")
+                name = try container.decode(String.self, forKey: GoldJSON.Key("name"))
+                via = try container.decodeIfPresent(String.self, forKey: GoldJSON.Key("via"))
+                if let via, via != "title" {
+                    throw GoldJSON.Problem(container.codingPath + [GoldJSON.Key("via")], "\"\(via)\" is not known; write \"title\" for a title standing for its holder, or leave the key out.")
+                }
+            }
         }
         /// The publication day.
         public var date: String?
@@ -39,6 +53,25 @@ public struct Coverage: Hashable, Sendable {
         public init(date: String?, mentions: [Mention]) {
             self.date = date
             self.mentions = mentions
+        }
+
+        /// Decodes the gold of an article, checking its keys and its date.
+        /// - Throws: `DecodingError`, or ``GoldJSON/Problem`` naming the field.
+        public init(from decoder: any Decoder) throws {
+            try GoldJSON.rejectUnknownKeys(decoder, known: ["date", "mentions"])
+            let container = try decoder.container(keyedBy: GoldJSON.Key.self)
+            date = try container.decodeIfPresent(String.self, forKey: GoldJSON.Key("date"))
+            try GoldJSON.checkDate(date, at: container.codingPath + [GoldJSON.Key("date")])
+            mentions = try container.decode([Mention].self, forKey: GoldJSON.Key("mentions"))
+        }
+
+        /// Reads a coverage gold file.
+        /// - Throws: ``ActorGraphError``: `unreadableInput` for a file that
+        ///   cannot be read; `malformedGold` for invalid JSON, a missing,
+        ///   unknown or wrongly typed key, an impossible date or an unknown
+        ///   type, naming the file, the line and column, and the field.
+        public static func load(_ url: URL) throws -> Gold {
+            try GoldJSON(contentsOf: url).decode(Gold.self)
         }
     }
 
@@ -191,12 +224,7 @@ public struct Coverage: Hashable, Sendable {
             let base = textURL.deletingPathExtension().lastPathComponent
             let goldURL = textURL.deletingLastPathComponent().appendingPathComponent(base + ".actors.json")
             guard FileManager.default.fileExists(atPath: goldURL.path) else { continue }
-            let gold: Gold
-            do {
-                gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: goldURL))
-            } catch {
-                throw ActorGraphError(.malformedGold, "\"\(goldURL.lastPathComponent)\" is not coverage gold (\(error.localizedDescription)); see Tests/Coverage/README.md.", file: goldURL.path)
-            }
+            let gold = try Gold.load(goldURL)
             let text = try SourceFiles.read(textURL, code: .unreadableInput)
             let graph = try extractor.extract(text, date: gold.date, id: base)
             let coverage = score(graph, text: text, gold: gold, gazetteer: extractor.gazetteer)

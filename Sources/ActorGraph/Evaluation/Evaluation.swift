@@ -189,7 +189,7 @@ public struct Evaluation: Hashable, Sendable {
             guard FileManager.default.fileExists(atPath: goldURL.path) else {
                 throw ActorGraphError(.malformedGold, "\"\(textURL.lastPathComponent)\" has no gold file; write \(goldURL.lastPathComponent) beside it.", file: textURL.path)
             }
-            let gold = try GoldDocument.load(goldURL)
+            let gold = try GoldDocument.load(goldURL, eventTypes: Set(extractor.rules.eventTypes.keys))
             let data: Data
             do { data = try Data(contentsOf: textURL) } catch {
                 throw ActorGraphError(.unreadableInput, "\"\(textURL.path)\" cannot be read; check that it is a file you may read.")

@@ -9,6 +9,14 @@ public struct GoldDocument: Hashable, Sendable, Decodable {
         public var type: ActorType
         /// The text of each mention, once per occurrence.
         public var mentions: [String]
+
+        public init(from decoder: any Decoder) throws {
+            try GoldJSON.rejectUnknownKeys(decoder, known: ["id", "type", "mentions"])
+            let container = try decoder.container(keyedBy: GoldJSON.Key.self)
+            id = try container.decode(String.self, forKey: GoldJSON.Key("id"))
+            type = try GoldJSON.decode(ActorType.self, "an actor type", from: container, forKey: "type")
+            mentions = try container.decode([String].self, forKey: GoldJSON.Key("mentions"))
+        }
     }
 
     /// One telling of an event.
@@ -20,20 +28,21 @@ public struct GoldDocument: Hashable, Sendable, Decodable {
         /// Role → actor ids.
         public var roles: [EventRole: [String]]
 
-        enum CodingKeys: String, CodingKey { case type, trigger, roles }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            type = try container.decode(String.self, forKey: .type)
-            trigger = try container.decode(String.self, forKey: .trigger)
-            let raw = try container.decodeIfPresent([String: OneOrMany].self, forKey: .roles) ?? [:]
+            try GoldJSON.rejectUnknownKeys(decoder, known: ["type", "trigger", "roles"])
+            let container = try decoder.container(keyedBy: GoldJSON.Key.self)
+            type = try container.decode(String.self, forKey: GoldJSON.Key("type"))
+            trigger = try container.decode(String.self, forKey: GoldJSON.Key("trigger"))
             var roles: [EventRole: [String]] = [:]
-            for (key, value) in raw {
-                guard let role = EventRole(rawValue: key) else {
-                    throw DecodingError.dataCorruptedError(forKey: .roles, in: container,
-                        debugDescription: "Unknown role \"\(key)\"; use one of: \(EventRole.allCases.map(\.rawValue).joined(separator: ", ")).")
+            if container.contains(GoldJSON.Key("roles")) {
+                let raw = try container.nestedContainer(keyedBy: GoldJSON.Key.self, forKey: GoldJSON.Key("roles"))
+                for key in raw.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+                    guard let role = EventRole(rawValue: key.stringValue) else {
+                        throw GoldJSON.Problem(raw.codingPath + [key],
+                            "unknown role; use one of: \(EventRole.allCases.map(\.rawValue).joined(separator: ", ")).", atKey: true)
+                    }
+                    roles[role] = try raw.decode(OneOrMany.self, forKey: key).values
                 }
-                roles[role] = value.values
             }
             self.roles = roles
         }
@@ -44,7 +53,11 @@ public struct GoldDocument: Hashable, Sendable, Decodable {
         var values: [String]
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let one = try? container.decode(String.self) { values = [one] } else { values = try container.decode([String].self) }
+            if let one = try? container.decode(String.self) { values = [one]; return }
+            guard let many = try? container.decode([String].self) else {
+                throw GoldJSON.Problem(decoder.codingPath, "expected an actor id or a list of actor ids; write \"id\" or [\"id\", …].")
+            }
+            values = many
         }
     }
 
@@ -55,27 +68,52 @@ public struct GoldDocument: Hashable, Sendable, Decodable {
     /// Every event told in the article.
     public var events: [GoldEvent]
 
-    /// Reads a gold file.
-    /// - Throws: ``ActorGraphError`` (`malformedGold`) naming the file and what is wrong.
-    public static func load(_ url: URL) throws -> GoldDocument {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw ActorGraphError(.unreadableInput, "\"\(url.path)\" cannot be read; check that it exists.")
+    /// Decodes a gold document, checking that its date is a real day, that no
+    /// actor is listed twice, and that every role names a listed actor.
+    /// - Throws: `DecodingError`, or ``GoldJSON/Problem`` naming the field.
+    public init(from decoder: any Decoder) throws {
+        try GoldJSON.rejectUnknownKeys(decoder, known: ["date", "actors", "events"])
+        let container = try decoder.container(keyedBy: GoldJSON.Key.self)
+        date = try container.decodeIfPresent(String.self, forKey: GoldJSON.Key("date"))
+        try GoldJSON.checkDate(date, at: container.codingPath + [GoldJSON.Key("date")])
+        actors = try container.decode([GoldActor].self, forKey: GoldJSON.Key("actors"))
+        events = try container.decode([GoldEvent].self, forKey: GoldJSON.Key("events"))
+        var listed: [String: Int] = [:]
+        for (index, actor) in actors.enumerated() {
+            if let first = listed[actor.id] {
+                throw GoldJSON.Problem([GoldJSON.Key("actors"), GoldJSON.Key(index: index), GoldJSON.Key("id")],
+                                       "\"\(actor.id)\" is listed already at actors[\(first)]; merge the two entries.")
+            }
+            listed[actor.id] = index
         }
-        do {
-            return try JSONDecoder().decode(GoldDocument.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            throw ActorGraphError(.malformedGold, "\(context.debugDescription) (at \(Self.path(context.codingPath)))", file: url.path)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw ActorGraphError(.malformedGold, "The key \"\(key.stringValue)\" is missing at \(Self.path(context.codingPath)); add it.", file: url.path)
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw ActorGraphError(.malformedGold, "Wrong kind of value at \(Self.path(context.codingPath)): \(context.debugDescription)", file: url.path)
-        } catch {
-            throw ActorGraphError(.malformedGold, "The gold file is not valid JSON; check it with python3 -m json.tool.", file: url.path)
+        for (index, event) in events.enumerated() {
+            for role in EventRole.allCases {
+                guard let id = event.roles[role]?.first(where: { listed[$0] == nil }) else { continue }
+                throw GoldJSON.Problem([GoldJSON.Key("events"), GoldJSON.Key(index: index), GoldJSON.Key("roles"), GoldJSON.Key(role.rawValue)],
+                                       "\"\(id)\" is not an actor of this file; add it to \"actors\" or fix the id.")
+            }
         }
     }
 
-    private static func path(_ codingPath: [any CodingKey]) -> String {
-        codingPath.isEmpty ? "the top level" : codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+    /// Reads a gold file.
+    /// - Parameters:
+    ///   - url: The `NNN-slug.gold.json` file.
+    ///   - eventTypes: The event types an event may have (those of the
+    ///     extractor's rules), or `nil` to accept any name.
+    /// - Throws: ``ActorGraphError``: `unreadableInput` for a file that cannot be
+    ///   read; `malformedGold` for invalid JSON, a missing, unknown or
+    ///   wrongly typed key, an impossible date, an actor listed twice, a role
+    ///   naming no listed actor or an unknown event type, naming the file,
+    ///   the line and column, and the field (`"events[2].type"`).
+    public static func load(_ url: URL, eventTypes: Set<String>? = nil) throws -> GoldDocument {
+        let json = try GoldJSON(contentsOf: url)
+        let gold = try json.decode(GoldDocument.self)
+        if let eventTypes {
+            for (index, event) in gold.events.enumerated() where !eventTypes.contains(event.type) {
+                throw json.error(GoldJSON.Problem([GoldJSON.Key("events"), GoldJSON.Key(index: index), GoldJSON.Key("type")],
+                    "\"\(event.type)\" is not an event type of the rules; use one of: \(eventTypes.sorted().joined(separator: ", ")).", atKey: false))
+            }
+        }
+        return gold
     }
 }
