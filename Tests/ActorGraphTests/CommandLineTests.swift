@@ -366,6 +366,21 @@ struct CommandLine_ {
         #expect(coverage.status == 1)
         #expect(coverage.stderr == "actorgraph: error: \(gold.deletingLastPathComponent().path)/000-seed.actors.json:2:1: Malformed JSON: expected a value, found the end of the file; fix the JSON here.\n")
     }
+
+    @Test func evalEventCaseMistakesAreOneLineErrorsWithTheirLine() throws {
+        let lines = try String(contentsOf: packageRoot.appendingPathComponent("Tests/Events/cases.tsv"), encoding: .utf8).split(separator: "\n").map(String.init)
+        let table = try temporaryFile("cases.tsv", Data((lines[0 ..< 3] + [lines[3].replacingOccurrences(of: "\t2023-07-10\t", with: "\t2023-13-01\t")]).joined(separator: "\n").utf8))
+        defer { try? FileManager.default.removeItem(at: table.deletingLastPathComponent()) }
+        let badDate = try CommandLine_.run(["eval", "--events", table.path])
+        #expect(badDate.status == 1)
+        #expect(badDate.stderr == "actorgraph: error: \(table.path):4:10: \"2023-13-01\" is not a day of the calendar; check the month and the day.\n")
+
+        try Data(lines[0].utf8).write(to: table)
+        let empty = try CommandLine_.run(["eval", "--events", table.path])
+        #expect(empty.status == 1)
+        #expect(empty.stdout.isEmpty)
+        #expect(empty.stderr == "actorgraph: error: \(table.path): The table holds no cases; add one a line below the header, as Tests/Events/README.md describes.\n")
+    }
 }
 
 extension CommandLineTests {

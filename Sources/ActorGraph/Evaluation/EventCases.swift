@@ -37,21 +37,63 @@ public struct EventCases: Sendable {
 
     public let cases: [Case]
 
+    /// The header line of a cases table, columns separated by tabs.
+    static let header = "id\tdate\tplover\tsource\ttarget\tsentence"
+
     /// Reads a cases table.
-    /// - Throws: ``ActorGraphError`` (`malformedGold`) naming the line of a malformed row.
-    public init(contentsOf url: URL) throws {
+    /// - Parameters:
+    ///   - url: A `.tsv` table: the header, then one case a line (`Tests/Events/README.md`).
+    ///   - rules: The rules whose PLOVER categories a case may name, besides `NONE`.
+    /// - Throws: ``ActorGraphError`` naming the file, and the line and column of
+    ///   a malformed row: a missing header, a wrong number of columns, an empty
+    ///   or repeated id, a date that is not a real day (`invalidDate`), a
+    ///   category the rules do not have, an empty id list or sentence; and for
+    ///   a table without cases.
+    public init(contentsOf url: URL, rules: RuleSet) throws {
         let text = try SourceFiles.read(url, code: .malformedGold)
         let file = SourceFiles.displayName(url)
+        let categories = Set(rules.eventTypes.values.compactMap(\.plover))
+        let lines = DirectiveReader.lines(of: text)
+        let noCases = ActorGraphError(.malformedGold, "The table holds no cases; add one a line below the header, as Tests/Events/README.md describes.", file: file)
+        guard lines.contains(where: { !$0.trimmingTrailingWhitespace().isEmpty }) else { throw noCases }
+        guard lines[0].trimmingTrailingWhitespace() == Self.header else {
+            throw ActorGraphError(.malformedGold, "The first line is not the header \"\(Self.header.replacingOccurrences(of: "\t", with: " "))\" (tab-separated); add it, as the first line is never read as a case.",
+                                  file: file, line: 1, column: 1)
+        }
         var cases: [Case] = []
-        for (offset, line) in DirectiveReader.lines(of: text).enumerated() where offset > 0 && !line.isEmpty {
+        var lineOfID: [String: Int] = [:]
+        for (offset, line) in lines.enumerated() where offset > 0 && !line.isEmpty {
+            let number = offset + 1
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 6 else {
                 throw ActorGraphError(.malformedGold, "Expected 6 tab-separated columns (id date plover source target sentence), found \(fields.count).",
-                                      file: file, line: offset + 1, column: 1)
+                                      file: file, line: number, column: 1)
             }
-            func ids(_ field: String) -> [String] { field == "-" ? [] : field.split(separator: "+").map(String.init) }
-            cases.append(Case(id: fields[0], date: fields[1], plover: fields[2], source: ids(fields[3]), target: ids(fields[4]), sentence: fields[5]))
+            func fail(_ column: Int, _ message: String, code: ActorGraphError.Code = .malformedGold) -> ActorGraphError {
+                ActorGraphError(code, message, file: file, line: number, column: fields[..<column].reduce(column + 1) { $0 + $1.count })
+            }
+            let id = fields[0]
+            guard !id.isEmpty else { throw fail(0, "The case has no id; write one such as agree-01.") }
+            if let first = lineOfID[id] { throw fail(0, "The case id \"\(id)\" is already used on line \(first); give each case its own id.") }
+            lineOfID[id] = number
+            do { _ = try Day(iso: fields[1]) } catch let error as ActorGraphError { throw fail(1, error.message, code: error.code) }
+            guard fields[2] == "NONE" || categories.contains(fields[2]) else {
+                throw fail(2, "\"\(fields[2])\" is not a PLOVER category of the rules; use NONE or one of: \(categories.sorted().joined(separator: ", ")).")
+            }
+            var roles: [[String]] = []
+            for (column, name) in [(3, "source"), (4, "target")] {
+                let field = fields[column]
+                guard !field.isEmpty else { throw fail(column, "The \(name) is empty; write - for none.") }
+                let ids = field == "-" ? [] : field.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
+                guard !ids.contains(where: \.isEmpty) else {
+                    throw fail(column, "The \(name) \"\(field)\" has an empty id; join ids with one + and no + at either end.")
+                }
+                roles.append(ids)
+            }
+            guard !fields[5].trimmingCharacters(in: .whitespaces).isEmpty else { throw fail(5, "The sentence is empty; write the case's sentence.") }
+            cases.append(Case(id: id, date: fields[1], plover: fields[2], source: roles[0], target: roles[1], sentence: fields[5]))
         }
+        guard !cases.isEmpty else { throw noCases }
         self.cases = cases
     }
 
