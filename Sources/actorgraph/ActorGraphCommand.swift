@@ -16,8 +16,6 @@ struct ActorGraphCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
-            // extract's and eval's --gazetteer and --rules: an empty path is a usage error, as in validate().
-            try (command as? any ReadsPaths)?.validatePaths()
             try command.run()
         } catch {
             let code = exitCode(for: error)

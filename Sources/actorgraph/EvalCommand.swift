@@ -29,6 +29,9 @@ struct EvalCommand: ParsableCommand {
     func validate() throws {
         if noBundledRules && rules.isEmpty { throw ValidationError("--no-bundled-rules needs at least one --rules file or folder.") }
         if coverage && events { throw ValidationError("--coverage and --events measure different things; give one.") }
+        try InputPaths.refuseEmpty([directory], of: "The corpus folder")
+        try InputPaths.refuseEmpty(gazetteers, of: "--gazetteer")
+        try InputPaths.refuseEmpty(rules, of: "--rules")
     }
 
     @Option(name: .customLong("gazetteer"), help: "A .gaz file or folder to add to the bundled gazetteers. Repeatable.")

@@ -79,6 +79,9 @@ struct ExtractCommand: ParsableCommand {
             do { _ = try Day(iso: date) } catch let error as ActorGraphError { throw ValidationError("--date: \(error.message)") }
         }
         if outputDir == "" { throw ValidationError("--output-dir is empty; name a folder.") }
+        try InputPaths.refuseEmpty(files, of: "A FILE")
+        try InputPaths.refuseEmpty(gazetteers, of: "--gazetteer")
+        try InputPaths.refuseEmpty(rules, of: "--rules")
         if let outputDir, format.writesTextFiles, let input = inputs.inputFolder(outputDir) {
             throw ValidationError("--output-dir \"\(outputDir)\" is the input folder \"\(input)\": the .txt files --format \(format.rawValue) writes there would replace its articles or be read as articles next time; name another folder.")
         }

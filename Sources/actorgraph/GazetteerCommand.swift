@@ -21,7 +21,7 @@ struct GazetteerCommand: ParsableCommand {
 
         func validate() throws {
             if noBundled && paths.isEmpty { throw ValidationError("--no-bundled needs at least one gazetteer file or folder.") }
-            try refuseEmptyPaths(paths, of: "A gazetteer PATH")
+            try InputPaths.refuseEmpty(paths, of: "A gazetteer PATH")
         }
 
         func urls() throws -> [URL] {
@@ -45,7 +45,7 @@ struct GazetteerCommand: ParsableCommand {
         var rules: [String] = []
 
         func validate() throws {
-            try refuseEmptyPaths(rules, of: "--rules")
+            try InputPaths.refuseEmpty(rules, of: "--rules")
         }
 
         func run() throws {

@@ -52,6 +52,7 @@ extension GazetteerCommand {
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("Name at least one file to import.") }
+            try InputPaths.refuseEmpty(files, of: "The path of a file to import")
             if let output, let harm = InputPaths(files, folderExtensions: []).harm(writing: output) {
                 throw ValidationError("-o \"\(output)\" would \(harm); name another file, e.g. imported.gaz.")
             }

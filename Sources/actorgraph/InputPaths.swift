@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// The files and folders a command reads, so that what it writes never
@@ -36,6 +37,16 @@ struct InputPaths {
             return "put \((target as NSString).lastPathComponent) into the input folder \"\(input)\", which reads it as input next time"
         }
         return nil
+    }
+
+    /// Refuses an empty path among `paths`: `URL(fileURLWithPath: "")` is the
+    /// current folder, so an empty string would silently read every file in it.
+    /// - Parameter option: The option or argument, as the message names it (`--gazetteer`).
+    /// - Throws: `ValidationError`, a usage error, as for an empty `--output-dir`.
+    static func refuseEmpty(_ paths: [String], of option: String) throws {
+        if paths.contains("") {
+            throw ValidationError("\(option) is an empty path; name a file or folder, or \".\" for the current folder.")
+        }
     }
 
     /// The input folder (as given) that `folder` is, if it is one.

@@ -415,11 +415,14 @@ extension CommandLineTests {
         (["extract", "Tests/Corpus/000-seed.txt", "--gazetteer", ""], "--gazetteer"),
         (["extract", "Tests/Corpus/000-seed.txt", "--rules", ""], "--rules"),
         (["eval", "Tests/Corpus", "--gazetteer", ""], "--gazetteer"),
+        (["extract", ""], "A FILE"),
+        (["eval", ""], "The corpus folder"),
+        (["gazetteer", "import", "--from", "spacy", ""], "The path of a file to import"),
     ])
     func anEmptyPathIsAUsageErrorNotTheCurrentFolder(arguments: [String], option: String) throws {
         let result = try CommandLine_.run(arguments)
         #expect(result.status == 64)
-        #expect(result.stderr == "actorgraph: error: \(option) is empty; name a file or folder, or \".\" for the current folder. (see 'actorgraph --help')\n")
+        #expect(result.stderr == "actorgraph: error: \(option) is an empty path; name a file or folder, or \".\" for the current folder. (see 'actorgraph --help')\n")
         #expect(result.stdout.isEmpty)
     }
 
