@@ -33,16 +33,7 @@ package struct GazetteerLint {
         }
 
         package var description: String {
-            var place = ""
-            if let file {
-                place = file
-                if let line {
-                    place += ":\(line)"
-                    if let column { place += ":\(column)" }
-                }
-                place += ": "
-            }
-            return place + severity.rawValue + ": " + message
+            ActorGraphError.place(file: file, line: line, column: column) + severity.rawValue + ": " + message
         }
     }
 

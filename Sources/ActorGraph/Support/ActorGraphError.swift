@@ -59,15 +59,17 @@ public struct ActorGraphError: Error, Hashable, Sendable, CustomStringConvertibl
     }
 
     public var description: String {
-        var place = ""
-        if let file {
-            place = file
-            if let line {
-                place += ":\(line)"
-                if let column { place += ":\(column)" }
-            }
-            place += ": "
+        Self.place(file: file, line: line, column: column) + message
+    }
+
+    /// `file:line:column: `, as much of it as is known; empty without a file.
+    package static func place(file: String?, line: Int?, column: Int?) -> String {
+        guard let file else { return "" }
+        var place = file
+        if let line {
+            place += ":\(line)"
+            if let column { place += ":\(column)" }
         }
-        return place + message
+        return place + ": "
     }
 }
