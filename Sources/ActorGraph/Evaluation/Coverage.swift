@@ -31,7 +31,7 @@ public struct Coverage: Hashable, Sendable {
             }
 
             /// Decodes a mention, checking its keys, its type and its `via`.
-            /// - Throws: `DecodingError`, or ``GoldJSON/Problem`` naming the field.
+            /// - Throws: `DecodingError`, or a `GoldJSON.Problem` naming the field.
             public init(from decoder: any Decoder) throws {
                 try GoldJSON.rejectUnknownKeys(decoder, known: ["text", "type", "name", "via"])
                 let container = try decoder.container(keyedBy: GoldJSON.Key.self)
@@ -56,7 +56,7 @@ public struct Coverage: Hashable, Sendable {
         }
 
         /// Decodes the gold of an article, checking its keys and its date.
-        /// - Throws: `DecodingError`, or ``GoldJSON/Problem`` naming the field.
+        /// - Throws: `DecodingError`, or a `GoldJSON.Problem` naming the field.
         public init(from decoder: any Decoder) throws {
             try GoldJSON.rejectUnknownKeys(decoder, known: ["date", "mentions"])
             let container = try decoder.container(keyedBy: GoldJSON.Key.self)

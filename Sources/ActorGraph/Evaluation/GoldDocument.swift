@@ -70,7 +70,7 @@ public struct GoldDocument: Hashable, Sendable, Decodable {
 
     /// Decodes a gold document, checking that its date is a real day, that no
     /// actor is listed twice, and that every role names a listed actor.
-    /// - Throws: `DecodingError`, or ``GoldJSON/Problem`` naming the field.
+    /// - Throws: `DecodingError`, or a `GoldJSON.Problem` naming the field.
     public init(from decoder: any Decoder) throws {
         try GoldJSON.rejectUnknownKeys(decoder, known: ["date", "actors", "events"])
         let container = try decoder.container(keyedBy: GoldJSON.Key.self)
