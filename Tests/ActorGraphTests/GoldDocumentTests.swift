@@ -103,4 +103,26 @@ import Testing
             }
         }
     }
+
+    @Test func aGoldFileWithoutItsArticleOrAnArticleNotInUTF8IsAnError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-corpus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let gold = #"{"date": "2021-07-27", "actors": [\#(Self.actor)], "events": []}"#
+        try Data("A visited Paris.".utf8).write(to: folder.appendingPathComponent("001-a.txt"))
+        try Data(gold.utf8).write(to: folder.appendingPathComponent("001-a.gold.json"))
+        try Data(gold.utf8).write(to: folder.appendingPathComponent("002-b.gold.json"))
+        let orphan = actorGraphError { _ = try Evaluation.evaluate(try extractor(), corpus: folder) }
+        #expect(orphan?.message == "The gold file has no article beside it; write 002-b.txt, or remove the gold file.")
+        #expect(orphan?.file?.hasSuffix("002-b.gold.json") == true)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("002-b.gold.json"))
+        try Data([0x41, 0x0A, 0x42, 0xFF, 0x43]).write(to: folder.appendingPathComponent("001-a.txt"))
+        let bytes = actorGraphError { _ = try Evaluation.evaluate(try extractor(), corpus: folder) }
+        #expect(bytes?.line == 2 && bytes?.column == 2)
+        #expect(bytes?.message == "The file is not valid UTF-8 here; save it as UTF-8.")
+        let coverage = #"{"date": "2021-07-27", "mentions": []}"#
+        try Data(coverage.utf8).write(to: folder.appendingPathComponent("003-c.actors.json"))
+        let orphanCoverage = actorGraphError { _ = try Coverage.evaluate(try extractor(), corpus: folder) }
+        #expect(orphanCoverage?.message == "The gold file has no article beside it; write 003-c.txt, or remove the gold file.")
+    }
 }

@@ -215,9 +215,10 @@ public struct Coverage: Hashable, Sendable {
     /// `NNN-slug.actors.json` beside it.
     /// - Returns: The per-document coverage, in name order, and the total.
     /// - Throws: ``ActorGraphError`` for an unreadable folder, a folder without
-    ///   coverage gold, or a malformed gold file.
+    ///   coverage gold, a gold file without its text, or a malformed gold file.
     public static func evaluate(_ extractor: Extractor, corpus: URL) throws -> (documents: [DocumentResult], total: Coverage) {
         let texts = try SourceFiles.expand([corpus], extensions: ["txt"])
+        try Evaluation.requireArticles(for: ".actors.json", in: corpus)
         var documents: [DocumentResult] = []
         var total = Coverage()
         for textURL in texts {

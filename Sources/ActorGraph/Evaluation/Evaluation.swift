@@ -175,12 +175,14 @@ public struct Evaluation: Hashable, Sendable {
     /// `NNN-slug.gold.json` beside it, and scores each.
     /// - Returns: The per-document scores, in name order, and their micro-averaged total.
     /// - Throws: ``ActorGraphError`` for an unreadable folder, a text without
-    ///   its gold file, or a malformed gold file.
+    ///   its gold file or a gold file without its text, a text that is not
+    ///   UTF-8, or a malformed gold file.
     public static func evaluate(_ extractor: Extractor, corpus: URL) throws -> (documents: [DocumentResult], total: Evaluation) {
         let texts = try SourceFiles.expand([corpus], extensions: ["txt"])
         guard !texts.isEmpty else {
             throw ActorGraphError(.unreadableInput, "\"\(corpus.path)\" holds no .txt article; point eval at a corpus folder such as Tests/Corpus.")
         }
+        try requireArticles(for: ".gold.json", in: corpus)
         var documents: [DocumentResult] = []
         var total = Evaluation()
         for textURL in texts {
@@ -190,15 +192,28 @@ public struct Evaluation: Hashable, Sendable {
                 throw ActorGraphError(.malformedGold, "\"\(textURL.lastPathComponent)\" has no gold file; write \(goldURL.lastPathComponent) beside it.", file: textURL.path)
             }
             let gold = try GoldDocument.load(goldURL, eventTypes: Set(extractor.rules.eventTypes.keys))
-            let data: Data
-            do { data = try Data(contentsOf: textURL) } catch {
-                throw ActorGraphError(.unreadableInput, "\"\(textURL.path)\" cannot be read; check that it is a file you may read.")
-            }
-            let graph = try extractor.extract(String(decoding: data, as: UTF8.self), date: gold.date, id: base)
+            // Bytes that are not UTF-8 would change the text the gold's offsets and mentions were written for.
+            let text = try SourceFiles.read(textURL, code: .unreadableInput)
+            let graph = try extractor.extract(text, date: gold.date, id: base)
             let evaluation = score(graph, against: gold)
             documents.append(DocumentResult(name: base, evaluation: evaluation))
             total = total + evaluation
         }
         return (documents, total)
+    }
+
+    /// Refuses a gold file (named `NNN-slug` + `suffix`) in `corpus` without
+    /// its `NNN-slug.txt`, which would go unscored without a word.
+    /// - Throws: ``ActorGraphError`` (`malformedGold`) naming the first such file.
+    package static func requireArticles(for suffix: String, in corpus: URL) throws {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []
+        let articles = Set(names.filter { $0.hasSuffix(".txt") })
+        for name in names.sorted() where name.hasSuffix(suffix) && !name.hasPrefix(".") {
+            let article = String(name.dropLast(suffix.count)) + ".txt"
+            guard articles.contains(article) else {
+                throw ActorGraphError(.malformedGold, "The gold file has no article beside it; write \(article), or remove the gold file.",
+                                      file: SourceFiles.displayName(corpus.appendingPathComponent(name)))
+            }
+        }
     }
 }
