@@ -69,7 +69,7 @@ struct EvalCommand: ParsableCommand {
     }
 
     private func reportEvents(_ extractor: Extractor) throws {
-        let table = try EventCases(contentsOf: URL(fileURLWithPath: directory), rules: extractor.rules)
+        let table = try EventCases(contentsOf: URL(fileURLWithPath: directory), rules: extractor.rules, gazetteer: extractor.gazetteer)
         let (outcomes, scores) = try table.evaluate(extractor)
         var lines = ["category      cases  found  right  precision  recall  F1     source  target"]
         var total = EventCases.Score()

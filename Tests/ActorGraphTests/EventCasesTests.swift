@@ -54,8 +54,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("x.tsv")
         try Data(text.utf8).write(to: file)
-        let rules = try extractor().rules
-        guard let error = actorGraphError({ _ = try EventCases(contentsOf: file, rules: rules) }) else { return nil }
+        let rules = try extractor().rules, gazetteer = try extractor().gazetteer
+        guard let error = actorGraphError({ _ = try EventCases(contentsOf: file, rules: rules, gazetteer: gazetteer) }) else { return nil }
         #expect(error.file == SourceFiles.displayName(file))
         return error.description.replacingOccurrences(of: SourceFiles.displayName(file), with: "x.tsv")
     }
@@ -78,6 +78,8 @@ import Testing
         (header + "agree-02\t2023-03-10\tAGREE\tiran++iraq\t\tThey agreed.\n",
          #"x.tsv:2:27: The source "iran++iraq" has an empty id; join ids with one + and no + at either end."#),
         (header + "agree-02\t2023-03-10\tAGREE\tiran\t\tThey agreed.\n", "x.tsv:2:32: The target is empty; write - for none."),
+        (header + "agree-02\t2023-03-10\tAGREE\tiran+saudia-arabia\t-\tThey agreed.\n",
+         #"x.tsv:2:27: The source "saudia-arabia" is not an entity id of the gazetteer; check its spelling in Gazetteers/entities, or add the entity."#),
         (header + "\t2023-03-10\tAGREE\tiran\t-\tThey agreed.\n", "x.tsv:2:1: The case has no id; write one such as agree-01."),
         (header + "agree-02\t2023-03-10\tAGREE\tiran\t-\t \n", "x.tsv:2:34: The sentence is empty; write the case's sentence."),
     ]

@@ -45,12 +45,14 @@ public struct EventCases: Sendable {
     ///   - url: A `.tsv` table: the header, then one case a line (`Tests/Events/README.md`).
     ///   - rules: The rules whose PLOVER categories a case may name, besides
     ///     `NONE`; without them, any category is read.
+    ///   - gazetteer: The gazetteer whose entity ids the sources and targets
+    ///     must be; without it, any id is read.
     /// - Throws: ``ActorGraphError`` naming the file, and the line and column of
     ///   a malformed row: a missing header, a wrong number of columns, an empty
     ///   or repeated id, a date that is not a real day (`invalidDate`), a
-    ///   category the rules do not have, an empty id list or sentence; and for
-    ///   a table without cases.
-    public init(contentsOf url: URL, rules: RuleSet? = nil) throws {
+    ///   category the rules do not have, an empty id list or sentence, an id
+    ///   the gazetteer does not have; and for a table without cases.
+    public init(contentsOf url: URL, rules: RuleSet? = nil, gazetteer: Gazetteer? = nil) throws {
         let text = try SourceFiles.read(url, code: .malformedGold)
         let file = SourceFiles.displayName(url)
         let categories = rules.map { Set($0.eventTypes.values.compactMap(\.plover)) }
@@ -88,6 +90,9 @@ public struct EventCases: Sendable {
                 let ids = field == "-" ? [] : field.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
                 guard !ids.contains(where: \.isEmpty) else {
                     throw fail(column, "The \(name) \"\(field)\" has an empty id; join ids with one + and no + at either end.")
+                }
+                if let gazetteer, let unknown = ids.first(where: { gazetteer[Entity.ID(rawValue: $0)] == nil }) {
+                    throw fail(column, "The \(name) \"\(unknown)\" is not an entity id of the gazetteer; check its spelling in Gazetteers/entities, or add the entity.")
                 }
                 roles.append(ids)
             }
