@@ -128,7 +128,8 @@ extension GazetteerCommand {
         func run() throws {
             do {
                 let gazetteer = try Gazetteer.load(sources.urls())
-                let data = gazetteer.compiledData(includesBundled: !sources.noBundled)
+                let includesBundled = !sources.noBundled || Gazetteer.holdsBundled(sources.paths.map { URL(fileURLWithPath: $0) })
+                let data = gazetteer.compiledData(includesBundled: includesBundled)
                 do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                     throw ActorGraphError(.unreadableInput, "\"\(output)\" cannot be written; check the folder exists and that you may write to it.")
                 }

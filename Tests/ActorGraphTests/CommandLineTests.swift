@@ -400,6 +400,13 @@ extension CommandLineTests {
         #expect(fromText.status == 0 && fromCompiled.status == 0)
         #expect(fromText.stdout == fromCompiled.stdout)
 
+        // Compiled again with --no-bundled from a file that holds the bundled entities, it still holds them, and is used alone.
+        let again = folder.appendingPathComponent("again.agz").path
+        #expect(try CommandLine_.run(["gazetteer", "compile", "--no-bundled", compiled, "-o", again]).status == 0)
+        let fromAgain = try CommandLine_.run(["extract", "--gazetteer", again, article])
+        #expect(fromAgain.status == 0 && fromAgain.stderr.isEmpty)
+        #expect(fromAgain.stdout == fromCompiled.stdout)
+
         try Data("ACTGAZ\r\n\u{1}".utf8).write(to: URL(fileURLWithPath: compiled))
         let broken = try CommandLine_.run(["extract", "--gazetteer", compiled, article])
         #expect(broken.status != 0)

@@ -403,6 +403,13 @@ public struct Gazetteer: Sendable {
         return [folder] + urls
     }
 
+    /// Whether one of `urls` (files, or folders of them) is a compiled file
+    /// that holds the bundled entities, so that what is compiled from them
+    /// holds them too, even with `--no-bundled`.
+    package static func holdsBundled(_ urls: [URL]) -> Bool {
+        ((try? SourceFiles.expand(urls, extensions: ["gaz", "agz"])) ?? []).contains(where: CompiledGazetteer.includesBundled)
+    }
+
     /// Maps one compiled gazetteer file.
     /// - Returns: The gazetteer and whether the bundled entities were compiled into it.
     package static func loadCompiled(_ url: URL) throws -> (gazetteer: Gazetteer, includesBundled: Bool) {
