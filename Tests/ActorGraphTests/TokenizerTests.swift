@@ -131,4 +131,53 @@ import Testing
         let tail = String(decoding: utf8[previousEnd...], as: UTF8.self)
         #expect(tail.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format })
     }
+
+    /// Two tokens share a form id exactly when their folded forms are equal:
+    /// across thousands of distinct words (the table grows several times),
+    /// words that differ only past their eighth byte or in length, and spans
+    /// read, then undone and handed to ICU.
+    @Test func formIDsAreEqualExactlyWhenFoldedFormsAre() throws {
+        var words: [String] = []
+        for index in 0 ..< 6000 {
+            words.append("w\(index)")
+            words.append("Stem\(index % 7)abcdefgh\(index % 5)")   // 13 to 14 bytes, one prefix
+        }
+        words += ["abcdefgh", "abcdefghi", "abcdefg", "ABCDEFGH", "a", "A", "Ma\u{200D}cron", "macron", "d’Ivoire", "d'ivoire"]
+        let text = (words + words.reversed()).joined(separator: " ")
+        let tokenized = try tokenizer.tokenize(text)
+        var idOfForm: [String: FormID] = [:]
+        var formOfID: [FormID: String] = [:]
+        for token in tokenized.tokens {
+            let form = tokenized.folded(token)
+            #expect(idOfForm[form, default: token.form] == token.form, "\(form)")
+            #expect(formOfID[token.form, default: form] == form, "\(form)")
+            idOfForm[form] = token.form
+            formOfID[token.form] = form
+        }
+        #expect(idOfForm.count == tokenized.vocabulary.count)
+    }
+
+    /// A copy of a vocabulary that interns more leaves the original as it was.
+    @Test func aVocabularyCopyChangesAlone() {
+        var original = Vocabulary(words: ["gantz", "netanyahu"])
+        var copy = original
+        let added = copy.intern("lapid")
+        #expect(copy.lookup("lapid") == added && copy.count == 3)
+        #expect(original.lookup("lapid") == nil && original.count == 2)
+        #expect(original.intern("herzog") == added)   // the next id in each, independently
+        #expect(copy.lookup("herzog") == nil)
+    }
+
+    /// Forms whose hashes collide are still told apart by their bytes.
+    @Test func formsWithOneHashKeepTheirOwnIDs() {
+        let interner = FormInterner()
+        func intern(_ form: String) -> FormID {
+            var form = form
+            return form.withUTF8 { interner.intern($0, firstWord: Vocabulary.firstWord($0), hash: 42) }
+        }
+        let forms = ["stem-abcdefgh-1", "stem-abcdefgh-2", "stem-abcdefgh-22", "short", "shorT", "a", ""]
+        let ids = forms.map(intern)
+        #expect(Set(ids).count == forms.count)
+        #expect(forms.map(intern) == ids)
+    }
 }

@@ -62,7 +62,7 @@ public struct Tokenizer: Sendable {
         let words = UnsafeMutableRawPointer.allocate(byteCount: TokenBuilder.wordBufferSize, alignment: 8)
         defer { words.deallocate() }
         var builder = TokenBuilder(buffer: buffer, wordBuffer: words)
-        guard let base = buffer.baseAddress, !buffer.isEmpty else { return ([], [], builder.vocabulary, true) }
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return ([], [], Vocabulary(builder.forms), true) }
         // Runs of ASCII whitespace split the text into spans. A span of plain
         // ASCII is split here by ICU's own word rules (ASCIIWords); any other
         // span is left to ICU, reading the whole text so it sees the context.
@@ -88,13 +88,15 @@ public struct Tokenizer: Sendable {
             segmentWithICU(index ..< end, icu!, &builder)
             index = end
         }
+        // The builder is done with its forms: from here on they are a vocabulary no one changes.
+        let vocabulary = Vocabulary(builder.forms)
         guard splitting else {
-            return (builder.tokens, builder.tokens.isEmpty ? [] : [Sentence(tokens: 0 ..< builder.tokens.count)], builder.vocabulary,
+            return (builder.tokens, builder.tokens.isEmpty ? [] : [Sentence(tokens: 0 ..< builder.tokens.count)], vocabulary,
                     !builder.sawNonASCII)
         }
-        let sentences = SentenceSplitter(tokens: builder.tokens, cues: builder.sentenceCues, vocabulary: builder.vocabulary,
+        let sentences = SentenceSplitter(tokens: builder.tokens, cues: builder.sentenceCues, vocabulary: vocabulary,
                                          buffer: buffer).sentences()
-        return (builder.tokens, sentences, builder.vocabulary, !builder.sawNonASCII)
+        return (builder.tokens, sentences, vocabulary, !builder.sawNonASCII)
     }
 
     /// ICU's word segments of `span`, which ASCII whitespace (or the text's
@@ -127,7 +129,8 @@ public struct Tokenizer: Sendable {
 private struct TokenBuilder {
     let buffer: UnsafeBufferPointer<UInt8>
     var tokens = ContiguousArray<Token>()
-    var vocabulary = Vocabulary()
+    /// The text's forms; the tokens' ``Token/form`` ids are theirs.
+    let forms: FormInterner
     private var pending: Token.Flags = []
     private var newlinesInGap = 0
     private var scratch = [UInt8](repeating: 0, count: 256)
@@ -152,7 +155,7 @@ private struct TokenBuilder {
         self.wordBuffer = wordBuffer
         tokens.reserveCapacity(buffer.count / 5)
         // News text has about one new form per 10 bytes in a short article, fewer in a long one.
-        vocabulary = Vocabulary(expected: min(buffer.count / 10, 1 << 16))
+        forms = FormInterner(expected: min(buffer.count / 10, 1 << 16))
     }
 
     mutating func addSegment(_ segment: Range<Int>, ruleStatus: Int32) {
@@ -208,7 +211,7 @@ private struct TokenBuilder {
     /// caller to hand to ICU.
     mutating func addPlainText(from start: Int) -> Int {
         var spanStart = start
-        var mark = (tokens: tokens.count, forms: vocabulary.count, pending: pending, newlines: newlinesInGap)
+        var mark = (tokens: tokens.count, forms: forms.count, pending: pending, newlines: newlinesInGap)
         var index = start
         while index < buffer.count {
             let byte = buffer[index]
@@ -223,7 +226,7 @@ private struct TokenBuilder {
                 noteWhitespace(index ..< end)
                 index = end
                 spanStart = end
-                mark = (tokens.count, vocabulary.count, pending, newlinesInGap)
+                mark = (tokens.count, forms.count, pending, newlinesInGap)
             } else if ASCIIWords.newsPunctuation(at: index, in: buffer) != nil {
                 sawNonASCII = true
                 addMark(index ..< index + 3)
@@ -231,7 +234,7 @@ private struct TokenBuilder {
             } else {
                 tokens.removeLast(tokens.count - mark.tokens)
                 while let cue = sentenceCues.last, cue >= mark.tokens { sentenceCues.removeLast() }
-                vocabulary.removeForms(from: mark.forms)
+                forms.removeForms(from: mark.forms)
                 for (byte, form) in markForms.enumerated() where form != .max && Int(form) >= mark.forms { markForms[byte] = .max }
                 (pending, newlinesInGap) = (mark.pending, mark.newlines)
                 return spanStart
@@ -267,14 +270,15 @@ private struct TokenBuilder {
             break
         }
         let bytes = UnsafeBufferPointer(start: wordBuffer.assumingMemoryBound(to: UInt8.self), count: length)
+        var first = UInt64(littleEndian: wordBuffer.load(as: UInt64.self))
         let hash: Int
         if length <= 8 {
-            let word = UInt64(littleEndian: wordBuffer.load(as: UInt64.self))
-            hash = Vocabulary.hash(prefix: word & UInt64.max >> (64 &- 8 &* length), count: length)
+            first &= UInt64.max >> (64 &- 8 &* length)
+            hash = Vocabulary.hash(prefix: first, count: length)
         } else {
             hash = Vocabulary.hash(bytes)
         }
-        let form = vocabulary.intern(bytes, hash: hash)
+        let form = forms.intern(bytes, firstWord: first, hash: hash)
         var flags = pending
         let kind: Token.Kind = ASCIIWords.isDigit(text[index &- 1]) ? .number : .word
         // A lowercase word, most of them, needs no look at its case.
@@ -317,10 +321,10 @@ private struct TokenBuilder {
             let bytes = UnsafeBufferPointer(rebasing: scratch[fold.start ..< fold.end])
             // A word of one to eight bytes is hashed from one load, masked: the scratch buffer goes on past it.
             // (`Vocabulary.hash` gives an empty form 0, not the hash of an empty prefix.)
-            guard (1 ... 8).contains(bytes.count), fold.start + 8 <= scratch.count else { return vocabulary.intern(bytes) }
+            guard (1 ... 8).contains(bytes.count), fold.start + 8 <= scratch.count else { return forms.intern(bytes) }
             let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self))
             let prefix = word & UInt64.max >> (64 - 8 * bytes.count)
-            return vocabulary.intern(bytes, hash: Vocabulary.hash(prefix: prefix, count: bytes.count))
+            return forms.intern(bytes, firstWord: prefix, hash: Vocabulary.hash(prefix: prefix, count: bytes.count))
         }
         var flags = pending.union(extra)
         if kind == .word {
@@ -454,6 +458,7 @@ private struct TokenBuilder {
         for index in range where buffer[index] >= 0x80 { ascii = false; break }
         if ascii {
             if scratch.count < range.count { scratch = [UInt8](repeating: 0, count: range.count * 2) }
+            let forms = forms   // read outside the closure, which has `self.scratch`
             return scratch.withUnsafeMutableBufferPointer { out in
                 var length = 0
                 for index in range {
@@ -463,7 +468,7 @@ private struct TokenBuilder {
                     out[length] = byte
                     length += 1
                 }
-                return vocabulary.intern(UnsafeBufferPointer(rebasing: out[0 ..< length]))
+                return forms.intern(UnsafeBufferPointer(rebasing: out[0 ..< length]))
             }
         }
         let slice = UnsafeBufferPointer(rebasing: buffer[range])
@@ -475,10 +480,10 @@ private struct TokenBuilder {
             }
             if length < 0 {
                 // ICU refused (it does not for valid UTF-8); fall back to the bytes as written.
-                return vocabulary.intern(slice)
+                return forms.intern(slice)
             }
             if Int(length) <= capacity {
-                return scratch.withUnsafeBufferPointer { vocabulary.intern(UnsafeBufferPointer(rebasing: $0[0 ..< Int(length)])) }
+                return scratch.withUnsafeBufferPointer { forms.intern(UnsafeBufferPointer(rebasing: $0[0 ..< Int(length)])) }
             }
             scratch = [UInt8](repeating: 0, count: Int(length) * 2)
         }
