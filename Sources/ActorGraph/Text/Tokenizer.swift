@@ -252,13 +252,17 @@ private struct TokenBuilder {
     @inline(__always) private mutating func addPlainWord(from start: Int) -> Int? {
         let text = buffer.baseAddress!, end = buffer.count
         var index = start, length = 0
+        // For the case flags: whether a lowercase letter was seen, and the uppercase ones counted up to two.
+        var lower: UInt64 = 0, uppers = 0
         while true {
             guard index &+ 8 <= end, length &+ 8 <= Self.wordBufferSize else { return nil }
-            let (folded, run) = ASCIIWords.foldRun(UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self))
-            wordBuffer.storeBytes(of: folded, toByteOffset: length, as: UInt64.self)
-            length &+= run
-            index &+= run
-            if run < 8 { break }
+            let chunk = ASCIIWords.foldRun(UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self))
+            wordBuffer.storeBytes(of: chunk.folded, toByteOffset: length, as: UInt64.self)
+            lower |= chunk.lower
+            uppers &+= (chunk.upper != 0 ? 1 : 0) &+ (chunk.upper & (chunk.upper &- 1) != 0 ? 1 : 0)
+            length &+= chunk.run
+            index &+= chunk.run
+            if chunk.run < 8 { break }
         }
         // The chunk loop stopped inside the text, so a byte follows the word.
         switch text[index] {
@@ -279,12 +283,14 @@ private struct TokenBuilder {
             hash = Vocabulary.hash(bytes)
         }
         let form = forms.intern(bytes, firstWord: first, hash: hash)
-        var flags = pending
         let kind: Token.Kind = ASCIIWords.isDigit(text[index &- 1]) ? .number : .word
-        // A lowercase word, most of them, needs no look at its case.
-        if kind == .word, text[start] >= UInt8(ascii: "A") && text[start] <= UInt8(ascii: "Z") {
-            flags.formUnion(caseFlags(start ..< index))
-        }
+        // The case flags of a word (``caseFlags(_:)``), from the masks, without a branch:
+        // capitalized if its first letter is uppercase; all caps if, too, no letter is
+        // lowercase and two or more are uppercase.
+        let capitalized = kind == .word && text[start] &- UInt8(ascii: "A") < 26
+        let allCaps = capitalized && lower == 0 && uppers >= 2
+        let flags = Token.Flags(rawValue: pending.rawValue | (capitalized ? Token.Flags.capitalized.rawValue : 0)
+                                    | (allCaps ? Token.Flags.allCaps.rawValue : 0))
         push(Token(start: UInt32(start), end: UInt32(index), kind: kind, flags: flags, form: form))
         pending = []
         newlinesInGap = 0
@@ -640,11 +646,15 @@ enum ASCIIWords {
         return (upper, lower, other)
     }
 
-    /// The eight bytes of `chunk` folded to lowercase, and how many of them,
-    /// from the first, are letters, digits or `@`: the run of a word.
-    @inline(__always) static func foldRun(_ chunk: UInt64) -> (folded: UInt64, run: Int) {
+    /// The eight bytes of `chunk` folded to lowercase; how many of them,
+    /// from the first, are letters, digits or `@` (the run of a word); and
+    /// the run's uppercase and lowercase letters, as masks of their high bits.
+    @inline(__always) static func foldRun(_ chunk: UInt64) -> (folded: UInt64, run: Int, upper: UInt64, lower: UInt64) {
         let (upper, lower, other) = classes(of: chunk)
-        return (chunk | upper >> 2, (~(upper | lower | other) & highBits).trailingZeroBitCount >> 3)
+        let stops = ~(upper | lower | other) & highBits
+        // The bits below the first stop: all of them when there is none.
+        let run = (stops & (0 &- stops)) &- 1
+        return (chunk | upper >> 2, stops.trailingZeroBitCount >> 3, upper & run, lower & run)
     }
 
     /// Reads the word or number that starts at `start` (a letter or a digit)
