@@ -10,17 +10,24 @@ struct SentenceSplitter {
     let vocabulary: Vocabulary
     let buffer: UnsafeBufferPointer<UInt8>
 
-    /// Titles before a name: a period after them never ends a sentence.
-    private static let titles = Vocabulary(words: [
+    /// Abbreviations a period may follow inside a sentence, by what decides it.
+    private enum Abbreviation {
+        /// A title before a name: a period after it never ends a sentence.
+        case title
+        /// A month: a period after it ends no sentence when a number follows.
+        case month
+        /// It ends a sentence only when a capitalized word follows.
+        case other
+    }
+
+    private static let titles = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
         "adm", "cmdr", "st", "rev", "hon", "pres", "atty", "supt", "insp", "fr", "no", "vs", "nos",
-    ])
-    /// Month abbreviations: a period after them ends no sentence when a number follows.
-    private static let months = Vocabulary(words: [
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ])
-    /// Abbreviations that end a sentence only when a capitalized word follows.
-    private static let others = Vocabulary(words: ["inc", "corp", "co", "ltd", "jr", "sr", "etc", "approx", "est"])
+    ]
+    private static let months = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    private static let others = ["inc", "corp", "co", "ltd", "jr", "sr", "etc", "approx", "est"]
+    /// All three lists in one table, in that order: one lookup tells which list a word is on.
+    private static let abbreviations = Vocabulary(words: titles + months + others)
 
     /// Punctuation that can end a line that ends a sentence.
     private static let closers = Vocabulary(words: [".", "!", "?", ":", ";", "\"", "'", ")", "…", "”", "’"])
@@ -72,13 +79,23 @@ struct SentenceSplitter {
         guard previous.kind == .punctuation, isPeriod(previous), index >= 2 else { return false }
         let word = tokens[index - 2]
         guard word.kind == .word, word.end == previous.start else { return false }
-        if form(of: word, in: Self.titles) { return true }
-        // An initial inside a name: "Michelle T. Friedland", "Robert F. Kennedy" (not "World War I. It").
-        if word.end - word.start == 1, word.flags.contains(.capitalized), token.flags.contains(.capitalized), !form(of: word, in: Self.pronounI),
-           index >= 3, tokens[index - 3].kind == .word, tokens[index - 3].flags.contains(.capitalized) { return true }
-        if form(of: word, in: Self.months) { return token.kind == .number }
-        if form(of: word, in: Self.others) { return !token.flags.contains(.capitalized) }
-        return false
+        switch abbreviation(word) {
+        case .title: return true
+        case .month: return token.kind == .number
+        case .other: return !token.flags.contains(.capitalized)
+        case nil:
+            // An initial inside a name: "Michelle T. Friedland", "Robert F. Kennedy" (not "World War I. It").
+            return word.end - word.start == 1 && word.flags.contains(.capitalized) && token.flags.contains(.capitalized)
+                && !form(of: word, in: Self.pronounI) && index >= 3 && tokens[index - 3].kind == .word
+                && tokens[index - 3].flags.contains(.capitalized)
+        }
+    }
+
+    /// The list of abbreviations the token's folded form is on, if any.
+    private func abbreviation(_ token: Token) -> Abbreviation? {
+        guard let id = vocabulary.withForm(token.form, { bytes, hash in Self.abbreviations.lookup(bytes, hash: hash) }) else { return nil }
+        let index = Int(id.rawValue)
+        return index < Self.titles.count ? .title : index < Self.titles.count + Self.months.count ? .month : .other
     }
 
     /// Dotted abbreviations that begin the names of offices and bodies.
