@@ -175,7 +175,8 @@ import Testing
             var form = form
             return form.withUTF8 { interner.intern($0, firstWord: Vocabulary.firstWord($0), hash: 42) }
         }
-        let forms = ["stem-abcdefgh-1", "stem-abcdefgh-2", "stem-abcdefgh-22", "short", "shorT", "a", ""]
+        let long = String(repeating: "x", count: 300)
+        let forms = ["stem-abcdefgh-1", "stem-abcdefgh-2", "stem-abcdefgh-22", "short", "shorT", "a", "", long, long + "x", long + "xx"]
         let ids = forms.map(intern)
         #expect(Set(ids).count == forms.count)
         #expect(forms.map(intern) == ids)

@@ -101,7 +101,7 @@ final class FormInterner: @unchecked Sendable {
             let slot = probe(form, firstWord: firstWord, hash: hash)
             if slots[slot].tag != 0 { return FormID(rawValue: UInt32(truncatingIfNeeded: slots[slot].tag) &- 1) }
             if byteCount + length + 8 > byteCapacity { growBytes(toHold: byteCount + length + 8) }
-            (bytes + byteCount).update(from: form.baseAddress!, count: length)
+            (bytes + byteCount).initialize(from: form.baseAddress!, count: length)
             return add(slot: slot, firstWord: firstWord, hash: hash, length: length)
         }
         let tag = Self.tag(hash: hash, count: length)
@@ -155,11 +155,12 @@ final class FormInterner: @unchecked Sendable {
         }
     }
 
-    /// Whether the form of `slot`, as long as `form` and with its first eight bytes, is `form`.
+    /// Whether the form of `slot`, which has `form`'s first eight bytes and length
+    /// byte (255 for any longer), is `form`.
     private func sameTail(_ slot: Slot, _ form: UnsafeBufferPointer<UInt8>) -> Bool {
         let index = Int(UInt32(truncatingIfNeeded: slot.tag) - 1)
         let start = index == 0 ? 0 : forms[index - 1].end
-        return memcmp(bytes + start, form.baseAddress!, form.count) == 0
+        return forms[index].end - start == form.count && memcmp(bytes + start, form.baseAddress!, form.count) == 0
     }
 
     /// The length and hash bits of a slot's ``Slot/tag``, without the id.
