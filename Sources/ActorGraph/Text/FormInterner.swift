@@ -105,14 +105,8 @@ final class FormInterner: @unchecked Sendable {
             return add(slot: slot, firstWord: firstWord, hash: hash, length: length)
         }
         let tag = Self.tag(hash: hash, count: length)
-        var slot = hash & mask
-        var entry = slots[slot]
-        // The first slot that is empty or holds the form: a slot of a form of
-        // this length, hash bits and eight bytes holds this one.
-        while min((entry.tag & ~0xFFFF_FFFF ^ tag) | (entry.prefix ^ firstWord), entry.tag) != 0 {
-            slot = (slot &+ 1) & mask
-            entry = slots[slot]
-        }
+        let slot = probe(form, firstWord: firstWord, hash: hash)
+        let entry = slots[slot]
         // Written whether the form is new or not, with masks rather than
         // branches: past the last form, nothing reads them until a new one comes.
         let new = 0 &- UInt64(entry.tag == 0 ? 1 : 0)
@@ -147,8 +141,11 @@ final class FormInterner: @unchecked Sendable {
         var slot = hash & mask
         while true {
             let entry = slots[slot]
-            // Same length, hash bits and first eight bytes: the same form, if it has no more.
-            if entry.tag == 0 || entry.tag & ~0xFFFF_FFFF == tag && entry.prefix == firstWord && (form.count <= 8 || sameTail(entry, form)) {
+            // Empty, or the same length, hash bits and first eight bytes (the same
+            // form, if it has no more), tested with one branch: a form of up to
+            // eight bytes, new or not, takes no other.
+            if min((entry.tag & ~0xFFFF_FFFF ^ tag) | (entry.prefix ^ firstWord), entry.tag) == 0
+                && (form.count <= 8 || entry.tag == 0 || sameTail(entry, form)) {
                 return slot
             }
             slot = (slot &+ 1) & mask
