@@ -176,9 +176,7 @@ struct ExtractCommand: ParsableCommand {
                 } else if graphs.isEmpty {
                     Console.write("[]\n")
                 } else {
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                    Console.write(try encoder.encode(graphs) + Data("\n".utf8))
+                    Console.write(try ArticleGraph.jsonData(of: graphs) + Data("\n".utf8))
                 }
             }
         } catch {

@@ -126,12 +126,4 @@ public struct ArticleGraph: Hashable, Sendable, Codable {
     public var events: [EventNode]
     /// Relations between actors, then links between events.
     public var relations: [RelationNode]
-
-    /// The graph as JSON: keys sorted, slashes unescaped, so the same graph is always the same bytes.
-    /// - Parameter pretty: Indented (for `--format json`) or one line (for JSON Lines).
-    public func jsonData(pretty: Bool = true) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
-    }
 }
