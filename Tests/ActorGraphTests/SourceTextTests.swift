@@ -29,4 +29,14 @@ import Testing
         #expect(source.slice(40 ..< 1000) == "s ally.")
         #expect(source.sentence(7) == "")
     }
+
+    @Test func slicesCountUnicodeScalarsNotBytes() throws {
+        let plain = try SourceText("Kyiv and Paris.")
+        #expect(plain.length == 15 && plain.slice(5 ..< 8) == "and" && plain.slice(-3 ..< 4) == "Kyiv" && plain.slice(20 ..< 30) == "")
+        // A combining accent, a precomposed é and a four-byte scalar before the name.
+        let wide = try SourceText("e\u{301}t\u{E9} \u{1F600} in Kyiv")
+        #expect(wide.length == 14)
+        #expect(Array(wide.slice(0 ..< 2).unicodeScalars) == ["e", "\u{301}"])
+        #expect(wide.slice(5 ..< 6) == "\u{1F600}" && wide.slice(10 ..< 14) == "Kyiv" && wide.slice(12 ..< 99) == "iv")
+    }
 }

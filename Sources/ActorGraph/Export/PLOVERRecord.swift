@@ -178,23 +178,6 @@ public struct PLOVERRecord: Hashable, Sendable, Codable {
         }
     }
 
-    /// The record as one line of JSON: keys sorted, slashes unescaped, no line break.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
-    }
-
-    /// `records` as JSON Lines: one record per line, each line ending in a line feed.
-    public static func jsonLines(_ records: [PLOVERRecord]) throws -> Data {
-        var data = Data()
-        for record in records {
-            data.append(try record.jsonData())
-            data.append(0x0A)
-        }
-        return data
-    }
-
     /// PLOVER's quad category of each category (with the names of both its drafts: DISAPPROVE/ACCUSE, ASSAULT/FIGHT).
     static let quadCodes: [String: Int] = [
         "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,

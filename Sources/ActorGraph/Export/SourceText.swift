@@ -12,15 +12,16 @@ public struct SourceText: Sendable {
     public let tokens: [Range<Int>]
     /// Every sentence's scalar range, from its first token's start to its last token's end.
     public let sentences: [Range<Int>]
-    /// The text's scalars, for slicing by scalar offset in O(1).
-    private let scalars: [Unicode.Scalar]
+    /// Each scalar's UTF-8 offset, then the text's UTF-8 length, for slicing by
+    /// scalar offset in O(1); empty for ASCII text, whose offsets are the same.
+    private let utf8Offsets: [UInt32]
 
     /// Tokenizes `text` the way ``Extractor/extract(_:date:id:)`` does.
     /// - Throws: ``ActorGraphError`` with code `textTooLarge` for 2 GiB of text or more.
     public init(_ text: String, tokenizer: Tokenizer = Tokenizer()) throws {
         let tokenized = try tokenizer.tokenize(text)
-        self.text = text
-        scalars = Array(text.unicodeScalars)
+        self.text = tokenized.text          // contiguous UTF-8, so offsetting its indices costs nothing
+        utf8Offsets = tokenized.text.utf8.contains { $0 >= 0x80 } ? Self.scalarStarts(of: tokenized.text) : []
         tokens = tokenized.tokens.map {
             tokenized.scalarOffset(ofUTF8: Int($0.start)) ..< tokenized.scalarOffset(ofUTF8: Int($0.end))
         }
@@ -31,19 +32,30 @@ public struct SourceText: Sendable {
     }
 
     /// The length of the text in Unicode scalars, as `document.length` counts it.
-    public var length: Int { scalars.count }
+    public var length: Int { utf8Offsets.isEmpty ? text.utf8.count : utf8Offsets.count - 1 }
 
     /// The text of scalar range `range`, clamped to the text.
     public func slice(_ range: Range<Int>) -> String {
-        let lower = min(max(range.lowerBound, 0), scalars.count)
-        let upper = min(max(range.upperBound, lower), scalars.count)
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[lower ..< upper])
-        return String(result)
+        let lower = min(max(range.lowerBound, 0), length)
+        let upper = min(max(range.upperBound, lower), length)
+        let utf8 = text.utf8
+        func index(_ scalar: Int) -> String.Index {
+            utf8.index(utf8.startIndex, offsetBy: utf8Offsets.isEmpty ? scalar : Int(utf8Offsets[scalar]))
+        }
+        return String(decoding: utf8[index(lower) ..< index(upper)], as: UTF8.self)
     }
 
     /// The text of sentence `index`, or an empty string for an index the text does not have.
     public func sentence(_ index: Int) -> String {
         sentences.indices.contains(index) ? slice(sentences[index]) : ""
+    }
+
+    /// The UTF-8 offset of every scalar of `text`, then its UTF-8 length.
+    private static func scalarStarts(of text: String) -> [UInt32] {
+        var starts: [UInt32] = []
+        starts.reserveCapacity(text.utf8.count + 1)
+        for (offset, byte) in text.utf8.enumerated() where byte & 0xC0 != 0x80 { starts.append(UInt32(offset)) }
+        starts.append(UInt32(text.utf8.count))
+        return starts
     }
 }

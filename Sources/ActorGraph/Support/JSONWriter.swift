@@ -62,6 +62,12 @@ package struct JSONWriter {
         int(value)
     }
 
+    package mutating func member(_ name: StaticString, _ values: [String]?) {
+        guard let values else { return }
+        key(name)
+        array(values) { $0.string($1) }
+    }
+
     package mutating func member<Value: RawRepresentable<String>>(_ name: StaticString, _ value: Value?) {
         member(name, value?.rawValue)
     }
@@ -83,6 +89,11 @@ package struct JSONWriter {
 
     package mutating func int(_ value: Int) {
         bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// A line feed between top-level values, as in JSON Lines.
+    package mutating func lineFeed() {
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     /// Shortest round-trip digits, without a trailing `.0`; infinities and NaN are refused as `JSONEncoder` refuses them.

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import ActorGraph
 
-/// `jsonData` writes the graph itself; its bytes must stay those `JSONEncoder` writes.
-@Suite struct GraphJSONTests {
+/// Graphs and PLOVER records write their own JSON; its bytes must stay those `JSONEncoder` writes.
+@Suite struct JSONBytesTests {
     private static let folders = ["Tests/Corpus", "Tests/Coverage"]
 
     private func encoded<Value: Encodable>(_ value: Value, pretty: Bool) throws -> Data {
@@ -20,6 +20,13 @@ import Testing
         }
     }
 
+    private func expectEncoderBytes(_ record: PLOVERRecord, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let written = try record.jsonData(), expected = try encoded(record, pretty: false)
+        #expect(written == expected, "\(record.id): \(firstDifference(written, expected))", sourceLocation: sourceLocation)
+        #expect(try PLOVERRecord.jsonLines([record, record]) == expected + Data("\n".utf8) + expected + Data("\n".utf8),
+                sourceLocation: sourceLocation)
+    }
+
     /// Where two encodings part, with a little of each around it.
     private func firstDifference(_ written: Data, _ expected: Data) -> String {
         let written = [UInt8](written), expected = [UInt8](expected)
@@ -33,12 +40,18 @@ import Testing
         let url = packageRoot.appendingPathComponent(folder)
         let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".txt") }.sorted()
         #expect(names.count >= 10)
-        var graphs: [ArticleGraph] = []
+        var graphs: [ArticleGraph] = [], records = 0
         for name in names {
             let text = try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
-            graphs.append(try extractor().extract(text, date: "2021-07-27", id: name))
-            try expectEncoderBytes(graphs[graphs.count - 1])
+            let graph = try extractor().extract(text, date: "2021-07-27", id: name)
+            try expectEncoderBytes(graph)
+            for record in try PLOVERRecord.records(of: graph, source: SourceText(text)) {
+                try expectEncoderBytes(record)
+                records += 1
+            }
+            graphs.append(graph)
         }
+        #expect(records >= 20)
         for pretty in [true, false] {
             #expect(try ArticleGraph.jsonData(of: graphs, pretty: pretty) == encoded(graphs, pretty: pretty))
         }
@@ -76,6 +89,28 @@ import Testing
             #expect(try ArticleGraph.jsonData(of: [], pretty: pretty) == encoded([ArticleGraph](), pretty: pretty))
             #expect(try ArticleGraph.jsonData(of: [full, bare], pretty: pretty) == encoded([full, bare], pretty: pretty))
         }
+    }
+
+    /// A PLOVER record with every member set, and one with none that may be left out.
+    @Test func everyPLOVERMemberIsTheEncodersBytes() throws {
+        let hostile = "quote \" backslash \\ slash / controls \u{0}\u{9}\u{A}\u{1F} delete \u{7F} é \u{2028} 😀"
+        let actor = PLOVERRecord.ActorObject(code: "FRA", sector: "GOV", actorText: hostile, identifierID: "emmanuel-macron",
+                                             identifierText: hostile, wikidata: "Q3052772", actorType: .person, start: 0, end: 15)
+        let span = PLOVERRecord.TextSpan(text: hostile, start: 3, end: 9, value: "2021-07-26")
+        let full = PLOVERRecord(
+            id: "doc-e1", storyID: hostile, eventID: "e1", date: "2021-07-26", dateBasis: .event, publicationDate: "2021-07-27",
+            event: ["CONSULT", hostile], eventType: "visit", cameo: "042", quadCode: 1, mode: ["visit"], context: ["future"],
+            factuality: .planned, source: [actor, actor], recipient: [actor], eventText: hostile,
+            textInfo: .init(sequence: 2, start: 0, end: 40), trigger: span, timeExpression: span, attributedTo: actor,
+            confidence: 0.85, rule: hostile, coder: "ActorGraph")
+        try expectEncoderBytes(full)
+        let bareActor = PLOVERRecord.ActorObject(identifierID: "x", identifierText: "X", actorType: .group)
+        let bare = PLOVERRecord(
+            id: "e2", eventID: "e2", event: [], eventType: "meet", factuality: .asserted, source: [], recipient: [bareActor],
+            eventText: "", textInfo: .init(sequence: 0, start: 0, end: 0), trigger: .init(text: "", start: 0, end: 0),
+            confidence: 1, rule: "r", coder: "ActorGraph")
+        try expectEncoderBytes(bare)
+        #expect(try PLOVERRecord.jsonLines([]).isEmpty)
     }
 
     @Test func aConfidenceThatIsNotANumberIsRefusedAsTheEncoderRefusesIt() throws {
