@@ -52,8 +52,12 @@ import Testing
             graphs.append(graph)
         }
         #expect(records >= 20)
+        let corpus = try CorpusGraph(merging: graphs)
+        #expect(!corpus.edges.isEmpty && corpus.actors.contains { $0.roles != nil && $0.ids != nil })
         for pretty in [true, false] {
             #expect(try ArticleGraph.jsonData(of: graphs, pretty: pretty) == encoded(graphs, pretty: pretty))
+            let written = try corpus.jsonData(pretty: pretty), expected = try encoded(corpus, pretty: pretty)
+            #expect(written == expected, "corpus, pretty: \(pretty): \(firstDifference(written, expected))")
         }
     }
 
@@ -111,6 +115,35 @@ import Testing
             confidence: 1, rule: "r", coder: "ActorGraph")
         try expectEncoderBytes(bare)
         #expect(try PLOVERRecord.jsonLines([]).isEmpty)
+    }
+
+    /// A corpus graph with every optional member set, and one with none.
+    @Test func everyCorpusMemberIsTheEncodersBytes() throws {
+        let hostile = "quote \" backslash \\ slash / controls \u{0}\u{9}\u{A}\u{1F} delete \u{7F} é \u{2028} 😀"
+        let actor = CorpusGraph.ActorNode(
+            id: "emmanuel-macron", name: hostile, type: .person, subtype: "politician", country: "FR", origin: .gazetteer,
+            ids: ["wikidata": "Q3052772", "B": "2", "_": "u", "é": "v"], sector: "government",
+            roles: [.init(title: "president", of: "france", from: "2017-05-14", to: nil)], mentions: 3, documents: ["a", hostile],
+            firstDate: "2021-07-26", lastDate: "2021-07-27",
+            timeline: [.init(date: "2021-07-26", document: "a", event: "a#e1", type: "visit", role: .source),
+                       .init(date: nil, document: hostile, event: "b#e1", type: "meet", role: .target)])
+        let events = [CorpusGraph.EventNode(
+            id: "a#e1", document: "a", date: "2021-07-26", time: "2021-W30", type: "visit", plover: "CONSULT", cameo: "042",
+            factuality: .reported, trigger: hostile, sentence: 2, roles: [.init(role: .source, actor: actor.id)],
+            attributedTo: "le-monde", rule: hostile, confidence: 0.85)]
+        let full = CorpusGraph(
+            documents: [.init(id: hostile, date: "2021-07-27", length: 300, actors: 2, events: 1), .init(id: "b", date: nil, length: 0, actors: 0, events: 0)],
+            actors: [actor], events: events,
+            edges: [.init(source: actor.id, target: "germany", type: "visit", weight: 2, firstDate: "2021-07-26", lastDate: nil, events: ["a#e1"])],
+            relations: [.init(type: "holds-role", source: actor.id, target: "france", origin: .gazetteer, title: "president", documents: ["a"]),
+                        .init(type: "member-of", source: actor.id, target: hostile, origin: .text, documents: [])])
+        let bare = CorpusGraph(documents: [], actors: [], events: [], edges: [], relations: [])
+        for corpus in [full, bare] {
+            for pretty in [true, false] {
+                let written = try corpus.jsonData(pretty: pretty), expected = try encoded(corpus, pretty: pretty)
+                #expect(written == expected, "pretty: \(pretty): \(firstDifference(written, expected))")
+            }
+        }
     }
 
     @Test func aConfidenceThatIsNotANumberIsRefusedAsTheEncoderRefusesIt() throws {

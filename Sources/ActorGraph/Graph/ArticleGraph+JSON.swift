@@ -44,15 +44,7 @@ extension JSONWriter {
         object { writer in
             writer.member("country", actor.country)
             writer.member("id", actor.id)
-            if let ids = actor.ids {
-                writer.key("ids")
-                writer.object { writer in
-                    for (scheme, id) in ids.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-                        writer.key(scheme)
-                        writer.string(id)
-                    }
-                }
-            }
+            writer.member("ids", actor.ids)
             writer.key("mentions")
             writer.array(actor.mentions) { writer, mention in
                 writer.object { writer in
@@ -66,17 +58,7 @@ extension JSONWriter {
             }
             writer.member("name", actor.name)
             writer.member("origin", actor.origin)
-            if let roles = actor.roles {
-                writer.key("roles")
-                writer.array(roles) { writer, role in
-                    writer.object { writer in
-                        writer.member("from", role.from)
-                        writer.member("of", role.of)
-                        writer.member("title", role.title)
-                        writer.member("to", role.to)
-                    }
-                }
-            }
+            writer.member("roles", actor.roles)
             writer.member("sector", actor.sector)
             writer.member("subtype", actor.subtype)
             writer.member("type", actor.type)
@@ -143,6 +125,32 @@ extension JSONWriter {
             writer.member("text", relation.text)
             writer.member("title", relation.title)
             writer.member("type", relation.type)
+        }
+    }
+
+    /// An actor's roles, which corpus graphs write too.
+    mutating func member(_ name: StaticString, _ roles: [ArticleGraph.RoleNode]?) {
+        guard let roles else { return }
+        key(name)
+        array(roles) { writer, role in
+            writer.object { writer in
+                writer.member("from", role.from)
+                writer.member("of", role.of)
+                writer.member("title", role.title)
+                writer.member("to", role.to)
+            }
+        }
+    }
+
+    /// An actor's ids by scheme, keys sorted bytewise as the encoder sorts a dictionary's.
+    mutating func member(_ name: StaticString, _ ids: [String: String]?) {
+        guard let ids else { return }
+        key(name)
+        object { writer in
+            for (scheme, id) in ids.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+                writer.key(scheme)
+                writer.string(id)
+            }
         }
     }
 }

@@ -157,13 +157,6 @@ public struct CorpusGraph: Hashable, Sendable, Codable {
         index = Index(actors: actors, events: events)
     }
 
-    /// The corpus graph as JSON: keys sorted, slashes unescaped, so the same corpus is always the same bytes.
-    public func jsonData(pretty: Bool = true) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
-    }
-
     public static func == (lhs: CorpusGraph, rhs: CorpusGraph) -> Bool {
         (lhs.schema, lhs.documents, lhs.actors, lhs.events, lhs.edges, lhs.relations)
             == (rhs.schema, rhs.documents, rhs.actors, rhs.events, rhs.edges, rhs.relations)
