@@ -24,14 +24,8 @@ final class DocumentSource {
         readStandardInput = files.isEmpty
     }
 
-    /// Up to `count` more documents, in input order; empty when there are no more.
-    func next(upTo count: Int) -> [InputDocument] {
-        var documents: [InputDocument] = []
-        while documents.count < count, let document = next() { documents.append(document) }
-        return documents
-    }
-
-    private func next() -> InputDocument? {
+    /// The next document in input order, or `nil` when there are no more.
+    func next() -> InputDocument? {
         while true {
             if let reader = lines {
                 if let (line, number) = reader.next() {

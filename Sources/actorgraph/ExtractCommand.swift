@@ -115,49 +115,52 @@ struct ExtractCommand: ParsableCommand {
         var printed = false
         var finished = true
         var brat = BratConfiguration()
-        // Documents are read and extracted a window at a time on every core, and written in input order.
-        let window = max(1, ProcessInfo.processInfo.activeProcessorCount) * 8
+        // Documents are extracted on every core while this thread reads the next ones and writes
+        // the finished ones, in input order.
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let progress = Progress(paths: files, writesStandardOutput: folder == nil)
         defer { progress.finish() }
-        while case let batch = source.next(upTo: window), !batch.isEmpty {
-            for (document, outcome) in zip(batch, outcomes(of: batch, with: extractor, renderer: renderer)) {
-                total += 1
-                for warning in document.warnings { Console.error("warning: \(warning)") }
-                do {
-                    switch outcome {
-                    case .output(let output):
-                        if var target = folder {
-                            let (stem, taken) = target.stem(for: document.id, position: total)
-                            folder = target
-                            if let taken {
-                                Console.error("warning: \(document.label): an earlier document's files are named \"\(taken)\"; this one's are \"\(stem)\".")
-                            }
-                            for part in output.parts { try target.write(part.data, to: "\(stem).\(part.name)") }
-                            if let annotations = output.brat { brat.add(annotations) }
-                        } else if let part = output.parts.first {
-                            // Text summaries are separated by a blank line; other formats end with their own line feed.
-                            Console.write((printed && format == .text ? Data("\n".utf8) : Data()) + part.data)
-                            printed = true
+        // JSON without a folder is one value of all graphs, written at the end.
+        let collects = merges || (format == .json && outputDir == nil)
+        try InOrderWorkers.run(workers: cores, window: cores * 16, next: source.next) { document in
+            Self.outcome(of: document, with: extractor, renderer: renderer, collects: collects)
+        } deliver: { document, outcome in
+            total += 1
+            for warning in document.warnings { Console.error("warning: \(warning)") }
+            do {
+                switch outcome {
+                case .output(let output):
+                    if var target = folder {
+                        let (stem, taken) = target.stem(for: document.id, position: total)
+                        folder = target
+                        if let taken {
+                            Console.error("warning: \(document.label): an earlier document's files are named \"\(taken)\"; this one's are \"\(stem)\".")
                         }
-                    case .graph(let graph):
-                        if corpus != nil {
-                            try Self.add(graph, to: &corpus!, label: document.label)
-                        } else {
-                            graphs.append(graph)
-                        }
-                    case .failure(let message):
-                        throw ActorGraphError(.unreadableInput, message)
+                        for part in output.parts { try target.write(part.data, to: "\(stem).\(part.name)") }
+                        if let annotations = output.brat { brat.add(annotations) }
+                    } else if let part = output.parts.first {
+                        // Text summaries are separated by a blank line; other formats end with their own line feed.
+                        Console.write((printed && format == .text ? Data("\n".utf8) : Data()) + part.data)
+                        printed = true
                     }
-                } catch {
-                    failures += 1
-                    let message = (error as? ActorGraphError)?.message ?? "\(error)"
-                    if format == .jsonl, document.line != nil, folder == nil, corpus == nil {
-                        Console.write(try InputDocument.errorLine(id: document.id, line: document.line, message: message))
+                case .graph(let graph):
+                    if corpus != nil {
+                        try Self.add(graph, to: &corpus!, label: document.label)
+                    } else {
+                        graphs.append(graph)
                     }
-                    Console.error("error: " + (document.label.isEmpty ? "" : "\(document.label): ") + message)
+                case .failure(let message):
+                    throw ActorGraphError(.unreadableInput, message)
                 }
+            } catch {
+                failures += 1
+                let message = (error as? ActorGraphError)?.message ?? "\(error)"
+                if format == .jsonl, document.line != nil, folder == nil, corpus == nil {
+                    Console.write(try InputDocument.errorLine(id: document.id, line: document.line, message: message))
+                }
+                Console.error("error: " + (document.label.isEmpty ? "" : "\(document.label): ") + message)
             }
-            progress.advance(documents: batch.count, bytes: batch.reduce(0) { $0 + $1.text.utf8.count })
+            progress.advance(documents: 1, bytes: document.text.utf8.count)
         }
         do {
             if let corpus {
@@ -209,46 +212,14 @@ struct ExtractCommand: ParsableCommand {
         case failure(String)
     }
 
-    /// Extracts and renders `batch` in parallel; the outcomes are in the batch's order.
-    private func outcomes(of batch: [InputDocument], with extractor: Extractor, renderer: Renderer) -> [Outcome] {
-        let slots = Slots(count: batch.count)
-        defer { slots.free() }
-        // JSON without a folder is one value of all graphs, written at the end.
-        let collects = merges || (format == .json && outputDir == nil)
-        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            let document = batch[index]
-            let outcome: Outcome
-            if let problem = document.problem {
-                outcome = .failure(problem.description)
-            } else {
-                do {
-                    let graph = try extractor.extract(document.text, date: document.date, id: document.id)
-                    outcome = collects ? .graph(graph) : .output(try renderer.output(graph, text: document.text))
-                } catch {
-                    outcome = .failure((error as? ActorGraphError)?.description ?? "\(error)")
-                }
-            }
-            slots.set(index, outcome)
-        }
-        return slots.values
-    }
-
-    /// One slot per document, each written by exactly one worker.
-    private final class Slots: @unchecked Sendable {
-        private let buffer: UnsafeMutableBufferPointer<Outcome?>
-
-        init(count: Int) {
-            buffer = .allocate(capacity: count)
-            buffer.initialize(repeating: nil)
-        }
-
-        func set(_ index: Int, _ outcome: Outcome) { buffer[index] = outcome }
-
-        var values: [Outcome] { buffer.map { $0 ?? .failure("The document was not processed.") } }
-
-        func free() {
-            buffer.deinitialize()
-            buffer.deallocate()
+    /// Extracts and renders one document, on a worker thread.
+    private static func outcome(of document: InputDocument, with extractor: Extractor, renderer: Renderer, collects: Bool) -> Outcome {
+        if let problem = document.problem { return .failure(problem.description) }
+        do {
+            let graph = try extractor.extract(document.text, date: document.date, id: document.id)
+            return collects ? .graph(graph) : .output(try renderer.output(graph, text: document.text))
+        } catch {
+            return .failure((error as? ActorGraphError)?.description ?? "\(error)")
         }
     }
 }

@@ -174,6 +174,31 @@ struct CommandLine_ {
         }
     }
 
+    /// Many more documents than the workers read ahead, long ones among short ones so that they finish out
+    /// of order, and failures among them: every line comes out, in input order, as the library gives it.
+    @Test func manyDocumentsComeOutInInputOrder() throws {
+        let seed = try String(contentsOf: corpusFolder.appendingPathComponent("000-seed.txt"), encoding: .utf8)
+        let short = ["Benny Gantz will travel to Paris.", "Angela Merkel met Joe Biden in Berlin.", "NSO rejected the claims."]
+        var input = "", expected: [String] = []
+        for index in 0 ..< 120 {
+            let text = index % 15 == 0 ? String(repeating: seed + "\n", count: 3) : short[index % short.count]
+            let line = ["id": "d\(index)", "text": text, "date": index % 40 == 7 ? "2021-13-01" : "2021-07-27"]
+            input += String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self) + "\n"
+            expected.append(line["date"] == "2021-13-01" ? "error" : String(decoding: try extractor().extract(text, date: "2021-07-27", id: "d\(index)").jsonData(pretty: false), as: UTF8.self))
+        }
+        let result = try CommandLine_.run(["extract", "--format", "jsonl"], stdin: Data(input.utf8))
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 120)
+        for (index, (line, wanted)) in zip(lines, expected).enumerated() {
+            if wanted == "error" {
+                #expect(line.hasPrefix("{\"error\":") && line.contains("\"id\":\"d\(index)\""), "line \(index + 1): \(line.prefix(80))")
+            } else {
+                #expect(line == wanted, "line \(index + 1): \(line.prefix(80))")
+            }
+        }
+        #expect(result.stderr.hasSuffix("actorgraph: 3 of 120 documents failed\n"))
+    }
+
     @Test func malformedUserGazetteerNamesFileLineAndColumn() throws {
         let file = try temporaryFile("mine.gaz", Data("entity acme organization\n  name Acme\n  alais ACME\n".utf8))
         let result = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--gazetteer", file.path])
