@@ -323,7 +323,8 @@ public struct Gazetteer: Sendable {
             if keepsPlaces { places.append(entityPlaces) }
             try builder.add(entity)
         }
-        for file in files {
+        let parsedFiles = parseSources(files, keepsPlaces: keepsPlaces)
+        for (fileIndex, file) in files.enumerated() {
             let display = SourceFiles.displayName(file)
             if CompiledGazetteer.isCompiled(file) {
                 let compiled: Gazetteer, includesBundled: Bool
@@ -347,7 +348,7 @@ public struct Gazetteer: Sendable {
             let parser = GazetteerParser(file: display, keepsPlaces: keepsPlaces)
             let parsed: GazetteerParser.Parsed
             do {
-                parsed = try parser.parse(SourceFiles.read(file, code: .malformedGazetteer))
+                parsed = try parsedFiles[fileIndex]!.get()
             } catch let error as ActorGraphError {
                 problems.append(error)
                 continue
@@ -367,6 +368,22 @@ public struct Gazetteer: Sendable {
                                             file: file, line: reference.line > 0 ? reference.line : nil, column: reference.line > 0 ? reference.column : nil))
         }
         return try builder.build(skippingMissingReferences: !problems.isEmpty, locations: locations)
+    }
+
+    /// What each source file of `files` gives, read and parsed on every core (the bundled
+    /// gazetteer is twenty files); `nil` for a compiled file.
+    private static func parseSources(_ files: [URL], keepsPlaces: Bool) -> [Result<GazetteerParser.Parsed, any Error>?] {
+        var results = [Result<GazetteerParser.Parsed, any Error>?](repeating: nil, count: files.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer      // each slot written by the one worker that parses its file
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                let file = files[index]
+                guard !CompiledGazetteer.isCompiled(file) else { return }
+                let parser = GazetteerParser(file: SourceFiles.displayName(file), keepsPlaces: keepsPlaces)
+                buffer[index] = Result { try parser.parse(SourceFiles.read(file, code: .malformedGazetteer)) }
+            }
+        }
+        return results
     }
 
     /// The problem of entities that come twice from the same place: a compiled

@@ -102,7 +102,7 @@ struct GazetteerParser {
             // Each item's column: after the value's start and each comma, past the spaces.
             var position = 0
             for part in directive.value.split(separator: ",", omittingEmptySubsequences: false).prefix(added) {
-                places.aliases.append(EntityPlaces.Place(line: directive.line, column: directive.valueColumn + position + part.prefix(while: \.isWhitespace).count))
+                places.aliases.append(EntityPlaces.Place(line: directive.line, column: directive.valueColumn + position + part.prefix(while: \.isSpace).count))
                 position += part.count + 1
             }
         case "role": places.roles.append(place)
@@ -115,7 +115,7 @@ struct GazetteerParser {
             throw reader.error("Expected \"entity <id> <type>\" at the start of a line, found \"\(directive.keyword)\"; indent attribute lines.",
                                line: directive.line, column: directive.keywordColumn)
         }
-        let parts = directive.value.split(whereSeparator: \.isWhitespace)
+        let parts = directive.value.split(whereSeparator: \.isSpace)
         guard parts.count == 2 else {
             throw reader.error("The entity header \"entity \(directive.value)\" needs an id and a type, e.g. \"entity benny-gantz person/politician\".",
                                line: directive.line, column: directive.valueColumn)
@@ -199,8 +199,8 @@ struct GazetteerParser {
             entity.externalIDs["geonames"] = value
         case "id":
             // Any other scheme: "id cameo USAGOV", "id iso2 FR".
-            let parts = value.split(maxSplits: 1, whereSeparator: \.isWhitespace)
-            guard parts.count == 2, !parts[1].contains(where: \.isWhitespace) else {
+            let parts = value.split(maxSplits: 1, whereSeparator: \.isSpace)
+            guard parts.count == 2, !parts[1].contains(where: \.isSpace) else {
                 throw reader.error("The id \"\(value)\" needs a scheme and one value without spaces, e.g. \"id cameo USAGOV\".", line: line, column: column)
             }
             let scheme = String(parts[0]), code = String(parts[1])
@@ -217,7 +217,7 @@ struct GazetteerParser {
         case "role":
             entity.roles.append(try role(value, line: line, column: column, references: &references))
         case "relation":
-            let parts = value.split(whereSeparator: \.isWhitespace)
+            let parts = value.split(whereSeparator: \.isSpace)
             guard parts.count == 2 else {
                 throw reader.error("The relation \"\(value)\" needs a type and an entity id, e.g. \"relation developer-of pegasus\".", line: line, column: column)
             }
@@ -235,7 +235,7 @@ struct GazetteerParser {
 
     private func role(_ value: String, line: Int, column: Int, references: inout [Reference]) throws -> Entity.Role {
         let fields = value.split(separator: "|", omittingEmptySubsequences: false).map {
-            String(Substring($0).drop { $0.isWhitespace }.trimmingTrailingWhitespace())
+            String(Substring($0).drop { $0.isSpace }.trimmingTrailingWhitespace())
         }
         guard let title = fields.first, !title.isEmpty else {
             throw reader.error("The role \"\(value)\" has no title; start it with the title, e.g. \"role President | of=france\".", line: line, column: column)
@@ -246,7 +246,7 @@ struct GazetteerParser {
         var offsets: [Int] = []
         var position = 0
         for part in value.split(separator: "|", omittingEmptySubsequences: false) {
-            offsets.append(position + part.prefix { $0.isWhitespace }.count)
+            offsets.append(position + part.prefix { $0.isSpace }.count)
             position += part.count + 1
         }
         for (number, field) in fields.enumerated().dropFirst() {
@@ -284,7 +284,7 @@ struct GazetteerParser {
     /// without spaces. Canonical titles cannot hold a colon, so the two never meet.
     static func isCodedTitle(_ title: String) -> Bool {
         let parts = title.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        return parts.count == 2 && isValidID(String(parts[0])) && !parts[1].isEmpty && !parts[1].contains(where: \.isWhitespace)
+        return parts.count == 2 && isValidID(String(parts[0])) && !parts[1].isEmpty && !parts[1].contains(where: \.isSpace)
     }
 
     static func isValidID(_ id: String) -> Bool {

@@ -96,7 +96,7 @@ public struct RuleSet: Sendable {
             case "boundary":
                 boundaries += try list(directive.value, fail: fail)
             case "rule", "relation":
-                let parts = directive.value.split(whereSeparator: \.isWhitespace).map(String.init)
+                let parts = directive.value.split(whereSeparator: \.isSpace).map(String.init)
                 guard parts.count == 2 else {
                     throw fail("The header needs an id and a type, e.g. \"\(directive.keyword) visit.travel visit\".")
                 }
@@ -217,7 +217,7 @@ public struct RuleSet: Sendable {
     }
 
     private func eventType(_ value: String, fail: (String) -> ActorGraphError) throws -> EventType {
-        let parts = value.split(whereSeparator: \.isWhitespace).map(String.init)
+        let parts = value.split(whereSeparator: \.isSpace).map(String.init)
         guard let name = parts.first else { throw fail("A type line needs a name, e.g. \"type visit plover=CONSULT cameo=042\".") }
         var type = EventType(name: name)
         for part in parts.dropFirst() {
@@ -238,7 +238,7 @@ public struct RuleSet: Sendable {
 
     /// "before spokesman, spokeswoman: person" → ("before", list, type).
     private func split(_ value: String, fail: (String) -> ActorGraphError) throws -> (String, (list: String, type: String)) {
-        let head = String(value.prefix { !$0.isWhitespace })
+        let head = String(value.prefix { !$0.isSpace })
         let rest = value.dropFirst(head.count)
         if let colon = rest.lastIndex(of: ":") {
             return (head, (String(rest[..<colon]), String(rest[rest.index(after: colon)...])))
@@ -260,7 +260,7 @@ public struct RuleSet: Sendable {
             lineNumber += 1
             let content = (line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "").trimmingCharacters(in: .whitespaces)
             if content.isEmpty { continue }
-            guard !content.contains(where: \.isWhitespace) else {
+            guard !content.contains(where: \.isSpace) else {
                 throw ActorGraphError(.malformedRules, "Write one word a line in common-words.txt, not \"\(content)\".", file: file, line: lineNumber, column: 1)
             }
             commonWords.insert(content.lowercased())
@@ -272,7 +272,7 @@ public struct RuleSet: Sendable {
         for line in DirectiveReader.lines(of: text) {
             lineNumber += 1
             let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let words = content.split(whereSeparator: \.isWhitespace).map(String.init)
+            let words = content.split(whereSeparator: \.isSpace).map(String.init)
             if words.isEmpty { continue }
             guard (3 ... 5).contains(words.count) else {
                 throw ActorGraphError(.malformedRules, "Write an irregular verb as \"lemma past participle [third-person] [gerund]\", not \"\(content.trimmingCharacters(in: .whitespaces))\".",

@@ -97,16 +97,22 @@ package struct DirectiveReader {
     }
 
     /// Whitespace, with the common ASCII cases answered without a Unicode property lookup.
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar == " " || scalar == "\t" || (0x0A ... 0x0D).contains(scalar.value) }
         return scalar.properties.isWhitespace
     }
 }
 
+extension Character {
+    /// `isWhitespace`, which is the first scalar's, answered for ASCII without a Unicode property lookup:
+    /// the files' parsers ask it of nearly every character.
+    var isSpace: Bool { DirectiveReader.isSpace(unicodeScalars.first!) }
+}
+
 extension Substring {
     func trimmingTrailingWhitespace() -> Substring {
         var end = endIndex
-        while end > startIndex, self[index(before: end)].isWhitespace { end = index(before: end) }
+        while end > startIndex, self[index(before: end)].isSpace { end = index(before: end) }
         return self[startIndex ..< end]
     }
 }
@@ -116,7 +122,7 @@ extension String {
     /// an empty item is returned as an empty string for the caller to refuse.
     func commaSeparated() -> [String] {
         split(separator: ",", omittingEmptySubsequences: false).map {
-            String(Substring($0).drop { $0.isWhitespace }.trimmingTrailingWhitespace())
+            String(Substring($0).drop { $0.isSpace }.trimmingTrailingWhitespace())
         }
     }
 }
