@@ -36,17 +36,22 @@ final class InOrderWorkers<Item: Sendable, Result: Sendable>: @unchecked Sendabl
         var pending: [Int: Item] = [:]
         var read = 0, delivered = 0, exhausted = false
         while true {
-            while !exhausted && read - delivered < max(1, window) {
-                guard let item = next() else {
-                    exhausted = true
-                    break
+            // Hand back what is finished, then read one more ahead; wait only when neither can be done.
+            while delivered < read, let result = pool.result(at: delivered, waiting: false) {
+                try deliver(pending.removeValue(forKey: delivered)!, result)
+                delivered += 1
+            }
+            if !exhausted && read - delivered < max(1, window) {
+                if let item = next() {
+                    pending[read] = item
+                    pool.enqueue(item, at: read)
+                    read += 1
+                    continue
                 }
-                pending[read] = item
-                pool.enqueue(item, at: read)
-                read += 1
+                exhausted = true
             }
             guard delivered < read else { return }
-            let result = pool.result(at: delivered)
+            let result = pool.result(at: delivered, waiting: true)!
             try deliver(pending.removeValue(forKey: delivered)!, result)
             delivered += 1
         }
@@ -59,12 +64,13 @@ final class InOrderWorkers<Item: Sendable, Result: Sendable>: @unchecked Sendabl
         condition.unlock()
     }
 
-    /// Waits for the result of the item at `position`, and takes it.
-    private func result(at position: Int) -> Result {
+    /// Takes the result of the item at `position`, once it is there if `waiting`, else if it is.
+    private func result(at position: Int, waiting: Bool) -> Result? {
         condition.lock()
         defer { condition.unlock() }
         while true {
             if let result = results.removeValue(forKey: position) { return result }
+            guard waiting else { return nil }
             condition.wait()
         }
     }

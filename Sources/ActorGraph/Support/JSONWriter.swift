@@ -2,8 +2,8 @@ import Foundation
 
 /// Writes JSON byte for byte as `JSONEncoder` does with `.sortedKeys` and
 /// `.withoutEscapingSlashes` (and `.prettyPrinted` when asked), without its
-/// boxed intermediate values: a graph's JSON took most of an extraction's
-/// time, and its allocations kept threads from scaling.
+/// boxed intermediate values: encoding a graph took more time than
+/// extracting it, and its allocations kept threads from scaling.
 ///
 /// The caller writes each object's keys in sorted order, bytewise, as the
 /// encoder sorts them; the tests compare the two encoders' bytes.
