@@ -162,6 +162,21 @@ struct CommandLine_ {
         #expect(result.stdout.split(separator: "\n").count == texts.count)
     }
 
+    @Test func anOutputFileThatCannotBeWrittenFailsAloneAndTheOthersAreWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-unwritable-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A folder where the first document's file would go: no file can be opened there, even by root.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("000-seed.json"), withIntermediateDirectories: true)
+        let result = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "Tests/Corpus/001-baerbock-kyiv.txt", "--output-dir", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(folder.path)/000-seed.json cannot be written; check the folder's permissions and free space.\n"))
+        #expect(result.stderr.hasSuffix("actorgraph: 1 of 2 documents failed\n"))
+        let written = try Data(contentsOf: folder.appendingPathComponent("001-baerbock-kyiv.json"))
+        let text = try String(contentsOf: corpusFolder.appendingPathComponent("001-baerbock-kyiv.txt"), encoding: .utf8)
+        #expect(written == (try extractor().extract(text, id: "001-baerbock-kyiv").jsonData()) + Data("\n".utf8))
+    }
+
     @Test func parallelBatchOutputIsInInputOrderAndEqualsTheLibrary() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: corpusFolder.path).filter { $0.hasSuffix(".txt") }.sorted()
         let result = try CommandLine_.run(["extract", "Tests/Corpus", "--format", "jsonl", "--date", "2021-07-27"])
