@@ -216,8 +216,8 @@ struct ExtractCommand: ParsableCommand {
     private static func outcome(of document: InputDocument, with extractor: Extractor, renderer: Renderer, collects: Bool) -> Outcome {
         if let problem = document.problem { return .failure(problem.description) }
         do {
-            let graph = try extractor.extract(document.text, date: document.date, id: document.id)
-            return collects ? .graph(graph) : .output(try renderer.output(graph, text: document.text))
+            let (graph, text) = try extractor.extractKeepingText(document.text, day: document.date.map(Day.init(iso:)), id: document.id)
+            return collects ? .graph(graph) : .output(try renderer.output(graph, text: text))
         } catch {
             return .failure((error as? ActorGraphError)?.description ?? "\(error)")
         }

@@ -20,8 +20,11 @@ struct Renderer: Sendable {
         var brat: BratAnnotations?
     }
 
-    func output(_ graph: ArticleGraph, text: String) throws -> Output {
+    /// The output of one document, from its graph and its text as the extractor tokenized it.
+    func output(_ graph: ArticleGraph, text tokenized: TokenizedText) throws -> Output {
         let title = graph.document.id ?? "document"
+        let text = tokenized.text
+        func source() -> SourceText { SourceText(tokenized) }
         func one(_ data: Data) -> Output { Output(parts: [Part(name: format.fileExtension, data: data)]) }
         switch format {
         case .json: return one(try graph.jsonData() + Data("\n".utf8))
@@ -31,13 +34,13 @@ struct Renderer: Sendable {
         case .graphml: return one(Data(GraphMLWriter(title: title).render(NodeLinkGraph(graph)).utf8))
         case .html:
             let svg = graphvizSVG(NodeLinkGraph(graph), title: title)
-            return one(Data(HTMLReport(graph: graph, source: try SourceText(text), graphSVG: svg).render().utf8))
+            return one(Data(HTMLReport(graph: graph, source: source(), graphSVG: svg).render().utf8))
         case .brat:
-            let annotations = try BratAnnotations(graph: graph, source: SourceText(text))
+            let annotations = try BratAnnotations(graph: graph, source: source())
             return Output(parts: [Part(name: "ann", data: Data(annotations.render().utf8)), Part(name: "txt", data: Data(text.utf8))],
                           brat: annotations)
-        case .bio: return one(Data(try BIOTags(graph: graph, source: SourceText(text)).render().utf8))
-        case .plover: return one(try PLOVERRecord.jsonLines(PLOVERRecord.records(of: graph, source: SourceText(text))))
+        case .bio: return one(Data(try BIOTags(graph: graph, source: source()).render().utf8))
+        case .plover: return one(try PLOVERRecord.jsonLines(PLOVERRecord.records(of: graph, source: source())))
         case .neo4j: return Output(parts: try render(CorpusGraph(graph)))
         }
     }

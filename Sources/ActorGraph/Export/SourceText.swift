@@ -19,7 +19,11 @@ public struct SourceText: Sendable {
     /// Tokenizes `text` the way ``Extractor/extract(_:date:id:)`` does.
     /// - Throws: ``ActorGraphError`` with code `textTooLarge` for 2 GiB of text or more.
     public init(_ text: String, tokenizer: Tokenizer = Tokenizer()) throws {
-        let tokenized = try tokenizer.tokenize(text)
+        self.init(try tokenizer.tokenize(text))
+    }
+
+    /// The text as the extractor tokenized it.
+    package init(_ tokenized: TokenizedText) {
         self.text = tokenized.text          // contiguous UTF-8, so offsetting its indices costs nothing
         utf8Offsets = tokenized.text.utf8.contains { $0 >= 0x80 } ? Self.scalarStarts(of: tokenized.text) : []
         tokens = tokenized.tokens.map {

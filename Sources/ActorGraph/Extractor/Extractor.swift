@@ -87,6 +87,12 @@ public struct Extractor: Sendable {
     ///   - id: The document id to carry into the output.
     /// - Throws: ``ActorGraphError`` with code `textTooLarge` for 2 GiB of text or more.
     public func extract(_ text: String, day: Day?, id: String? = nil) throws -> ArticleGraph {
+        try extractKeepingText(text, day: day, id: id).graph
+    }
+
+    /// The graph of one document, and its text as the extractor tokenized it, from which the
+    /// exports make their `SourceText` without tokenizing again.
+    package func extractKeepingText(_ text: String, day: Day?, id: String?) throws -> (graph: ArticleGraph, text: TokenizedText) {
         let tokenized = try tokenizer.tokenize(text)
         let mentions = matcher.matches(in: tokenized)
         // One look-up of the document's forms for the rule phrases of both stages.
@@ -94,7 +100,8 @@ public struct Extractor: Sendable {
         let forms = events.phraseForms.translations(lookup)
         let actors = resolver.resolve(tokenized, mentions: mentions, date: day, forms: Array(forms[EventExtractor.resolverForms]))
         let found = events.extract(from: tokenized, actors: actors, date: day, lookup: lookup, forms: Array(forms[EventExtractor.ownForms]))
-        return ArticleGraph(id: id, date: day, text: tokenized, gazetteer: gazetteer, actors: actors,
-                            events: found.events, links: found.links, relations: found.relations)
+        let graph = ArticleGraph(id: id, date: day, text: tokenized, gazetteer: gazetteer, actors: actors,
+                                 events: found.events, links: found.links, relations: found.relations)
+        return (graph, tokenized)
     }
 }
