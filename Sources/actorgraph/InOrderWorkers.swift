@@ -6,13 +6,13 @@ import Foundation
 /// The caller reads the next items and writes the finished ones while the
 /// workers extract: no core waits for a batch's slowest document, nor for
 /// reading and writing between batches.
-final class InOrderWorkers<Item: Sendable, Result: Sendable>: @unchecked Sendable {
+final class InOrderWorkers<Item: Sendable, Outcome: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     /// Items not yet taken by a worker, by input position; `queued` is the first.
     private var queue: [(position: Int, item: Item)] = []
     private var queued = 0
     /// Finished results not yet handed back, by input position.
-    private var results: [Int: Result] = [:]
+    private var results: [Int: Outcome] = [:]
     private var closed = false
 
     /// Calls `work` on `workers` threads for every item `next` gives, and
@@ -21,8 +21,8 @@ final class InOrderWorkers<Item: Sendable, Result: Sendable>: @unchecked Sendabl
     /// bounds the memory held. An error thrown by `deliver` ends the run: the
     /// workers finish the items already queued, and the error is rethrown.
     static func run(
-        workers: Int, window: Int, next: () -> Item?, work: @escaping @Sendable (Item) -> Result,
-        deliver: (Item, Result) throws -> Void
+        workers: Int, window: Int, next: () -> Item?, work: @escaping @Sendable (Item) -> Outcome,
+        deliver: (Item, Outcome) throws -> Void
     ) rethrows {
         let pool = InOrderWorkers()
         let group = DispatchGroup()
@@ -65,7 +65,7 @@ final class InOrderWorkers<Item: Sendable, Result: Sendable>: @unchecked Sendabl
     }
 
     /// Takes the result of the item at `position`, once it is there if `waiting`, else if it is.
-    private func result(at position: Int, waiting: Bool) -> Result? {
+    private func result(at position: Int, waiting: Bool) -> Outcome? {
         condition.lock()
         defer { condition.unlock() }
         while true {
@@ -76,7 +76,7 @@ final class InOrderWorkers<Item: Sendable, Result: Sendable>: @unchecked Sendabl
     }
 
     /// A worker's loop: take the first queued item, work on it, keep its result; until closed.
-    private func serve(_ work: @Sendable (Item) -> Result) {
+    private func serve(_ work: @Sendable (Item) -> Outcome) {
         while true {
             condition.lock()
             while queued == queue.count && !closed { condition.wait() }

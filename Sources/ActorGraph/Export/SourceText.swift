@@ -25,7 +25,7 @@ public struct SourceText: Sendable {
     /// The text as the extractor tokenized it.
     package init(_ tokenized: TokenizedText) {
         self.text = tokenized.text          // contiguous UTF-8, so offsetting its indices costs nothing
-        utf8Offsets = tokenized.text.utf8.contains { $0 >= 0x80 } ? Self.scalarStarts(of: tokenized.text) : []
+        utf8Offsets = tokenized.isASCII ? [] : Self.scalarStarts(of: tokenized.text)
         tokens = tokenized.tokens.map {
             tokenized.scalarOffset(ofUTF8: Int($0.start)) ..< tokenized.scalarOffset(ofUTF8: Int($0.end))
         }
