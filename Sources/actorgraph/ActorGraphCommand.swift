@@ -44,8 +44,30 @@ func fail(_ error: any Error) -> ExitCode {
 }
 
 enum Console {
+    /// The progress line on standard error, if one is shown: a message clears it
+    /// first, so that it starts a line of its own (`Progress` draws it again).
+    private static let progress = ProgressLine()
+
+    private final class ProgressLine: @unchecked Sendable {
+        let lock = NSLock()
+        var shown = false
+    }
+
     static func error(_ line: String) {
-        try? FileHandle.standardError.write(contentsOf: Data(("actorgraph: " + line + "\n").utf8))
+        progress.lock.withLock {
+            let clear = progress.shown ? "\r\u{1B}[K" : ""
+            progress.shown = false
+            try? FileHandle.standardError.write(contentsOf: Data((clear + "actorgraph: " + line + "\n").utf8))
+        }
+    }
+
+    /// Shows `line` as the progress line, in place of the one before; `nil` clears it.
+    static func showProgress(_ line: String?) {
+        progress.lock.withLock {
+            guard line != nil || progress.shown else { return }
+            progress.shown = line != nil
+            try? FileHandle.standardError.write(contentsOf: Data(("\r\u{1B}[K" + (line ?? "")).utf8))
+        }
     }
 
     /// Writes to standard output; if it is closed or broken, says so and exits with status 1.

@@ -9,14 +9,14 @@ struct CorpusSummary {
     func render() -> String {
         let names = Dictionary(corpus.actors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let dates = corpus.documents.compactMap(\.date).sorted()
-        var lines = ["corpus: " + Self.count(corpus.documents.count, "document") + Self.span(dates.first, dates.last)
-            + ", " + [Self.count(corpus.actors.count, "actor"), Self.count(corpus.events.count, "event"), Self.count(corpus.edges.count, "edge")].joined(separator: ", ")]
+        var lines = ["corpus: " + counted(corpus.documents.count, "document") + Self.span(dates.first, dates.last)
+            + ", " + [counted(corpus.actors.count, "actor"), counted(corpus.events.count, "event"), counted(corpus.edges.count, "edge")].joined(separator: ", ")]
         let actors = corpus.actors.enumerated().sorted { ($0.element.mentions, $1.offset) > ($1.element.mentions, $0.offset) }.prefix(limit)
         if !actors.isEmpty {
             lines += ["", "Actors, most mentioned first"]
             for (_, actor) in actors {
-                lines.append("  \(actor.name) (\(actor.type.rawValue)) ×\(actor.mentions) in " + Self.count(actor.documents.count, "document")
-                    + ", " + Self.count(actor.timeline.count, "event") + Self.span(actor.firstDate, actor.lastDate))
+                lines.append("  \(actor.name) (\(actor.type.rawValue)) ×\(actor.mentions) in " + counted(actor.documents.count, "document")
+                    + ", " + counted(actor.timeline.count, "event") + Self.span(actor.firstDate, actor.lastDate))
             }
         }
         let edges = corpus.edges.enumerated().sorted { ($0.element.weight, $1.offset) > ($1.element.weight, $0.offset) }.prefix(limit)
@@ -28,10 +28,6 @@ struct CorpusSummary {
             }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     /// `, first to last`, `, day` when they are the same, nothing without dates.

@@ -7,17 +7,23 @@ import Foundation
 /// A path that cannot be read becomes a failed document, so that the others
 /// still come out.
 final class DocumentSource {
-    /// Whether standard input holds JSON Lines; files ending in `.jsonl` always do.
-    private let jsonLines: Bool
+    /// Whether standard input holds JSON Lines.
+    private let standardInputHoldsJSONLines: Bool
+    /// What the files named hold; `nil`: JSON Lines when they end in `.jsonl`, else text.
+    /// A folder's `.txt` files are always text.
+    private let filesHold: ExtractCommand.Input?
     private let defaultDate: String?
     private let stdinID: String?
     private var paths: [String]
     private var pendingFiles: [URL] = []
+    /// Whether `pendingFiles` is the one file named, rather than a folder's files.
+    private var pendingFileIsNamed = false
     private var lines: LineReader?
     private var readStandardInput: Bool
 
-    init(files: [String], jsonLines: Bool, defaultDate: String?, stdinID: String?) {
-        self.jsonLines = jsonLines
+    init(files: [String], filesHold: ExtractCommand.Input?, standardInputHoldsJSONLines: Bool, defaultDate: String?, stdinID: String?) {
+        self.filesHold = filesHold
+        self.standardInputHoldsJSONLines = standardInputHoldsJSONLines
         self.defaultDate = defaultDate
         self.stdinID = stdinID
         paths = files
@@ -42,36 +48,46 @@ final class DocumentSource {
             }
             if readStandardInput {
                 readStandardInput = false
-                if jsonLines {
+                if standardInputHoldsJSONLines {
                     lines = LineReader(FileHandle.standardInput, source: "<stdin>")
                     continue
                 }
                 guard let data = try? FileHandle.standardInput.readToEnd() ?? Data() else {
                     return InputDocument.failed("", ActorGraphError(.unreadableInput, "Standard input cannot be read; pass a file or pipe text in."))
                 }
-                return InputDocument.document(data, id: stdinID, label: "<stdin>", date: defaultDate)
+                return InputDocument.document(Self.utf8(data), id: stdinID, label: "<stdin>", date: defaultDate)
             }
             if !pendingFiles.isEmpty {
                 let url = pendingFiles.removeFirst()
                 guard let handle = try? FileHandle(forReadingFrom: url) else {
                     return unreadable(url)
                 }
-                if url.pathExtension == "jsonl" {
+                let declared = pendingFileIsNamed ? filesHold : nil
+                if (declared ?? (url.pathExtension == "jsonl" ? .jsonl : .text)) == .jsonl {
                     lines = LineReader(handle, source: url.path)
                     continue
                 }
                 defer { try? handle.close() }
                 guard let data = try? handle.readToEnd() ?? Data() else { return unreadable(url) }
-                return InputDocument.document(data, id: url.deletingPathExtension().lastPathComponent, label: url.path, date: defaultDate)
+                return InputDocument.document(Self.utf8(data), id: url.deletingPathExtension().lastPathComponent, label: url.path, date: defaultDate)
             }
             guard !paths.isEmpty else { return nil }
             let path = paths.removeFirst()
             do {
                 pendingFiles = try SourceFiles.expand([URL(fileURLWithPath: path)], extensions: ["txt"])
+                pendingFileIsNamed = !SourceFiles.isFolder(URL(fileURLWithPath: path))
             } catch {
                 return InputDocument.failed("", error)
             }
         }
+    }
+
+    /// The text of `data` in UTF-8: decoded from UTF-16 when it starts with
+    /// UTF-16's byte-order mark (a text editor's "Unicode"), as it is.
+    private static func utf8(_ data: Data) -> Data {
+        guard data.count >= 2, data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]),
+              let text = String(data: data, encoding: .utf16) else { return data }
+        return Data(text.utf8)
     }
 
     private func unreadable(_ url: URL) -> InputDocument {
@@ -100,6 +116,11 @@ private final class LineReader {
     func next() -> (Data, Int)? {
         while true {
             // Search only bytes not searched before; drop handed-out ones once a new chunk is needed.
+            if number == 0, buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
+                // Its line feeds are two bytes: read as UTF-8 lines, every line would be garbage.
+                problem = ActorGraphError(.unreadableInput, "\(source) is UTF-16 (it starts with a byte-order mark); JSON Lines are UTF-8: convert it, e.g. with iconv -f UTF-16 -t UTF-8.")
+                return nil
+            }
             if let end = buffer[max(position, searched)...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = Data(buffer[position ..< end])
                 position = end + 1

@@ -8,8 +8,8 @@ struct EvalCommand: ParsableCommand {
         abstract: "Score extraction against a corpus of gold-annotated articles.",
         discussion: """
             Each NNN-slug.txt in DIR needs its NNN-slug.gold.json beside it (see Tests/Corpus/README.md). \
-            With --coverage, each NNN-slug.txt that has an NNN-slug.actors.json beside it is scored for \
-            gazetteer coverage instead (see Tests/Coverage/README.md). With --events, DIR is a table of \
+            With --coverage, each NNN-slug.txt needs its NNN-slug.actors.json instead, and is scored for \
+            gazetteer coverage (see Tests/Coverage/README.md). With --events, DIR is a table of \
             one-sentence event cases (see Tests/Events/README.md), scored per PLOVER category.
             """
     )

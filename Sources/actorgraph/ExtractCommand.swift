@@ -8,13 +8,14 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Extract the actor-and-event graph of articles.",
         discussion: """
             Reads each FILE (a folder stands for its .txt files) or, with no FILE, standard input. \
-            Plain text is one document; files ending in .jsonl, and standard input with --input jsonl \
-            or --format jsonl, hold one JSON document per line: {"id": "...", "text": "...", "date": "YYYY-MM-DD"}. \
+            Plain text is one document; files ending in .jsonl, and standard input with --format jsonl, \
+            hold one JSON document per line: {"id": "...", "text": "...", "date": "YYYY-MM-DD"}; \
+            --input says which of the two the FILEs and standard input hold. \
             With --merge, the graphs of all documents become one corpus graph.
             """
     )
 
-    /// What standard input holds.
+    /// What standard input and the files named hold.
     enum Input: String, ExpressibleByArgument, CaseIterable {
         case text, jsonl
     }
@@ -28,7 +29,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Output format: json, jsonl, text, dot (Graphviz), graphml, html (a report page), brat (standoff), bio (CoNLL tags), plover (event records), or neo4j (CSV files for neo4j-admin import).")
     var format: OutputFormat = .json
 
-    @Option(help: "What standard input holds: text (one document) or jsonl. Default: jsonl with --format jsonl, else text.")
+    @Option(help: "What standard input and each FILE hold: text (one document) or jsonl. Default: files by their extension (.jsonl or not); standard input jsonl with --format jsonl, else text. A folder's .txt files are always text.")
     var input: Input?
 
     @Flag(help: "Merge the graphs of all documents into one corpus graph: actors unified by id, weighted edges, timelines.")
@@ -61,12 +62,12 @@ struct ExtractCommand: ParsableCommand {
     /// The files and folders read, which no output may replace.
     private var inputs: InputPaths { InputPaths(files, folderExtensions: ["txt"]) }
 
-    /// Whether the input is one document for sure: text on standard input, or one plain file.
+    /// Whether the input is one document for sure: text on standard input, or
+    /// one plain file (one that does not exist fails alone, as one document).
     private var isOneDocument: Bool {
         if files.isEmpty { return !readsJSONLines }
-        var isFolder: ObjCBool = false
-        return files.count == 1 && !files[0].hasSuffix(".jsonl")
-            && FileManager.default.fileExists(atPath: files[0], isDirectory: &isFolder) && !isFolder.boolValue
+        return files.count == 1 && (input ?? (files[0].hasSuffix(".jsonl") ? .jsonl : .text)) == .text
+            && !SourceFiles.isFolder(URL(fileURLWithPath: files[0]))
     }
 
     func validate() throws {
@@ -75,6 +76,9 @@ struct ExtractCommand: ParsableCommand {
             throw ValidationError("--id names the document read from standard input; files take their file names as ids.")
         }
         if id == "" { throw ValidationError("--id is empty; give the document an id or leave the option out.") }
+        if id != nil && files.isEmpty && readsJSONLines {
+            throw ValidationError("--id names a text document read from standard input; JSON Lines documents carry their own \"id\".")
+        }
         if let date {
             do { _ = try Day(iso: date) } catch let error as ActorGraphError { throw ValidationError("--date: \(error.message)") }
         }
@@ -106,7 +110,7 @@ struct ExtractCommand: ParsableCommand {
         } catch {
             throw fail(error)
         }
-        let source = DocumentSource(files: files, jsonLines: readsJSONLines, defaultDate: date, stdinID: id)
+        let source = DocumentSource(files: files, filesHold: input, standardInputHoldsJSONLines: readsJSONLines, defaultDate: date, stdinID: id)
         let renderer = Renderer(format: format, usesGraphviz: !noGraphviz)
         var corpus = merges ? CorpusGraph.Builder() : nil
         var failures = 0

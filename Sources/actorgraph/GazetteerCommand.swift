@@ -61,8 +61,7 @@ struct GazetteerCommand: ParsableCommand {
                 let findings = problems.map(GazetteerLint.Finding.init(loadError:))
                     + (try GazetteerLint(gazetteer: gazetteer, rules: ruleSet, places: places).findings())
                 func count(_ severity: GazetteerLint.Finding.Severity, _ noun: String) -> String {
-                    let n = findings.filter { $0.severity == severity }.count
-                    return "\(n) \(noun)\(n == 1 ? "" : "s")"
+                    counted(findings.filter { $0.severity == severity }.count, noun)
                 }
                 let shown = notes ? findings : findings.filter { $0.severity != .note }
                 let report = shown.map(\.description)
@@ -120,6 +119,7 @@ extension GazetteerCommand {
         var output: String
 
         func validate() throws {
+            if output.isEmpty { throw ValidationError("-o is empty; name the file to write, e.g. names.agz.") }
             if let harm = InputPaths(sources.paths, folderExtensions: ["gaz", "agz"]).harm(writing: output) {
                 throw ValidationError("-o \"\(output)\" would \(harm); name another file, e.g. names.agz.")
             }
@@ -130,11 +130,9 @@ extension GazetteerCommand {
                 let gazetteer = try Gazetteer.load(sources.urls())
                 let includesBundled = !sources.noBundled || Gazetteer.holdsBundled(sources.paths.map { URL(fileURLWithPath: $0) })
                 let data = gazetteer.compiledData(includesBundled: includesBundled)
-                do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                    throw ActorGraphError(.unreadableInput, "\"\(output)\" cannot be written; check the folder exists and that you may write to it.")
-                }
+                try OutputFile.write(data, to: output, example: "names.agz")
                 let aliases = gazetteer.entities.reduce(0) { $0 + $1.aliases.count }
-                Console.error("\(output): \(gazetteer.entities.count) entities, \(aliases) aliases, "
+                Console.error("\(output): \(counted(gazetteer.entities.count, "entity", plural: "entities")), \(counted(aliases, "alias", plural: "aliases")), "
                               + String(format: "%.1f MB", Double(data.count) / 1_000_000))
             } catch {
                 throw fail(error)

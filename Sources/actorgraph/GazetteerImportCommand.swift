@@ -53,6 +53,7 @@ extension GazetteerCommand {
         func validate() throws {
             if files.isEmpty { throw ValidationError("Name at least one file to import.") }
             try InputPaths.refuseEmpty(files, of: "The path of a file to import")
+            if output == "" { throw ValidationError("-o is empty; name the file to write, e.g. imported.gaz, or leave it out for standard output.") }
             if let output, let harm = InputPaths(files, folderExtensions: []).harm(writing: output) {
                 throw ValidationError("-o \"\(output)\" would \(harm); name another file, e.g. imported.gaz.")
             }
@@ -100,24 +101,22 @@ extension GazetteerCommand {
                 for warning in imported.warnings { Console.error("warning: \(warning)") }
                 if strict && !imported.warnings.isEmpty {
                     let count = imported.warnings.count
-                    throw ActorGraphError(.malformedImport, "\(count) warning\(count == 1 ? "" : "s") with --strict; nothing was written.")
+                    throw ActorGraphError(.malformedImport, "\(counted(count, "warning")) with --strict; nothing was written.")
                 }
                 let header = ["Imported by actorgraph gazetteer import --from \(format.rawValue), from: " + files.joined(separator: ", ")]
                 let text = try imported.gazetteerText(header: header)
                 if let output {
-                    do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                        throw ActorGraphError(.unreadableInput, "\"\(output)\" cannot be written; check the folder exists and that you may write to it.")
-                    }
+                    try OutputFile.write(Data(text.utf8), to: output, example: "imported.gaz")
                 } else {
                     Console.write(text)
                 }
                 let aliases = imported.entities.reduce(0) { $0 + $1.aliases.count }
-                var summary = "imported \(imported.entities.count) entities (\(aliases) aliases) from \(imported.entriesRead) entries"
+                var summary = "imported \(counted(imported.entities.count, "entity", plural: "entities")) (\(counted(aliases, "alias", plural: "aliases"))) from \(counted(imported.entriesRead, "entry", plural: "entries"))"
                 if imported.entriesLeftOut > 0 {
                     summary += "; \(imported.entriesLeftOut) not imported"
                     if imported.entriesSkipped > 0 { summary += " (\(imported.entriesSkipped) by =skip)" }
                 }
-                summary += "; \(imported.warnings.count) warning\(imported.warnings.count == 1 ? "" : "s")"
+                summary += "; " + counted(imported.warnings.count, "warning")
                 Console.error(summary)
             } catch {
                 throw fail(error)

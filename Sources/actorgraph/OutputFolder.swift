@@ -52,34 +52,8 @@ struct OutputFolder {
         if let harm = inputs.harm(writing: file.path) {
             throw ActorGraphError(.unwritableOutput, "The output \(name) would \(harm); name another --output-dir.")
         }
-        guard Self.write(data, toPath: file.path) else {
+        guard OutputFile.writeInPlace(data, toPath: file.path) else {
             throw ActorGraphError(.unwritableOutput, "\(file.path) cannot be written; check the folder's permissions and free space.")
         }
     }
-
-    /// Writes `data` to the file at `path`, replacing it, without the `fsync` that `Data.write`
-    /// makes on Linux: a folder of thousands of outputs would wait on the disk for each file.
-    private static func write(_ data: Data, toPath path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)   // less the umask, as Data.write
-        guard descriptor >= 0 else { return false }
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
-        return close(descriptor) == 0 && written
-    }
 }
-
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#elseif canImport(Musl)
-private let systemWrite = Musl.write
-#else
-private let systemWrite = Darwin.write
-#endif

@@ -32,12 +32,12 @@ final class Progress {
     /// Clears the line.
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Console.showProgress(nil)
     }
 
     private func draw(elapsed: Double) {
         let speed = elapsed > 0 ? Double(bytes) / 1_000_000 / elapsed : 0
-        var line = String(format: "%d documents, %.1f MB, %.1f MB/s", documents, Double(bytes) / 1_000_000, speed)
+        var line = counted(documents, "document") + String(format: ", %.1f MB, %.1f MB/s", Double(bytes) / 1_000_000, speed)
         if let totalBytes, totalBytes > 0 {
             let done = min(1, Double(bytes) / Double(totalBytes))
             let width = 24
@@ -46,7 +46,7 @@ final class Progress {
             line = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
                 + String(format: "%3.0f%%  ", done * 100) + line + String(format: ", %d:%02d left", Int(left) / 60, Int(left) % 60)
         }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+        Console.showProgress(line)
     }
 
     /// The bytes of the files, and of the `.txt` and `.jsonl` files in the folders, given; `nil` if one cannot be measured.

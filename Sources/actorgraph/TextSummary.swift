@@ -13,7 +13,7 @@ struct TextSummary {
         var lines: [String] = []
         let names = Dictionary(graph.actors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let header = [graph.document.id, graph.document.date.map { "dated \($0)" }].compactMap { $0 }.joined(separator: ", ")
-        lines.append("\(header.isEmpty ? "document" : header): \(graph.actors.count) actors, \(graph.events.count) events, \(graph.relations.count) relations")
+        lines.append("\(header.isEmpty ? "document" : header): " + [counted(graph.actors.count, "actor"), counted(graph.events.count, "event"), counted(graph.relations.count, "relation")].joined(separator: ", "))
         if !graph.actors.isEmpty {
             lines.append("")
             lines.append("Actors")

@@ -290,7 +290,7 @@ struct CommandLine_ {
         let run = try shell("script -q -e -c \"'$0' extract Tests/Corpus --format jsonl > '\(output.path)'\" '\(typescript.path)' > /dev/null; echo $?")
         #expect(run.output == "0\n")
         let screen = try String(contentsOf: typescript, encoding: .utf8)
-        #expect(screen.contains("documents") && screen.contains("MB/s") && screen.contains("%"))
+        #expect(screen.contains(" document") && screen.contains("MB/s") && screen.contains("%"))
         let lines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines.count == GraphTests.corpusTexts.count && lines.allSatisfy { $0.hasPrefix("{") })
         let quiet = try CommandLine_.run(["extract", "Tests/Corpus", "--format", "jsonl"])

@@ -211,11 +211,12 @@ public struct Coverage: Hashable, Sendable {
         public var coverage: Coverage
     }
 
-    /// Runs `extractor` over every `NNN-slug.txt` of `corpus` that has a
+    /// Runs `extractor` over every `NNN-slug.txt` of `corpus`, each with its
     /// `NNN-slug.actors.json` beside it.
     /// - Returns: The per-document coverage, in name order, and the total.
     /// - Throws: ``ActorGraphError`` for an unreadable folder, a folder without
-    ///   coverage gold, a gold file without its text, or a malformed gold file.
+    ///   coverage gold, a text without its gold file or a gold file without
+    ///   its text, or a malformed gold file.
     public static func evaluate(_ extractor: Extractor, corpus: URL) throws -> (documents: [DocumentResult], total: Coverage) {
         let texts = try SourceFiles.expand([corpus], extensions: ["txt"])
         try Evaluation.requireArticles(for: ".actors.json", in: corpus)
@@ -224,7 +225,10 @@ public struct Coverage: Hashable, Sendable {
         for textURL in texts {
             let base = textURL.deletingPathExtension().lastPathComponent
             let goldURL = textURL.deletingLastPathComponent().appendingPathComponent(base + ".actors.json")
-            guard FileManager.default.fileExists(atPath: goldURL.path) else { continue }
+            guard FileManager.default.fileExists(atPath: goldURL.path) else {
+                // Scoring the others would give a figure that silently leaves this one out.
+                throw ActorGraphError(.malformedGold, "\"\(textURL.lastPathComponent)\" has no coverage gold file; write \(goldURL.lastPathComponent) beside it, or move the article out of the folder.", file: textURL.path)
+            }
             let gold = try Gold.load(goldURL)
             let text = try SourceFiles.read(textURL, code: .unreadableInput)
             let graph = try extractor.extract(text, date: gold.date, id: base)

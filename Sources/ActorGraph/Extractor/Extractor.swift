@@ -52,6 +52,12 @@ public struct Extractor: Sendable {
     ///   title `titles.rules` does not define, naming the entity's file and line.
     public init(gazetteer: Gazetteer, rules: RuleSet) throws {
         let titles = Set(rules.titles.map(\.canonical))
+        if titles.isEmpty, let title = gazetteer.roleTitles.keys.filter({ !GazetteerParser.isCodedTitle($0) }).min() {
+            // Rules without the bundled ones: the gazetteer's files are not at fault.
+            let bundled = BundledData.rules.map { " (\($0.appendingPathComponent("titles.rules").path))" } ?? ""
+            throw ActorGraphError(.malformedRules,
+                "The rules in use define no titles, and the gazetteer's roles need them (\"\(title)\" and others); add the bundled titles.rules\(bundled) to the rules, or a file of your own that defines them.")
+        }
         if let (title, index) = gazetteer.roleTitles.filter({ !titles.contains($0.key) && !GazetteerParser.isCodedTitle($0.key) }).min(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
             let id = gazetteer.entities.id(at: index)
             let place = gazetteer.entities.location(at: index)

@@ -30,17 +30,21 @@ public struct RuleSet: Sendable {
     public init() {}
 
     /// Loads rule files: `*.rules`, `irregular-verbs.txt` and `common-words.txt`, from files or folders.
+    /// A file named in `urls` is read as rules whatever it ends in, unless it is one of the two word lists.
     /// - Throws: ``ActorGraphError`` (`malformedRules`) with file, line and column.
     public static func load(_ urls: [URL]) throws -> RuleSet {
         var rules = RuleSet()
         let files = try SourceFiles.expand(urls, extensions: ["rules", "txt"])
+        let wordLists = ["irregular-verbs.txt", "common-words.txt"]
+        let named = Set(urls.filter { !SourceFiles.isFolder($0) }.map(\.standardizedFileURL.path))
         for file in files where file.lastPathComponent == "irregular-verbs.txt" {
             try rules.parseIrregularVerbs(SourceFiles.read(file, code: .malformedRules), file: SourceFiles.displayName(file))
         }
         for file in files where file.lastPathComponent == "common-words.txt" {
             try rules.parseCommonWords(SourceFiles.read(file, code: .malformedRules), file: SourceFiles.displayName(file))
         }
-        for file in files where file.pathExtension == "rules" {
+        for file in files where file.pathExtension == "rules"
+            || (named.contains(file.standardizedFileURL.path) && !wordLists.contains(file.lastPathComponent)) {
             try rules.parse(SourceFiles.read(file, code: .malformedRules), file: SourceFiles.displayName(file))
         }
         for rule in rules.eventRules where rules.eventTypes[rule.type] == nil {

@@ -32,6 +32,12 @@ package enum SourceFiles {
         return files.filter { seen.insert($0.standardizedFileURL.path).inserted }
     }
 
+    /// Whether `url` names a folder (links followed).
+    package static func isFolder(_ url: URL) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
     /// The text of a UTF-8 data file.
     /// - Throws: ``ActorGraphError`` for an unreadable file, or (with `code`)
     ///   for bytes that are not UTF-8, naming the line and column.

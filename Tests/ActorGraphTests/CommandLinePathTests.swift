@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import ActorGraph
+
+/// What the command-line tool does with paths and encodings a user may not
+/// expect to matter: links and devices as outputs, rule files and JSON Lines
+/// by another name, UTF-16 text, articles without gold files.
+@Suite(.serialized) struct CommandLinePathTests {
+    private let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-paths-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    private func file(_ name: String, _ text: String) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    private func isSymbolicLink(_ path: String) throws -> Bool {
+        try FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType == .typeSymbolicLink
+    }
+
+    @Test func compilingThroughASymbolicLinkWritesTheFileItNamesAndKeepsTheLink() throws {
+        let source = try file("mine.gaz", "entity acme-corp organization/company\n  name Acme Corp\n")
+        let real = try file("real.agz", "old")
+        let link = folder.appendingPathComponent("link.agz").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        let compile = try CommandLine_.run(["gazetteer", "compile", "--no-bundled", source, "-o", link])
+        #expect(compile.status == 0)
+        #expect(try isSymbolicLink(link))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: real)).starts(with: Data("ACTGAZ".utf8)))
+
+        // A link to a device is written through too: here, to the tool's standard output.
+        let toOutput = folder.appendingPathComponent("out.gaz").path
+        try FileManager.default.createSymbolicLink(atPath: toOutput, withDestinationPath: "/proc/self/fd/1")
+        let imported = try CommandLine_.run(["gazetteer", "import", "--from", "spacy", "--no-bundled", "-o", toOutput,
+                                             try file("patterns.jsonl", #"{"label": "ORG", "pattern": "Acme Corp"}"# + "\n")])
+        #expect(imported.status == 0)
+        #expect(imported.stdout.contains("  name      Acme Corp\n"))
+        #expect(try isSymbolicLink(toOutput))
+        #expect(imported.stderr.hasSuffix("imported 1 entity (1 alias) from 1 entry; 0 warnings\n"))
+    }
+
+    @Test func anOutputThatIsAFolderOrEmptyIsRefused() throws {
+        let source = try file("mine.gaz", "entity acme-corp organization/company\n  name Acme Corp\n")
+        let into = folder.appendingPathComponent("out").path
+        try FileManager.default.createDirectory(atPath: into, withIntermediateDirectories: false)
+        let compile = try CommandLine_.run(["gazetteer", "compile", "--no-bundled", source, "-o", into])
+        #expect(compile.status == 1)
+        #expect(compile.stderr == "actorgraph: error: \"\(into)\" is a folder; name a file to write, e.g. \(into)/names.agz.\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: into).isEmpty)
+        let empty = try CommandLine_.run(["gazetteer", "compile", "--no-bundled", source, "-o", ""])
+        #expect(empty.status == 64)
+        #expect(empty.stderr.hasPrefix("actorgraph: error: -o is empty; name the file to write, e.g. names.agz."))
+    }
+
+    @Test func aRuleFileNamedWithAnotherExtensionIsRead() throws {
+        let sentence = Data("Emmanuel Macron will serenade Benny Gantz.".utf8)
+        let rules = try file("mine.txt", "rule meet.serenade meet\n  verb serenade\n  source subject\n  target object\n")
+        let withRule = try CommandLine_.run(["extract", "--rules", rules, "--format", "text"], stdin: sentence)
+        #expect(withRule.status == 0)
+        #expect(withRule.stdout.hasPrefix("document: 2 actors, 1 event, 0 relations\n"))
+        #expect(withRule.stdout.contains("e1 meet \"serenade\" [planned]: source Emmanuel Macron, target Benny Gantz"))
+        let junk = try file("junk.txt", "garbage here\n")
+        let refused = try CommandLine_.run(["extract", "--rules", junk, "--format", "text"], stdin: sentence)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("actorgraph: error: \(junk):1:1: Unknown directive \"garbage\""))
+    }
+
+    @Test func inputSaysWhatTheFilesNamedHold() throws {
+        let lines = try file("docs.json", """
+            {"id": "q", "text": "Emmanuel Macron spoke."}
+            {"id": "r", "text": "Benny Gantz spoke."}
+
+            """)
+        let asLines = try CommandLine_.run(["extract", lines, "--input", "jsonl", "--format", "jsonl"])
+        #expect(asLines.status == 0)
+        let ids = asLines.stdout.split(separator: "\n").map { line in
+            ((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any])
+                .flatMap { $0["document"] as? [String: Any] }?["id"] as? String
+        }
+        #expect(ids == ["q", "r"])
+        // Without --input the file is one text document, named after the file.
+        let asText = try CommandLine_.run(["extract", lines, "--format", "jsonl"])
+        #expect(asText.stdout.split(separator: "\n").count == 1 && asText.stdout.contains(#""id":"docs""#))
+        let withID = try CommandLine_.run(["extract", "--id", "x", "--format", "jsonl"], stdin: Data(#"{"id": "q", "text": "x"}"#.utf8))
+        #expect(withID.status == 64)
+        #expect(withID.stderr.hasPrefix("actorgraph: error: --id names a text document read from standard input; JSON Lines documents carry their own \"id\"."))
+    }
+
+    @Test func utf16TextWithAByteOrderMarkIsDecoded() throws {
+        let text = "Benny Gantz met Florence Parly in Paris.\n"
+        let utf8 = try file("article.txt", text)
+        let sub = folder.appendingPathComponent("utf16")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: false)
+        let utf16 = sub.appendingPathComponent("article.txt")
+        try text.data(using: .utf16)!.write(to: utf16)      // Foundation writes a byte-order mark first
+        let expected = try CommandLine_.run(["extract", utf8, "--date", "2021-07-27"])
+        let decoded = try CommandLine_.run(["extract", utf16.path, "--date", "2021-07-27"])
+        #expect(decoded.status == 0 && decoded.stderr.isEmpty)
+        #expect(decoded.stdout == expected.stdout)
+        #expect(expected.stdout.contains("florence-parly"))
+
+        let lines = sub.appendingPathComponent("docs.jsonl")
+        try #"{"id": "a", "text": "Benny Gantz spoke."}"#.data(using: .utf16)!.write(to: lines)
+        let refused = try CommandLine_.run(["extract", lines.path, "--format", "jsonl"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("\(lines.path) is UTF-16 (it starts with a byte-order mark); JSON Lines are UTF-8: convert it"))
+    }
+
+    @Test func aMissingFileIsReportedAsMissingWhateverTheFormat() throws {
+        for format in ["json", "dot", "html", "graphml"] {
+            let result = try CommandLine_.run(["extract", "no-such-article.txt", "--format", format])
+            #expect(result.status == 1)
+            #expect(result.stderr == "actorgraph: error: \"no-such-article.txt\" does not exist; check the path.\n")
+        }
+    }
+
+    @Test func rulesWithoutTitlesAreNamedAsTheProblem() throws {
+        let rules = try file("own.rules", "type greet plover=CONSULT\nrule greet.greet greet\n  verb greet\n  source subject\n")
+        let result = try CommandLine_.run(["extract", "--no-bundled-rules", "--rules", rules], stdin: Data("Macron will greet Gantz.".utf8))
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("actorgraph: error: The rules in use define no titles, and the gazetteer's roles need them"))
+        #expect(result.stderr.contains("add the bundled titles.rules ("))
+    }
+
+    @Test func coverageRefusesAnArticleWithoutItsGoldFile() throws {
+        let coverage = packageRoot.appendingPathComponent("Tests/Coverage")
+        let names = try FileManager.default.contentsOfDirectory(atPath: coverage.path).filter { $0.hasSuffix(".txt") }.sorted()
+        for name in names.prefix(2) {
+            try FileManager.default.copyItem(at: coverage.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let first = String(names[0].dropLast(4))
+        try FileManager.default.copyItem(at: coverage.appendingPathComponent(first + ".actors.json"),
+                                         to: folder.appendingPathComponent(first + ".actors.json"))
+        let result = try CommandLine_.run(["eval", "--coverage", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\"\(names[1])\" has no coverage gold file; write \(names[1].dropLast(4)).actors.json beside it"))
+    }
+
+    @Test func aMessageDuringTheProgressLineStartsALineOfItsOwn() throws {
+        var lines = (1 ... 40).map { #"{"id": "d\#($0)", "text": "Benny Gantz spoke in Paris."}"# }
+        lines[20] = "not json"
+        let input = try file("docs.jsonl", lines.joined(separator: "\n") + "\n")
+        let typescript = folder.appendingPathComponent("screen").path
+        // `script` gives the command a terminal for standard error; standard output goes to a file.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "script -q -c \"'$0' extract '\(input)' --format jsonl > /dev/null\" '\(typescript)' > /dev/null",
+                             CommandLine_.binary.path]
+        try process.run()
+        process.waitUntilExit()
+        let screen = try String(contentsOf: URL(fileURLWithPath: typescript), encoding: .utf8)
+        #expect(screen.contains("MB/s"))
+        // Each message starts a line of its own: the progress line is cleared before it.
+        let messages = screen.components(separatedBy: "actorgraph: ").dropFirst()
+        #expect(messages.count == 2)
+        for (before, _) in zip(screen.components(separatedBy: "actorgraph: "), messages) {
+            #expect(before.hasSuffix("\r\u{1B}[K") || before.hasSuffix("\r\n"))     // a terminal ends lines with CR LF
+        }
+    }
+}
