@@ -64,12 +64,12 @@ final class DocumentSource {
                 }
                 let declared = pendingFileIsNamed ? filesHold : nil
                 if (declared ?? (url.pathExtension == "jsonl" ? .jsonl : .text)) == .jsonl {
-                    lines = LineReader(handle, source: url.path)
+                    lines = LineReader(handle, source: SourceFiles.displayName(url))
                     continue
                 }
                 defer { try? handle.close() }
                 guard let data = try? handle.readToEnd() ?? Data() else { return unreadable(url) }
-                return InputDocument.document(Self.utf8(data), id: url.deletingPathExtension().lastPathComponent, label: url.path, date: defaultDate)
+                return InputDocument.document(Self.utf8(data), id: url.deletingPathExtension().lastPathComponent, label: SourceFiles.displayName(url), date: defaultDate)
             }
             guard !paths.isEmpty else { return nil }
             let path = paths.removeFirst()
@@ -91,7 +91,7 @@ final class DocumentSource {
     }
 
     private func unreadable(_ url: URL) -> InputDocument {
-        InputDocument.failed("", ActorGraphError(.unreadableInput, "\"\(url.path)\" cannot be read; check that it is a file you may read."))
+        InputDocument.failed("", ActorGraphError(.unreadableInput, "\"\(SourceFiles.displayName(url))\" cannot be read; check that it is a file you may read."))
     }
 }
 

@@ -99,8 +99,12 @@ extension GazetteerCommand {
                     imported = try PetrarchActorImporter(options: options).importFiles(urls)
                 }
                 for warning in imported.warnings { Console.error("warning: \(warning)") }
-                if strict && !imported.warnings.isEmpty {
-                    let count = imported.warnings.count
+                for key in imported.unusedTypeMappings {
+                    Console.error("warning: --type \(key)=… decided the type of no entry; check the label's spelling in the files.")
+                }
+                let warningCount = imported.warnings.count + imported.unusedTypeMappings.count
+                if strict && warningCount > 0 {
+                    let count = warningCount
                     throw ActorGraphError(.malformedImport, "\(counted(count, "warning")) with --strict; nothing was written.")
                 }
                 let header = ["Imported by actorgraph gazetteer import --from \(format.rawValue), from: " + files.joined(separator: ", ")]
@@ -116,7 +120,7 @@ extension GazetteerCommand {
                     summary += "; \(imported.entriesLeftOut) not imported"
                     if imported.entriesSkipped > 0 { summary += " (\(imported.entriesSkipped) by =skip)" }
                 }
-                summary += "; " + counted(imported.warnings.count, "warning")
+                summary += "; " + counted(warningCount, "warning")
                 Console.error(summary)
             } catch {
                 throw fail(error)

@@ -44,6 +44,23 @@ import Testing
         #expect(lines.last == "actorgraph: imported 5 entities (7 aliases) from 10 entries; 2 not imported; 4 warnings")
     }
 
+    @Test(arguments: [
+        ("spacy", "Tests/Import/spacy/patterns.jsonl", "PERSON=person/politician"),
+        ("gate", "Tests/Import/gate/lists.def", "location:city=city"),
+        ("petrarch", "Tests/Import/petrarch/actors.txt", "???REB=group"),
+    ])
+    func aTypeMappingThatDecidesNothingIsAWarning(_ format: String, _ file: String, _ used: String) throws {
+        let arguments = ["gazetteer", "import", "--from", format, file, "--no-bundled", "--type", used, "--type", "GEP=city"]
+        let result = try CommandLine_.run(arguments)
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        // Only the misspelled label is named.
+        #expect(lines.filter { $0.contains("decided the type of no entry") }
+                == ["actorgraph: warning: --type GEP=… decided the type of no entry; check the label's spelling in the files."])
+        let strict = try CommandLine_.run(arguments + ["--strict"])
+        #expect(strict.status == 1 && strict.stdout.isEmpty)
+    }
+
     @Test func theSameInputGivesTheSameBytes() throws {
         let arguments = ["gazetteer", "import", "--from", "petrarch", "Tests/Import/petrarch/actors.txt"]
         let first = try CommandLine_.run(arguments), second = try CommandLine_.run(arguments)

@@ -111,7 +111,7 @@ public struct GATEGazetteerImporter: Sendable {
             let listFile = SourceFiles.displayName(listURL)
             let key = entry.minor.map { "\(entry.major):\($0)" } ?? entry.major
             let kind: ActorKind?
-            switch options.mapping(for: key) ?? (entry.minor != nil ? options.mapping(for: entry.major) : nil) {
+            switch assembler.mapping(for: key, in: options) ?? (entry.minor != nil ? assembler.mapping(for: entry.major, in: options) : nil) {
             case .some(let mapped):
                 kind = mapped
                 if mapped == nil {

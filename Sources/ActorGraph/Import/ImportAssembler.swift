@@ -31,6 +31,8 @@ struct ImportAssembler {
     var entriesRead = 0
     var entriesLeftOut = 0
     var entriesSkipped = 0
+    /// The keys of the user's type mappings that decided the kind of an entry.
+    var mappingsUsed = Set<String>()
     private let tokenizer = Tokenizer()
 
     /// Registers a source file, so that warnings sort in the order files were read.
@@ -145,6 +147,14 @@ struct ImportAssembler {
         }
     }
 
+    /// The user's mapping for `key` in `options`, if any (`.some(nil)` when the key
+    /// is to be left out), noted as used.
+    mutating func mapping(for key: String, in options: ImportOptions) -> ActorKind?? {
+        guard let mapping = options.types.first(where: { $0.key == key }) else { return nil }
+        mappingsUsed.insert(key)
+        return .some(mapping.kind)
+    }
+
     /// The entities with their ids, and every warning in source order.
     func finish(options: ImportOptions) -> ImportedGazetteer {
         var used = options.reservedIDs
@@ -177,8 +187,10 @@ struct ImportAssembler {
             (order[$0.element.file] ?? files.count, $0.element.line, $0.element.column ?? 0, $0.offset)
                 < (order[$1.element.file] ?? files.count, $1.element.line, $1.element.column ?? 0, $1.offset)
         }.map(\.element)
+        var unused: [String] = []
+        for mapping in options.types where !mappingsUsed.contains(mapping.key) && !unused.contains(mapping.key) { unused.append(mapping.key) }
         return ImportedGazetteer(entities: entities, sources: sources, warnings: sorted, entriesRead: entriesRead,
-                                 entriesLeftOut: entriesLeftOut, entriesSkipped: entriesSkipped)
+                                 entriesLeftOut: entriesLeftOut, entriesSkipped: entriesSkipped, unusedTypeMappings: unused)
     }
 
     /// A lowercase-hyphen id from a name or a source id: folded words, ASCII

@@ -41,11 +41,6 @@ public struct ImportOptions: Sendable {
         self.reservedIDs = reservedIDs
     }
 
-    /// The user's mapping for `key`, if any: `.some(nil)` when the key is to be left out.
-    func mapping(for key: String) -> ActorKind?? {
-        types.first { $0.key == key }.map(\.kind)
-    }
-
     /// Checks the prefix before an import starts.
     /// - Throws: ``ActorGraphError`` (`unmappedLabel`) naming the prefix.
     public func validate() throws {

@@ -38,6 +38,9 @@ public struct ImportedGazetteer: Sendable {
     public var entriesLeftOut: Int
     /// Of those, the entries left out on purpose by a mapping to `skip`.
     public var entriesSkipped: Int
+    /// The keys of ``ImportOptions/types`` that decided no entry's kind, in the
+    /// order given: most likely misspelled labels.
+    public var unusedTypeMappings: [String] = []
 
     /// The `.gaz` text, with a comment naming each entity's source above it.
     /// - Parameter header: Comment lines for the top of the file.

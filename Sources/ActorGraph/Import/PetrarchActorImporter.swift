@@ -55,11 +55,16 @@ public struct PetrarchActorImporter: Sendable {
     /// person for the rest (`USAELI`, `ELI`).
     /// - Returns: The kind, or `nil` when a mapping leaves the code out.
     public func kind(forCode code: String, dated: Bool) -> ActorKind? {
-        if let mapping = options.types.first(where: { Self.matches(code, pattern: $0.key) }) { return mapping.kind }
+        if let mapping = mapping(forCode: code) { return mapping.kind }
         if dated { return ActorKind(.person) }
         if code.count == 3 && !Self.roleCodes.contains(code) { return ActorKind(.country) }
         if let international = Self.internationalKinds[String(code.prefix(3))] { return international }
         return ActorKind(.person)
+    }
+
+    /// The first of the user's mappings whose pattern matches `code`.
+    private func mapping(forCode code: String) -> ImportOptions.TypeMapping? {
+        options.types.first { Self.matches(code, pattern: $0.key) }
     }
 
     /// The country code a CAMEO code starts with, if any ("USAGOV" → USA).
@@ -298,6 +303,7 @@ public struct PetrarchActorImporter: Sendable {
             assembler.warn(head, "The entry \"\(entry.phrases[0].text)\" is not imported: it has no code\(entry.codes.isEmpty ? "" : " but the null code [---]"), so PETRARCH codes nothing for it.")
             return
         }
+        if let mapping = mapping(forCode: deciding.code) { assembler.mappingsUsed.insert(mapping.key) }
         guard let kind = kind(forCode: deciding.code, dated: real.contains(where: \.dated)) else {
             assembler.entriesLeftOut += entry.phrases.count
             assembler.entriesSkipped += entry.phrases.count

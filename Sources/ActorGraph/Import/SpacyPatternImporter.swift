@@ -99,7 +99,7 @@ public struct SpacyPatternImporter: Sendable {
                 assembler.warn(place, "The key \"\(key)\" is not kept; an imported pattern keeps its label, pattern and id.")
             }
             let kind: ActorKind
-            switch options.mapping(for: label) {
+            switch assembler.mapping(for: label, in: options) {
             case .some(.some(let mapped)): kind = mapped
             case .some(.none):
                 assembler.entriesLeftOut += 1

@@ -66,7 +66,7 @@ package enum SourceFiles {
     }
 
     /// The name to show in messages: the path relative to the current folder when inside it.
-    static func displayName(_ url: URL) -> String {
+    package static func displayName(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
         // Bundled data is shown where it is edited: Gazetteers/…
         if let resources = path.range(of: "_ActorGraphGazetteers.resources/") {
