@@ -15,6 +15,12 @@ struct ActorGraphCommand: ParsableCommand {
         // A reader that goes away (`| head`) is a write error to report, not a signal to die of.
         signal(SIGPIPE, SIG_IGN)
         do {
+            // ArgumentParser answers `help` of an unknown subcommand with the root's help and status 0.
+            let arguments = CommandLine.arguments.dropFirst()
+            if arguments.first == "help", let unknown = unknownSubcommand(arguments.dropFirst()) {
+                Console.error("error: Unknown subcommand '\(unknown)' (see 'actorgraph --help')")
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {
@@ -33,6 +39,18 @@ struct ActorGraphCommand: ParsableCommand {
             }
             Foundation.exit(code.rawValue)
         }
+    }
+}
+
+extension ActorGraphCommand {
+    /// The first word of `path` (`gazetteer compile`) that names no subcommand of the one before it.
+    static func unknownSubcommand(_ path: ArraySlice<String>) -> String? {
+        var command: any ParsableCommand.Type = ActorGraphCommand.self
+        for word in path where !word.hasPrefix("-") {
+            guard let subcommand = command.configuration.subcommands.first(where: { $0._commandName == word }) else { return word }
+            command = subcommand
+        }
+        return nil
     }
 }
 

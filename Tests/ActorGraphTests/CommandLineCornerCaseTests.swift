@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import ActorGraph
 
-/// What the command-line tool does with paths and encodings a user may not
-/// expect to matter: links and devices as outputs, rule files and JSON Lines
-/// by another name, UTF-16 text, articles without gold files.
-@Suite(.serialized) struct CommandLinePathTests {
+/// What the command-line tool does in the corners a user may not think of:
+/// links and devices as outputs, rule files and JSON Lines by another name,
+/// UTF-16 text, articles without gold files, messages during the progress
+/// line, help for a subcommand that does not exist.
+@Suite(.serialized) struct CommandLineCornerCaseTests {
     private let folder: URL
 
     init() throws {
@@ -161,5 +162,13 @@ import Testing
         for (before, _) in zip(screen.components(separatedBy: "actorgraph: "), messages) {
             #expect(before.hasSuffix("\r\u{1B}[K") || before.hasSuffix("\r\n"))     // a terminal ends lines with CR LF
         }
+    }
+
+    @Test func helpForASubcommandThatDoesNotExistIsAUsageError() throws {
+        let unknown = try CommandLine_.run(["help", "gazetteer", "complie"])
+        #expect(unknown.status == 64 && unknown.stdout.isEmpty)
+        #expect(unknown.stderr == "actorgraph: error: Unknown subcommand 'complie' (see 'actorgraph --help')\n")
+        let known = try CommandLine_.run(["help", "gazetteer", "compile"])
+        #expect(known.status == 0 && known.stdout.hasPrefix("OVERVIEW: Compile gazetteers"))
     }
 }
