@@ -134,6 +134,7 @@ struct ExtractCommand: ParsableCommand {
             do {
                 switch outcome {
                 case .output(let output):
+                    for warning in output.warnings { Console.error("warning: \(warning)") }
                     if var target = folder {
                         let (stem, taken) = target.stem(for: document.id, position: total)
                         folder = target
@@ -168,7 +169,9 @@ struct ExtractCommand: ParsableCommand {
         }
         do {
             if let corpus {
-                let parts = try renderer.render(corpus.corpus())
+                let output = try renderer.render(corpus.corpus())
+                for warning in output.warnings { Console.error("warning: \(warning)") }
+                let parts = output.parts
                 if let folder {
                     for part in parts { try folder.write(part.data, to: format.shape == .folder ? part.name : "corpus.\(part.name)") }
                 } else if let part = parts.first {

@@ -171,4 +171,28 @@ import Testing
         let known = try CommandLine_.run(["help", "gazetteer", "compile"])
         #expect(known.status == 0 && known.stdout.hasPrefix("OVERVIEW: Compile gazetteers"))
     }
+
+    @Test func aGraphvizThatFailsIsAWarningAndTheReportDrawsItsOwnGraph() throws {
+        let bin = folder.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: false)
+        let dot = bin.appendingPathComponent("dot")
+        try Data("#!/bin/sh\necho broken >&2\nexit 3\n".utf8).write(to: dot)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dot.path)
+        let process = Process()
+        process.executableURL = CommandLine_.binary
+        process.arguments = ["extract", "Tests/Corpus/000-seed.txt", "--format", "html"]
+        process.currentDirectoryURL = packageRoot
+        process.environment = ["PATH": bin.path]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let page = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let messages = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(messages == "actorgraph: warning: \(dot.path) failed (exit status 3); the report of 000-seed draws its graph with the built-in layout.\n")
+        let builtIn = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--format", "html", "--no-graphviz"])
+        #expect(page == builtIn.stdout)
+    }
 }
