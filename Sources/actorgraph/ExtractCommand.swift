@@ -156,9 +156,10 @@ struct ExtractCommand: ParsableCommand {
                 failures += 1
                 let message = (error as? ActorGraphError)?.message ?? "\(error)"
                 if format == .jsonl, document.line != nil, folder == nil, corpus == nil {
-                    Console.write(try InputDocument.errorLine(id: document.id, line: document.line, message: message))
+                    Console.write(try InputDocument.errorLine(id: document.id, line: document.line, column: document.problem?.column, message: message))
                 }
-                Console.error("error: " + (document.label.isEmpty ? "" : "\(document.label): ") + message)
+                let place = document.problemPlace
+                Console.error("error: " + (place.isEmpty ? "" : "\(place): ") + message)
             }
             progress.advance(documents: 1, bytes: document.text.utf8.count)
         }

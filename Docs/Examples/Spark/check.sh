@@ -92,7 +92,7 @@ step "Local run of the records (one process)"
 # Status 1: the odd lines give error records.
 expect_status 1 "$actorgraph" extract --format jsonl < "$work/records.jsonl" > "$work/local.jsonl" 2> "$work/local.stderr"
 sort_by_id < "$work/local.jsonl" > "$work/local-sorted.jsonl"
-errors=$(grep -c '^{"error"' "$work/local.jsonl" || true)
+errors=$(grep -c '"error":' "$work/local.jsonl" || true)
 graphs=$(grep -c '"schema":"actorgraph/1"' "$work/local.jsonl" || true)
 echo "$graphs graphs, $errors error records"
 if [ "$errors" -ne 4 ] || [ "$graphs" -ne 25 ]; then
