@@ -126,7 +126,7 @@ struct ExtractCommand: ParsableCommand {
         defer { progress.finish() }
         // JSON without a folder is one value of all graphs, written at the end.
         let collects = merges || (format == .json && outputDir == nil)
-        try InOrderWorkers.run(workers: cores, window: cores * 16, next: source.next) { document in
+        InOrderWorkers.run(workers: cores, window: cores * 16, next: source.next) { document in
             Self.outcome(of: document, with: extractor, renderer: renderer, collects: collects)
         } deliver: { document, outcome in
             total += 1
@@ -161,9 +161,10 @@ struct ExtractCommand: ParsableCommand {
                 failures += 1
                 let message = (error as? ActorGraphError)?.message ?? "\(error)"
                 if format == .jsonl, document.line != nil, folder == nil, corpus == nil {
-                    Console.write(try InputDocument.errorLine(id: document.id, line: document.line, message: message))
+                    Console.write(InputDocument.errorLine(id: document.id, line: document.line, column: document.problem?.column, message: message))
                 }
-                Console.error("error: " + (document.label.isEmpty ? "" : "\(document.label): ") + message)
+                let place = document.problemPlace
+                Console.error("error: " + (place.isEmpty ? "" : "\(place): ") + message)
             }
             progress.advance(documents: 1, bytes: document.text.utf8.count)
         }

@@ -40,73 +40,36 @@ struct InputDocument {
             bytes = Data(String(decoding: bytes, as: UTF8.self).utf8)
             document.warnings.append("\(label): invalid UTF-8 from byte \(valid) of the line on was replaced with U+FFFD.")
         }
-        do {
-            let line = try JSONDecoder().decode(Line.self, from: bytes)
-            document.id = line.id
-            if let date = line.date { document.date = date }
-            document.text = line.text
-        } catch let problem as LineProblem {
-            document.id = problem.id
-            document.problem = ActorGraphError(.unreadableInput, problem.message)
-        } catch {
-            document.problem = ActorGraphError(.unreadableInput, "The line is not a JSON object; write {\"id\": \"…\", \"text\": \"…\"}.")
+        // A line ending in CRLF is read without its CR, so that a column at the end of the line is where it ends.
+        if bytes.last == 0x0D { bytes.removeLast() }
+        let line = JSONLine([UInt8](bytes))
+        document.id = line.id
+        if let date = line.date { document.date = date }
+        document.text = line.text
+        document.warnings += line.warnings.map { "\(label):\($0.column): \($0.message)" }
+        if let problem = line.problem {
+            document.problem = ActorGraphError(.unreadableInput, problem.message, column: problem.column)
         }
         return document
     }
 
-    /// One JSON Lines document: `{"id": "…", "text": "…", "date": "YYYY-MM-DD"}`.
-    private struct Line: Decodable {
-        var id: String?
-        var text: String
-        var date: String?
+    /// Where the document's problem is, for messages: its label and the problem's column (`docs.jsonl:3:21`).
+    var problemPlace: String {
+        guard let column = problem?.column, !label.isEmpty else { return label }
+        return "\(label):\(column)"
+    }
 
-        enum Key: String, CodingKey { case id, text, date }
-
-        init(from decoder: any Decoder) throws {
-            let container: KeyedDecodingContainer<Key>
-            do { container = try decoder.container(keyedBy: Key.self) } catch {
-                throw LineProblem(message: "The line is not a JSON object; write {\"id\": \"…\", \"text\": \"…\"}.")
-            }
-            if container.contains(.id) {
-                if let text = try? container.decode(String.self, forKey: .id), !text.isEmpty {
-                    id = text
-                } else if let number = try? container.decode(Int.self, forKey: .id) {
-                    id = String(number)
-                } else {
-                    throw LineProblem(message: "The \"id\" is not a non-empty string or a whole number; fix it or leave it out.")
-                }
-            }
-            if container.contains(.date) {
-                guard let text = try? container.decode(String.self, forKey: .date) else {
-                    throw LineProblem(message: "The \"date\" is not a string; write it as \"YYYY-MM-DD\".", id: id)
-                }
-                date = text
-            }
-            guard container.contains(.text) else {
-                throw LineProblem(message: "The line has no \"text\" string; add the article's text.", id: id)
-            }
-            do {
-                text = try container.decode(String.self, forKey: .text)
-            } catch DecodingError.typeMismatch {
-                throw LineProblem(message: "The \"text\" is not a string; write the article's text as a JSON string.", id: id)
-            } catch {
-                // A lone surrogate escape ("\ud800") is no character.
-                throw LineProblem(message: "The \"text\" string is not valid Unicode (a lone \\ud800–\\udfff escape?); fix it at that line.", id: id)
-            }
+    /// `{"error": …, "id": …, "line": …, "column": …}` for a document that failed:
+    /// `error` first, so that a record starts the same way whatever else it holds.
+    static func errorLine(id: String?, line: Int?, column: Int?, message: String) -> Data {
+        var writer = JSONWriter(pretty: false)
+        writer.object { record in
+            record.member("error", message)
+            record.member("id", id)
+            record.member("line", line)
+            record.member("column", column)
         }
-    }
-
-    /// Why a line is not a document, and its id when that part of it was usable.
-    private struct LineProblem: Error {
-        var message: String
-        var id: String? = nil
-    }
-
-    /// `{"id": …, "error": …, "line": …}` for a document that failed.
-    static func errorLine(id: String?, line: Int?, message: String) throws -> Data {
-        var object: [String: Any] = ["error": message]
-        if let id { object["id"] = id }
-        if let line { object["line"] = line }
-        return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) + Data("\n".utf8)
+        writer.lineFeed()
+        return Data(writer.bytes)
     }
 }

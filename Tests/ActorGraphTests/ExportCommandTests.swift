@@ -75,7 +75,7 @@ import Testing
         let result = try CommandLine_.run(["extract", "--input", "jsonl", "--merge", "--format", "json"], stdin: Data(input.utf8))
         #expect(result.status == 1)
         #expect(result.stderr.contains("warning: <stdin>:2: the id \"a\" is taken by an earlier document; it is \"a-2\" in the corpus graph."))
-        #expect(result.stderr.contains("error: <stdin>:3: The \"text\" is not a string"))
+        #expect(result.stderr.contains("error: <stdin>:3:21: The \"text\" is a number, not a string"))
         let corpus = try JSONDecoder().decode(CorpusGraph.self, from: Data(result.stdout.utf8))
         #expect(corpus.documents.map(\.id) == ["a", "a-2"])
         #expect(corpus.actor("benny-gantz")?.firstDate == "2021-07-01" && corpus.actor("benny-gantz")?.lastDate == "2021-07-02")

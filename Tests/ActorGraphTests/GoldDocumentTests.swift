@@ -25,6 +25,13 @@ import Testing
         #expect(try loadError(#"{"date": "2021-07-27", "actors": [\#(Self.actor)], "events": [\#(Self.event)]}"#) == nil)
     }
 
+    /// Editors on Windows may start a UTF-8 file with a byte-order mark; gold files are read with it, as all other input.
+    @Test func aGoldFileMayStartWithAByteOrderMark() throws {
+        #expect(try loadError("\u{FEFF}" + #"{"date": "2021-07-27", "actors": [\#(Self.actor)], "events": [\#(Self.event)]}"#) == nil)
+        #expect(try loadError("\u{FEFF}" + #"{"date": "2021-07-27", "mentions": [{"text": "A", "type": "person", "name": "A"}]}"#,
+                              name: "x.actors.json") { _ = try Coverage.Gold.load($0) } == nil)
+    }
+
     private static let goldMistakes: [(String, String)] = [
         // An impossible date names the file and the field's line and column.
         ("{\n  \"date\": \"2021-13-01\",\n  \"actors\": [], \"events\": []\n}",
@@ -36,6 +43,14 @@ import Testing
         ("", "x.gold.json:1:1: Malformed JSON: expected a value, found the end of the file; fix the JSON here."),
         (#"{"actors": [], "events": []} ]"#, #"x.gold.json:1:30: Malformed JSON: "]" after the end of the top-level value; remove it."#),
         (#"{"actors": [], "actors": [], "events": []}"#, #"x.gold.json:1:16: "actors": the key appears twice in its object; keep one."#),
+        // Strings: what is wrong with each.
+        ("{\"actors\": [], \"events\": [], \"date\": \"2021-07-27\t\"}",
+         #"x.gold.json:1:49: Malformed JSON: the control character U+0009 inside a string; write it as \t."#),
+        (#"{"actors": [], "events": [], "date": "\udc00"}"#,
+         #"x.gold.json:1:39: Malformed JSON: \udc00 is half of a surrogate pair, which is no character alone; write the character itself, or both halves (\ud83d\ude00 for U+1F600)."#),
+        // A byte-order mark is not counted in columns: the first visible character is column 1.
+        ("\u{FEFF}{\"actors\": [], \"events\": [],}", #"x.gold.json:1:28: Malformed JSON: a comma before "}"; remove the trailing comma."#),
+        ("\u{FEFF}{\"actors\": 3, \"events\": []}", #"x.gold.json:1:12: "actors": expected a list, found a number; write a list there."#),
         // A value of the wrong kind, a missing key.
         (#"{"actors": 3, "events": []}"#, #"x.gold.json:1:12: "actors": expected a list, found a number; write a list there."#),
         ("{\"actors\": [],\n \"events\": [\(event), {\"type\": 7, \"trigger\": \"x\"}]}",

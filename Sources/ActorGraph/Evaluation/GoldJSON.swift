@@ -37,24 +37,22 @@ package struct GoldJSON {
         package init?(intValue: Int) { self.init(index: intValue) }
     }
 
-    private enum Kind: String {
-        case object = "an object", list = "a list", string = "a string", number = "a number", boolean = "true or false", null
-    }
-
     private struct Place {
         var value: Int
         var key: Int?
-        var kind: Kind
+        var kind: JSONReader.Kind
     }
 
     /// The file as named in messages.
     package let file: String
     private let data: Data
     private let bytes: [UInt8]
+    /// Where the JSON text starts: after a byte-order mark, if there is one.
+    private let start: Int
     /// Every value by its path (`events[2].roles.source`); the top level is "".
     private var places: [String: Place] = [:]
 
-    /// Reads `url` and checks that it is JSON.
+    /// Reads `url` and checks that it is JSON, after a UTF-8 byte-order mark if it starts with one.
     /// - Throws: ``ActorGraphError``: `unreadableInput` for a file that cannot
     ///   be read, `malformedGold` at the first byte that is not UTF-8 or not JSON.
     package init(contentsOf url: URL) throws {
@@ -63,18 +61,42 @@ package struct GoldJSON {
             throw ActorGraphError(.unreadableInput, "\"\(file)\" cannot be read; check that it is a file you may read.")
         }
         bytes = [UInt8](data)
+        start = JSONReader.byteOrderMarkLength(bytes)
         let valid = SourceFiles.validPrefixLength(data)
         if valid < bytes.count { throw error(at: valid, "The file is not valid UTF-8 here; save it as UTF-8.") }
-        var scanner = Scanner(bytes: bytes)
+        var reader = JSONReader(bytes, from: start, end: "the end of the file")
+        var places: [String: Place] = [:]
         do {
-            scanner.skipSpace()
-            try scanner.value(path: "", key: nil, depth: 0)
-            scanner.skipSpace()
-            if scanner.offset < bytes.count { throw Scanner.Failure(offset: scanner.offset, message: "Malformed JSON: \(scanner.found()) after the end of the top-level value; remove it.") }
-        } catch let failure as Scanner.Failure {
+            reader.skipSpace()
+            try Self.read(&reader, path: "", key: nil, depth: 0, into: &places)
+            try reader.finish()
+        } catch let failure as JSONReader.Failure {
             throw error(at: failure.offset, failure.message)
         }
-        places = scanner.places
+        self.places = places
+    }
+
+    /// Reads the value at the reader's offset, recording its place and those of the values in it.
+    private static func read(_ reader: inout JSONReader, path: String, key: Int?, depth: Int, into places: inout [String: Place]) throws {
+        guard let kind = reader.kindAhead else { throw reader.failure(expected: "a value") }
+        places[path] = Place(value: reader.offset, key: key, kind: kind)
+        switch kind {
+        case .object:
+            var seen = Set<String>()
+            try reader.object(depth: depth) { reader, name, keyOffset in
+                let child = path.isEmpty ? name : path + "." + name
+                guard seen.insert(name).inserted else {
+                    throw JSONReader.Failure(offset: keyOffset, message: "\"\(child)\": the key appears twice in its object; keep one.")
+                }
+                try read(&reader, path: child, key: keyOffset, depth: depth + 1, into: &places)
+            }
+        case .list:
+            try reader.list(depth: depth) { reader, index in
+                try read(&reader, path: path + "[\(index)]", key: nil, depth: depth + 1, into: &places)
+            }
+        case .string, .number, .boolean, .null:
+            try reader.skipValue(depth: depth)
+        }
     }
 
     /// Decodes the file as `type`.
@@ -159,183 +181,10 @@ package struct GoldJSON {
         }
     }
 
-    /// An error at byte `offset`, with its line and column.
+    /// An error at byte `offset`, with its line and column (in characters, not counting a byte-order mark).
     private func error(at offset: Int, _ message: String) -> ActorGraphError {
-        let before = String(decoding: bytes[..<min(offset, bytes.count)], as: UTF8.self)
+        let before = String(decoding: bytes[min(start, offset) ..< min(offset, bytes.count)], as: UTF8.self)
         let lines = DirectiveReader.lines(of: before)
         return ActorGraphError(.malformedGold, message, file: file, line: lines.count, column: (lines.last?.count ?? 0) + 1)
-    }
-
-    /// A JSON syntax check (RFC 8259) that records where each value starts.
-    private struct Scanner {
-        struct Failure: Error {
-            var offset: Int
-            var message: String
-        }
-
-        let bytes: [UInt8]
-        var offset = 0
-        var places: [String: Place] = [:]
-
-        init(bytes: [UInt8]) { self.bytes = bytes }
-
-        mutating func skipSpace() {
-            while offset < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset]) { offset += 1 }
-        }
-
-        /// What is at the offset, for messages.
-        func found() -> String {
-            guard offset < bytes.count else { return "the end of the file" }
-            let lead = bytes[offset]
-            let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            let scalar = String(decoding: bytes[offset ..< min(offset + width, bytes.count)], as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
-            if scalar.value < 0x20 { return String(format: "the control character U+%04X", scalar.value) }
-            if scalar == "\"" { return "the start of a string" }
-            return "\"\(scalar)\""
-        }
-
-        func fail(_ expected: String) -> Failure {
-            Failure(offset: offset, message: "Malformed JSON: expected \(expected), found \(found()); fix the JSON here.")
-        }
-
-        mutating func expect(_ byte: UInt8, _ expected: String) throws {
-            guard offset < bytes.count, bytes[offset] == byte else { throw fail(expected) }
-            offset += 1
-        }
-
-        mutating func value(path: String, key: Int?, depth: Int) throws {
-            guard depth < 512 else { throw Failure(offset: offset, message: "Malformed JSON: nested more than 512 levels deep; flatten it.") }
-            guard offset < bytes.count else { throw fail("a value") }
-            let start = offset
-            func record(_ kind: Kind) { places[path] = Place(value: start, key: key, kind: kind) }
-            switch bytes[offset] {
-            case UInt8(ascii: "{"):
-                record(.object)
-                offset += 1
-                skipSpace()
-                if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") { offset += 1; return }
-                var seen = Set<String>()
-                var comma = 0
-                while true {
-                    skipSpace()
-                    if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
-                        throw Failure(offset: comma, message: "Malformed JSON: a comma before \"}\"; remove the trailing comma.")
-                    }
-                    let keyStart = offset
-                    guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw fail("a key in double quotes") }
-                    let name = try string()
-                    let child = path.isEmpty ? name : path + "." + name
-                    guard seen.insert(name).inserted else {
-                        throw Failure(offset: keyStart, message: "\"\(child)\": the key appears twice in its object; keep one.")
-                    }
-                    skipSpace()
-                    try expect(UInt8(ascii: ":"), "\":\" after the key")
-                    skipSpace()
-                    try value(path: child, key: keyStart, depth: depth + 1)
-                    skipSpace()
-                    if offset < bytes.count, bytes[offset] == UInt8(ascii: ",") { comma = offset; offset += 1; continue }
-                    try expect(UInt8(ascii: "}"), "\",\" or \"}\"")
-                    return
-                }
-            case UInt8(ascii: "["):
-                record(.list)
-                offset += 1
-                skipSpace()
-                if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") { offset += 1; return }
-                var index = 0
-                var comma = 0
-                while true {
-                    skipSpace()
-                    if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
-                        throw Failure(offset: comma, message: "Malformed JSON: a comma before \"]\"; remove the trailing comma.")
-                    }
-                    try value(path: path + "[\(index)]", key: nil, depth: depth + 1)
-                    index += 1
-                    skipSpace()
-                    if offset < bytes.count, bytes[offset] == UInt8(ascii: ",") { comma = offset; offset += 1; continue }
-                    try expect(UInt8(ascii: "]"), "\",\" or \"]\"")
-                    return
-                }
-            case UInt8(ascii: "\""):
-                record(.string)
-                _ = try string()
-            case UInt8(ascii: "-"), UInt8(ascii: "0") ... UInt8(ascii: "9"):
-                record(.number)
-                try number()
-            case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
-                for word in ["true", "false", "null"] where bytes[offset...].starts(with: word.utf8) {
-                    record(word == "null" ? .null : .boolean)
-                    offset += word.utf8.count
-                    return
-                }
-                throw fail("a value")
-            default:
-                throw fail("a value")
-            }
-        }
-
-        /// Reads a string at the offset (its opening quote) and returns its text.
-        mutating func string() throws -> String {
-            let start = offset
-            offset += 1
-            var escaped = false
-            while offset < bytes.count {
-                let byte = bytes[offset]
-                if byte == UInt8(ascii: "\"") {
-                    offset += 1
-                    let literal = bytes[start ..< offset]
-                    guard escaped else { return String(decoding: literal.dropFirst().dropLast(), as: UTF8.self) }
-                    return (try? JSONDecoder().decode(String.self, from: Data(literal))) ?? String(decoding: literal, as: UTF8.self)
-                }
-                if byte < 0x20 { throw Failure(offset: offset, message: "Malformed JSON: \(found()) inside a string; write it as an escape such as \\n or \\t.") }
-                if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                    offset += 1
-                    guard offset < bytes.count else { break }
-                    switch bytes[offset] {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                        offset += 1
-                    case UInt8(ascii: "u"):
-                        offset += 1
-                        for _ in 0 ..< 4 {
-                            guard offset < bytes.count, (bytes[offset] as UInt8).isHexDigit else { throw fail("four hexadecimal digits after \\u") }
-                            offset += 1
-                        }
-                    default:
-                        throw Failure(offset: offset - 1, message: "Malformed JSON: a backslash before \(found()) is not an escape; write \\\\ for a backslash.")
-                    }
-                    continue
-                }
-                offset += 1
-            }
-            throw Failure(offset: start, message: "Malformed JSON: the string that starts here has no closing quote; close it.")
-        }
-
-        mutating func number() throws {
-            func digits() -> Int {
-                let start = offset
-                while offset < bytes.count, bytes[offset] >= UInt8(ascii: "0"), bytes[offset] <= UInt8(ascii: "9") { offset += 1 }
-                return offset - start
-            }
-            if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "0") { offset += 1 } else if digits() == 0 { throw fail("a digit") }
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
-                offset += 1
-                if digits() == 0 { throw fail("a digit after the decimal point") }
-            }
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E") {
-                offset += 1
-                if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
-                if digits() == 0 { throw fail("a digit in the exponent") }
-            }
-        }
-    }
-}
-
-private extension UInt8 {
-    var isHexDigit: Bool {
-        (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a") ... UInt8(ascii: "f")).contains(self)
-            || (UInt8(ascii: "A") ... UInt8(ascii: "F")).contains(self)
     }
 }
