@@ -43,6 +43,8 @@ import Testing
          "test.gaz:1:1: Entity \"x\" has no name; add a line \"  name <canonical name>\"."),
         ("  name X\n",
          "test.gaz:1:3: The attribute \"name\" comes before any entity; start the block with \"entity <id> <type>\"."),
+        ("entity x person\n  name X\n entity y person\n  name Y\n",
+         "test.gaz:3:2: The entity line is indented; start it at the beginning of the line."),
         ("entity x person\n  name X\n  role President | from=2021-02-30\n",
          "test.gaz:3:20: \"2021-02-30\" is not a day of the calendar; check the month and the day."),
         ("entity x person\n  name X\n  role President | from=2022-01-01 | to=2021-01-01\n",

@@ -101,6 +101,8 @@ import Testing
     @Test func badTypeMappingsAndIdPrefixesAreUsageErrors() throws {
         let cases = [
             (["--type", "ZZL=alien"], "Unknown type \"alien\"; use one of:"),
+            // The label ends at the first "=": what follows it is the type.
+            (["--type", "ORG=person=x"], "Unknown type \"person=x\"; use one of:"),
             (["--type", "ZZL"], "The type mapping \"ZZL\" is not LABEL=type[/subtype];"),
             (["--id-prefix", "Bad Prefix"], "The id prefix \"Bad Prefix\" may use only lowercase letters, digits and hyphens"),
         ]

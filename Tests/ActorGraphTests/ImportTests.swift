@@ -92,9 +92,11 @@ import Testing
     static let malformedPatterns: [(String, String)] = [
         ("not json", "p.jsonl:1: The line is not a JSON object; write one pattern per line, e.g. {\"label\": \"ORG\", \"pattern\": \"Apple\"}."),
         ("\n{\"pattern\": \"x\"}", "p.jsonl:2: The pattern has no \"label\" string; add one, e.g. \"label\": \"ORG\"."),
-        (#"{"label": "ORG", "pattern": 3}"#, "p.jsonl:1: The pattern has no \"pattern\" string or token list; add one, e.g. \"pattern\": \"Apple\"."),
+        (#"{"label": "ORG"}"#, "p.jsonl:1: The pattern has no \"pattern\" string or token list; add one, e.g. \"pattern\": \"Apple\"."),
+        (#"{"label": "ORG", "pattern": 3}"#, "p.jsonl:1: The \"pattern\" is neither a string nor a list of tokens; write e.g. \"pattern\": \"Apple\"."),
         (#"{"label": "ORG", "pattern": ["x"]}"#, "p.jsonl:1: Token 1 of the pattern is not an object; write each token as {\"LOWER\": \"word\"}."),
         (#"{"label": "ORG", "pattern": "x", "id": 5}"#, "p.jsonl:1: The \"id\" is not a string; write it in quotes, e.g. \"id\": \"apple-inc\"."),
+        (#"{"label": "ORG", "pattern": "x", "id": ""}"#, "p.jsonl:1: The \"id\" is empty; give the pattern an id, or leave the key out."),
         (#"{"label": "DATE", "pattern": "today"}"#, "p.jsonl:1: The label \"DATE\" has no ActorGraph type; map it with --type DATE=<type>[/<subtype>] (types: person, organization, country, city, place, product, group), or leave it out with --type DATE=skip."),
     ]
 
@@ -225,7 +227,8 @@ import Testing
         ("OBAMA_ [USAGOV\n", "d.txt:1:8: The code \"[USAGOV\" has no closing ]; add it."),
         ("OBAMA_\n\t[USAGOV 20090230-20170120]\n", "d.txt:2:2: \"20090230\" is not a day of the calendar; check the month and the day."),
         ("OBAMA_\n\t[USAGOV 20170120-20090120]\n", "d.txt:2:2: The restriction \"20170120-20090120\" of USAGOV ends (2009-01-20) before it starts (2017-01-20); check the dates."),
-        ("OBAMA_ [USAGOV >2009012]\n", "d.txt:1:8: The date \"2009012\" in [2009012] is neither YYYYMMDD nor YYMMDD; write e.g. 20090120."),
+        ("OBAMA_ [USAGOV >2009012]\n", "d.txt:1:8: The date \"2009012\" in [USAGOV >2009012] is neither YYYYMMDD nor YYMMDD; write e.g. 20090120."),
+        ("OBAMA_ [USAGOV 2009-2017]\n", "d.txt:1:8: The date \"2009\" in [USAGOV 2009-2017] is neither YYYYMMDD nor YYMMDD; write e.g. 20090120."),
         ("OBAMA_ [USAGOV ~20090120]\n", "d.txt:1:8: The restriction \"~20090120\" of USAGOV is not <date, >date or date-date; write e.g. [USAGOV 20090120-20170120]."),
         ("OBAMA_ [usagov]\n", "d.txt:1:8: The code \"usagov\" is not a CAMEO code; write capital letters and digits, e.g. USAGOV."),
         ("OBAMA_ [USA] extra\n", "d.txt:1:14: Unexpected text \"extra\" after the codes; codes go in [brackets] and comments after #."),

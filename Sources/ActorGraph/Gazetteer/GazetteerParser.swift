@@ -77,6 +77,9 @@ struct GazetteerParser {
                 currentLine = directive.line
                 continue
             }
+            if directive.keyword == "entity" {
+                throw reader.error("The entity line is indented; start it at the beginning of the line.", line: directive.line, column: directive.keywordColumn)
+            }
             guard var entity = current else {
                 throw reader.error("The attribute \"\(directive.keyword)\" comes before any entity; start the block with \"entity <id> <type>\".",
                                    line: directive.line, column: directive.keywordColumn)

@@ -17,7 +17,7 @@ public struct ImportOptions: Sendable {
         /// Reads `KEY=type[/subtype]` or `KEY=skip`, as `actorgraph gazetteer import --type` takes it.
         /// - Throws: ``ActorGraphError`` (`unmappedLabel`) when there is no `=`, no key, or an unknown type.
         public init(parsing text: String) throws {
-            guard let equals = text.lastIndex(of: "="), equals != text.startIndex else {
+            guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
                 throw ActorGraphError(.unmappedLabel, "The type mapping \"\(text)\" is not LABEL=type[/subtype]; write e.g. GPE=city, or GPE=skip to leave the label out.")
             }
             key = String(text[..<equals])

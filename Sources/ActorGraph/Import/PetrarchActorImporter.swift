@@ -263,7 +263,7 @@ public struct PetrarchActorImporter: Sendable {
         func day(_ text: String) throws -> Day {
             let digits = text.trimmingCharacters(in: .whitespaces)
             guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.count == 8 || digits.count == 6 else {
-                throw error("The date \"\(digits)\" in [\(text.isEmpty ? code : text)] is neither YYYYMMDD nor YYMMDD; write e.g. 20090120.")
+                throw error("The date \"\(digits)\" in [\(code) \(restriction)] is neither YYYYMMDD nor YYMMDD; write e.g. 20090120.")
             }
             let numbers = Array(digits).map { Int(String($0)) ?? 0 }
             func number(_ range: Range<Int>) -> Int { numbers[range].reduce(0) { $0 * 10 + $1 } }

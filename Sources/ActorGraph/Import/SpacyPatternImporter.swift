@@ -84,14 +84,18 @@ public struct SpacyPatternImporter: Sendable {
             guard let label = object["label"] as? String, !label.isEmpty else {
                 throw error("The pattern has no \"label\" string; add one, e.g. \"label\": \"ORG\".")
             }
-            guard let pattern = object["pattern"], pattern is String || pattern is [Any] else {
+            guard let pattern = object["pattern"] else {
                 throw error("The pattern has no \"pattern\" string or token list; add one, e.g. \"pattern\": \"Apple\".")
+            }
+            guard pattern is String || pattern is [Any] else {
+                throw error("The \"pattern\" is neither a string nor a list of tokens; write e.g. \"pattern\": \"Apple\".")
             }
             var sourceID: String?
             if let id = object["id"] {
-                guard let id = id as? String, !id.isEmpty else {
+                guard let id = id as? String else {
                     throw error("The \"id\" is not a string; write it in quotes, e.g. \"id\": \"apple-inc\".")
                 }
+                guard !id.isEmpty else { throw error("The \"id\" is empty; give the pattern an id, or leave the key out.") }
                 sourceID = id
             }
             assembler.entriesRead += 1
