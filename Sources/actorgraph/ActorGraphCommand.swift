@@ -71,11 +71,12 @@ enum Console {
         var shown = false
     }
 
+    /// Writes `actorgraph: line` on standard error, as one line whatever the input it quotes.
     static func error(_ line: String) {
         progress.lock.withLock {
             let clear = progress.shown ? "\r\u{1B}[K" : ""
             progress.shown = false
-            try? FileHandle.standardError.write(contentsOf: Data((clear + "actorgraph: " + line + "\n").utf8))
+            try? FileHandle.standardError.write(contentsOf: Data((clear + "actorgraph: " + OneLine.printable(line) + "\n").utf8))
         }
     }
 

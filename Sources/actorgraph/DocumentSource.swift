@@ -148,7 +148,8 @@ private final class LineReader {
                     finished = true
                 }
             } catch {
-                problem = ActorGraphError(.unreadableInput, "\(source) cannot be read past line \(number); check the file or pipe.")
+                problem = ActorGraphError(.unreadableInput, number == 0 ? "\(source) cannot be read; check that it is open, or pass a file."
+                                                                         : "\(source) cannot be read past line \(number); check the file or pipe.")
                 finished = true
                 buffer = Data()
                 position = buffer.startIndex

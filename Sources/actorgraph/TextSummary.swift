@@ -12,7 +12,7 @@ struct TextSummary {
     func render() -> String {
         var lines: [String] = []
         let names = Dictionary(graph.actors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let header = [graph.document.id, graph.document.date.map { "dated \($0)" }].compactMap { $0 }.joined(separator: ", ")
+        let header = [graph.document.id.map(flat), graph.document.date.map { "dated \($0)" }].compactMap { $0 }.joined(separator: ", ")
         lines.append("\(header.isEmpty ? "document" : header): " + [counted(graph.actors.count, "actor"), counted(graph.events.count, "event"), counted(graph.relations.count, "relation")].joined(separator: ", "))
         if !graph.actors.isEmpty {
             lines.append("")

@@ -195,4 +195,26 @@ import Testing
         let builtIn = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--format", "html", "--no-graphviz"])
         #expect(page == builtIn.stdout)
     }
+
+    @Test func messagesAndHeadersStayOnOneLineWhateverTheIdHolds() throws {
+        let lines = Data((#"{"id": "a\nb", "text": "Benny Gantz spoke."}"# + "\n" + #"{"id": "a\nb", "text": "x"}"#).utf8)
+        let merged = try CommandLine_.run(["extract", "--input", "jsonl", "--format", "text", "--merge"], stdin: lines)
+        #expect(merged.stderr == "actorgraph: warning: <stdin>:2: the id \"a<U+000A>b\" is taken by an earlier document; it is \"a<U+000A>b-2\" in the corpus graph.\n")
+        let one = try CommandLine_.run(["extract", "--input", "jsonl", "--format", "text"], stdin: Data(#"{"id": "a\nb", "text": "x"}"#.utf8))
+        #expect(one.stdout.hasPrefix("a b: 0 actors, 0 events, 0 relations\n"))
+    }
+
+    @Test func aMissingFileIsMissingForEveryCommandAndAFolderNamedLikeAnArticleIsNotOne() throws {
+        for arguments in [["gazetteer", "import", "--from", "spacy", "no-such.jsonl"], ["eval", "--events", "no-such.tsv"],
+                          ["gazetteer", "lint", "no-such.gaz"]] {
+            let result = try CommandLine_.run(arguments)
+            #expect(result.status == 1)
+            #expect(result.stderr == "actorgraph: error: \"no-such.\(arguments.last!.split(separator: ".").last!)\" does not exist; check the path.\n")
+        }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("notes.txt"), withIntermediateDirectories: false)
+        _ = try file("article.txt", "Benny Gantz spoke.")
+        let result = try CommandLine_.run(["extract", folder.path, "--format", "jsonl"])
+        #expect(result.status == 0 && result.stderr.isEmpty)
+        #expect(result.stdout.split(separator: "\n").count == 1 && result.stdout.contains(#""id":"article""#))
+    }
 }

@@ -41,28 +41,13 @@ struct ImportAssembler {
     }
 
     mutating func warn(_ place: Place, _ message: String) {
-        warnings.append(ImportedGazetteer.Warning(file: place.file, line: place.line, column: place.column, message: Self.printable(message)))
+        warnings.append(ImportedGazetteer.Warning(file: place.file, line: place.line, column: place.column, message: OneLine.printable(message)))
     }
 
-    /// `message` with every control character and line break shown as `<U+000B>`:
-    /// messages quote the input, which may hold them, and must stay one line.
-    static func printable(_ message: String) -> String {
-        var shown = ""
-        for scalar in message.unicodeScalars {
-            if (scalar.value < 0x20 && scalar != "\t") || (0x7F ... 0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                shown += "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
-            } else {
-                shown.unicodeScalars.append(scalar)
-            }
-        }
-        return shown
-    }
-
-    /// Runs `body`; an ``ActorGraphError`` it throws comes out with its message made ``printable(_:)``.
+    /// Runs `body`; an ``ActorGraphError`` it throws comes out with its message made ``OneLine/printable(_:)``.
     static func printableErrors<T>(_ body: () throws -> T) rethrows -> T {
         do { return try body() } catch var error as ActorGraphError {
-            error.message = printable(error.message)
+            error.message = OneLine.printable(error.message)
             throw error
         }
     }

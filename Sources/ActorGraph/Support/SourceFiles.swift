@@ -18,8 +18,9 @@ package enum SourceFiles {
                 do { names = try FileManager.default.contentsOfDirectory(atPath: url.path) } catch {
                     throw ActorGraphError(.unreadableInput, "The folder \"\(displayName(url))\" cannot be read; check its permissions.")
                 }
+                // Subfolders are not read, whatever their names.
                 let matching = names.filter { name in
-                    !name.hasPrefix(".") && extensions.contains { name.hasSuffix("." + $0) }
+                    !name.hasPrefix(".") && extensions.contains { name.hasSuffix("." + $0) } && !SourceFiles.isFolder(url.appendingPathComponent(name))
                 }.sorted()
                 if matching.isEmpty {
                     throw ActorGraphError(.unreadableInput, "The folder \"\(displayName(url))\" holds no .\(extensions[0]) file; name the files or a folder that has them.")
@@ -44,6 +45,9 @@ package enum SourceFiles {
     package static func read(_ url: URL, code: ActorGraphError.Code) throws -> String {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw ActorGraphError(.unreadableInput, "\"\(displayName(url))\" does not exist; check the path.")
+            }
             throw ActorGraphError(.unreadableInput, "\"\(displayName(url))\" cannot be read; check that it is a file you may read.")
         }
         if let text = String(data: data, encoding: .utf8) { return text }

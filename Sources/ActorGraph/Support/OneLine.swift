@@ -1,0 +1,18 @@
+/// Text made safe for a one-line message.
+package enum OneLine {
+    /// `message` with every control character and line break shown as `<U+000B>`:
+    /// messages quote the input (an alias, a document id), which may hold them,
+    /// and must stay one line.
+    package static func printable(_ message: String) -> String {
+        var shown = ""
+        for scalar in message.unicodeScalars {
+            if (scalar.value < 0x20 && scalar != "\t") || (0x7F ... 0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                shown += "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
+    }
+}
