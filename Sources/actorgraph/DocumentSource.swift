@@ -99,7 +99,9 @@ final class DocumentSource {
 private final class LineReader {
     let source: String
     private let handle: FileHandle
-    private var buffer = Data()
+    /// Bytes read: those before `position` are handed out; from `position` to
+    /// `searched` there is no line feed.
+    private var buffer: [UInt8] = []
     private var position = 0
     private var searched = 0
     private var finished = false
@@ -115,35 +117,25 @@ private final class LineReader {
     /// The next line without its line feed, and its 1-based number.
     func next() -> (Data, Int)? {
         while true {
-            // Search only bytes not searched before; drop handed-out ones once a new chunk is needed.
             if number == 0, buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
                 // Its line feeds are two bytes: read as UTF-8 lines, every line would be garbage.
                 problem = ActorGraphError(.unreadableInput, "\(source) is UTF-16 (it starts with a byte-order mark); JSON Lines are UTF-8: convert it, e.g. with iconv -f UTF-16 -t UTF-8.")
                 return nil
             }
-            if let end = buffer[max(position, searched)...].firstIndex(of: UInt8(ascii: "\n")) {
-                let line = Data(buffer[position ..< end])
-                position = end + 1
-                searched = position
-                number += 1
-                return (line, number)
+            if let end = Self.lineFeed(in: buffer, from: searched) {
+                return line(position ..< end, next: end + 1)
             }
-            searched = buffer.endIndex
+            searched = buffer.count
             if finished {
-                guard position < buffer.endIndex else { return nil }
-                let line = Data(buffer[position...])
-                position = buffer.endIndex
-                number += 1
-                return (line, number)
+                return position < buffer.count ? line(position ..< buffer.count, next: buffer.count) : nil
             }
             do {
                 if let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty {
-                    if position > buffer.startIndex {
-                        searched -= position - buffer.startIndex
-                        buffer = Data(buffer[position...])
-                        position = buffer.startIndex
-                    }
-                    buffer.append(chunk)       // a long line grows in place
+                    // Drop what was handed out; the rest is part of one line, which then grows in place.
+                    buffer.removeFirst(position)
+                    searched -= position
+                    position = 0
+                    buffer.append(contentsOf: chunk)
                 } else {
                     finished = true
                 }
@@ -151,10 +143,26 @@ private final class LineReader {
                 problem = ActorGraphError(.unreadableInput, number == 0 ? "\(source) cannot be read; check that it is open, or pass a file."
                                                                          : "\(source) cannot be read past line \(number); check the file or pipe.")
                 finished = true
-                buffer = Data()
-                position = buffer.startIndex
-                searched = position
+                (buffer, position, searched) = ([], 0, 0)
             }
+        }
+    }
+
+    /// Hands out the bytes of `range` as the next line; reading goes on at `next`.
+    private func line(_ range: Range<Int>, next: Int) -> (Data, Int) {
+        let line = Data(buffer[range])
+        position = next
+        searched = next
+        number += 1
+        return (line, number)
+    }
+
+    /// The offset of the first line feed of `buffer` from `start` on.
+    private static func lineFeed(in buffer: [UInt8], from start: Int) -> Int? {
+        buffer.withUnsafeBufferPointer { bytes in
+            guard start < bytes.count, let base = bytes.baseAddress,
+                  let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 }
