@@ -55,7 +55,7 @@ final class DocumentSource {
                 guard let data = try? FileHandle.standardInput.readToEnd() ?? Data() else {
                     return InputDocument.failed("", ActorGraphError(.unreadableInput, "Standard input cannot be read; pass a file or pipe text in."))
                 }
-                return InputDocument.document(Self.utf8(data), id: stdinID, label: "<stdin>", date: defaultDate)
+                return Self.document(data, id: stdinID, label: "<stdin>", date: defaultDate)
             }
             if !pendingFiles.isEmpty {
                 let url = pendingFiles.removeFirst()
@@ -63,13 +63,13 @@ final class DocumentSource {
                     return unreadable(url)
                 }
                 let declared = pendingFileIsNamed ? filesHold : nil
-                if (declared ?? (url.pathExtension == "jsonl" ? .jsonl : .text)) == .jsonl {
+                if (declared ?? Self.kind(ofFile: url.path)) == .jsonl {
                     lines = LineReader(handle, source: SourceFiles.displayName(url))
                     continue
                 }
                 defer { try? handle.close() }
                 guard let data = try? handle.readToEnd() ?? Data() else { return unreadable(url) }
-                return InputDocument.document(Self.utf8(data), id: url.deletingPathExtension().lastPathComponent, label: SourceFiles.displayName(url), date: defaultDate)
+                return Self.document(data, id: url.deletingPathExtension().lastPathComponent, label: SourceFiles.displayName(url), date: defaultDate)
             }
             guard !paths.isEmpty else { return nil }
             let path = paths.removeFirst()
@@ -82,12 +82,20 @@ final class DocumentSource {
         }
     }
 
-    /// The text of `data` in UTF-8: decoded from UTF-16 when it starts with
-    /// UTF-16's byte-order mark (a text editor's "Unicode"), as it is.
-    private static func utf8(_ data: Data) -> Data {
-        guard data.count >= 2, data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]),
-              let text = String(data: data, encoding: .utf16) else { return data }
-        return Data(text.utf8)
+    /// What a file holds by its name, when `--input` does not say: JSON Lines when it ends in `.jsonl`.
+    static func kind(ofFile path: String) -> ExtractCommand.Input {
+        path.hasSuffix(".jsonl") ? .jsonl : .text
+    }
+
+    /// The text document of `data`: UTF-8, or UTF-16 when it starts with UTF-16's byte-order mark.
+    private static func document(_ data: Data, id: String?, label: String, date: String?) -> InputDocument {
+        guard let bigEndian = UTF16Input.bigEndian(data) else { return InputDocument.document(data, id: id, label: label, date: date) }
+        let (text, repaired) = UTF16Input.decode(data, bigEndian: bigEndian)
+        var document = InputDocument(id: id, text: text, date: date, label: label)
+        if repaired {
+            document.warnings.append("\(label): the UTF-16 text holds bytes that are not UTF-16 (a lone surrogate, or an odd byte at the end); they were replaced with U+FFFD.")
+        }
+        return document
     }
 
     private func unreadable(_ url: URL) -> InputDocument {
@@ -117,7 +125,7 @@ private final class LineReader {
     /// The next line without its line feed, and its 1-based number.
     func next() -> (Data, Int)? {
         while true {
-            if number == 0, buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
+            if number == 0, UTF16Input.bigEndian(buffer) != nil {
                 // Its line feeds are two bytes: read as UTF-8 lines, every line would be garbage.
                 problem = ActorGraphError(.unreadableInput, "\(source) is UTF-16 (it starts with a byte-order mark); JSON Lines are UTF-8: convert it, e.g. with iconv -f UTF-16 -t UTF-8.")
                 return nil

@@ -66,7 +66,7 @@ struct ExtractCommand: ParsableCommand {
     /// one plain file (one that does not exist fails alone, as one document).
     private var isOneDocument: Bool {
         if files.isEmpty { return !readsJSONLines }
-        return files.count == 1 && (input ?? (files[0].hasSuffix(".jsonl") ? .jsonl : .text)) == .text
+        return files.count == 1 && (input ?? DocumentSource.kind(ofFile: files[0])) == .text
             && !SourceFiles.isFolder(URL(fileURLWithPath: files[0]))
     }
 

@@ -104,8 +104,7 @@ extension GazetteerCommand {
                 }
                 let warningCount = imported.warnings.count + imported.unusedTypeMappings.count
                 if strict && warningCount > 0 {
-                    let count = warningCount
-                    throw ActorGraphError(.malformedImport, "\(counted(count, "warning")) with --strict; nothing was written.")
+                    throw ActorGraphError(.malformedImport, "\(counted(warningCount, "warning")) with --strict; nothing was written.")
                 }
                 let header = ["Imported by actorgraph gazetteer import --from \(format.rawValue), from: " + files.joined(separator: ", ")]
                 let text = try imported.gazetteerText(header: header)

@@ -2,6 +2,9 @@ import Foundation
 
 /// Graphviz's `dot`, when it is installed: lays out DOT text as SVG for the
 /// HTML report. Everything else works without it.
+///
+/// Once `dot` fails, it is not run again in the same process: every report
+/// then draws its own layout, and the one warning says so.
 enum Graphviz {
     /// The `dot` program on the search path, if there is one.
     static let program: URL? = {
@@ -21,9 +24,27 @@ enum Graphviz {
         case failed(String)
     }
 
-    /// The SVG of `dot` text; `nil` when `dot` is not installed.
+    /// Whether `dot` failed once already; workers draw reports on several threads.
+    private static let failed = FailedFlag()
+
+    private final class FailedFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        /// Sets the flag; whether it was clear, that is, whether this is the first failure.
+        func set() -> Bool { lock.withLock { defer { value = true }; return !value } }
+        var isSet: Bool { lock.withLock { value } }
+    }
+
+    /// The SVG of `dot` text; `nil` when `dot` is not installed or failed before.
     static func svg(_ dot: String) -> Drawing? {
-        guard let program else { return nil }
+        guard let program, !failed.isSet else { return nil }
+        switch run(program, on: dot) {
+        case .svg(let svg): return .svg(svg)
+        case .failed(let reason): return failed.set() ? .failed("\(program.path) \(reason)") : nil
+        }
+    }
+
+    private static func run(_ program: URL, on dot: String) -> Drawing {
         let process = Process()
         process.executableURL = program
         process.arguments = ["-Tsvg"]
@@ -31,7 +52,7 @@ enum Graphviz {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return .failed("\(program.path) could not be started") }
+        do { try process.run() } catch { return .failed("could not be started") }
         // Write on another thread: dot may fill its output pipe before it has read all of its input.
         let writer = Thread {
             try? input.fileHandleForWriting.write(contentsOf: Data(dot.utf8))
@@ -47,15 +68,15 @@ enum Graphviz {
             done.signal()
         }.start()
         guard done.wait(timeout: .now() + timeLimit) == .success else {
-            kill(process.processIdentifier, SIGKILL)
-            return .failed("\(program.path) took more than \(Int(timeLimit)) s and was stopped")
+            guard process.isRunning else { return .failed("left its output open for more than \(Int(timeLimit)) s") }
+            process.terminate()
+            return .failed("took more than \(Int(timeLimit)) s and was stopped")
         }
         process.waitUntilExit()
-        let data = collected.data
-        guard process.terminationStatus == 0, !data.isEmpty else {
-            return .failed("\(program.path) failed (exit status \(process.terminationStatus))")
-        }
-        return .svg(String(decoding: data, as: UTF8.self))
+        if process.terminationReason == .uncaughtSignal { return .failed("was killed by signal \(process.terminationStatus)") }
+        guard process.terminationStatus == 0 else { return .failed("failed (exit status \(process.terminationStatus))") }
+        guard !collected.data.isEmpty else { return .failed("wrote nothing") }
+        return .svg(String(decoding: collected.data, as: UTF8.self))
     }
 
     /// The output of `dot`, written by the reading thread before it signals, read after.

@@ -31,7 +31,9 @@ struct InputDocument {
     /// The document on one JSON line, or `nil` for a blank line.
     static func parseLine(_ rawLine: Data, number lineNumber: Int, source: String, defaultDate: String?) -> InputDocument? {
         let label = "\(source):\(lineNumber)"
-        if rawLine.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+        // A byte-order mark (which may start any line, as files are joined) and spaces alone make a blank line.
+        let afterMark = rawLine.starts(with: [0xEF, 0xBB, 0xBF]) ? rawLine.dropFirst(3) : rawLine[...]
+        if afterMark.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
         var document = InputDocument(id: nil, text: "", date: defaultDate, label: label, line: lineNumber)
         var bytes = rawLine
         let valid = SourceFiles.validPrefixLength(bytes)

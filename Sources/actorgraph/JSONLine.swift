@@ -30,7 +30,7 @@ struct JSONLine {
     /// a line that is not JSON, not an object, or whose fields cannot be used gets a ``problem``.
     /// - Complexity: O(*n*) in the line's length.
     init(_ bytes: [UInt8]) {
-        // A byte-order mark starts a file, and so its first line; it is not counted in columns.
+        // A byte-order mark may start any line (files joined into one); it is not counted in columns.
         let start = JSONReader.byteOrderMarkLength(bytes)
         // Columns count characters, as in the messages about gazetteer, rule and gold files. ASCII
         // needs no grapheme breaking: a line holds no line feed, so each of its bytes is a character.

@@ -8,7 +8,10 @@ import Foundation
 ///   reading it whole, and a failed write leaves it as it was.
 /// - A symbolic link is written through: the file it names is replaced, and
 ///   the link stays a link.
-/// - A device or pipe (`/dev/stdout`) is written in place.
+/// - Standard output or error (`/dev/stdout`, or a path to the file one of them
+///   was redirected to) is written to that stream, where the output before it
+///   stands and the output after it follows.
+/// - Another device or pipe is written in place.
 enum OutputFile {
     /// Writes `data` to `path` (`-o` of a command).
     /// - Parameter example: A file name for the message when `path` is a folder, e.g. `names.agz`.
@@ -24,6 +27,10 @@ enum OutputFile {
                 return
             }
             do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch { throw cannotWrite }
+            return
+        }
+        if let stream = standardStream(target) {
+            guard write(data, to: stream) else { throw cannotWrite }
             return
         }
         switch target.st_mode & S_IFMT {
@@ -46,7 +53,22 @@ enum OutputFile {
     static func writeInPlace(_ data: Data, toPath path: String) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { return false }
-        let written = data.withUnsafeBytes { buffer -> Bool in
+        let written = write(data, to: descriptor)
+        return close(descriptor) == 0 && written
+    }
+
+    /// The standard stream (output or error) open on the file `target` describes, if one is.
+    private static func standardStream(_ target: stat) -> Int32? {
+        for descriptor in [STDOUT_FILENO, STDERR_FILENO] {
+            var stream = stat()
+            if fstat(descriptor, &stream) == 0 && stream.st_dev == target.st_dev && stream.st_ino == target.st_ino { return descriptor }
+        }
+        return nil
+    }
+
+    /// Writes all of `data` to an open descriptor.
+    private static func write(_ data: Data, to descriptor: Int32) -> Bool {
+        data.withUnsafeBytes { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
                 let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -56,7 +78,6 @@ enum OutputFile {
             }
             return true
         }
-        return close(descriptor) == 0 && written
     }
 }
 

@@ -1,3 +1,4 @@
+import ActorGraph
 import Foundation
 
 /// A one-line progress report on standard error: documents done, megabytes,
@@ -49,21 +50,14 @@ final class Progress {
         Console.showProgress(line)
     }
 
-    /// The bytes of the files, and of the `.txt` and `.jsonl` files in the folders, given; `nil` if one cannot be measured.
+    /// The bytes of the files given, and of the files the folders given stand for (as
+    /// the documents are read); `nil` if one cannot be measured.
     private static func size(of paths: [String]) -> Int? {
+        guard let files = try? SourceFiles.expand(paths.map { URL(fileURLWithPath: $0) }, extensions: ["txt"]) else { return nil }
         var total = 0
-        let manager = FileManager.default
-        for path in paths {
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
-            let files = isFolder.boolValue
-                ? ((try? manager.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".jsonl") }
-                    .map { (path as NSString).appendingPathComponent($0) }
-                : [path]
-            for file in files {
-                guard let size = (try? manager.attributesOfItem(atPath: file))?[.size] as? Int else { return nil }
-                total += size
-            }
+        for file in files {
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int else { return nil }
+            total += size
         }
         return total
     }

@@ -75,7 +75,7 @@ struct Renderer: Sendable {
         let drawn = shown.count < graph.nodes.count ? graph.restricted(to: Set(shown)) : graph
         switch Graphviz.svg(DOTWriter(title: title).render(drawn)) {
         case .svg(let svg): return (svg, nil)
-        case .failed(let reason): return (nil, "\(reason); the report of \(title) draws its graph with the built-in layout.")
+        case .failed(let reason): return (nil, "\(reason); the report of \(title), and every report drawn after it, uses the built-in layout.")
         case nil: return (nil, nil)
         }
     }

@@ -6,13 +6,15 @@ import Testing
 /// links and devices as outputs, rule files and JSON Lines by another name,
 /// UTF-16 text, articles without gold files, messages during the progress
 /// line, help for a subcommand that does not exist.
-@Suite(.serialized) struct CommandLineCornerCaseTests {
+@Suite(.serialized) final class CommandLineCornerCaseTests {
     private let folder: URL
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-paths-\(UUID().uuidString)")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-corners-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     private func file(_ name: String, _ text: String) throws -> String {
         let url = folder.appendingPathComponent(name)
@@ -191,7 +193,7 @@ import Testing
         let messages = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(messages == "actorgraph: warning: \(dot.path) failed (exit status 3); the report of 000-seed draws its graph with the built-in layout.\n")
+        #expect(messages == "actorgraph: warning: \(dot.path) failed (exit status 3); the report of 000-seed, and every report drawn after it, uses the built-in layout.\n")
         let builtIn = try CommandLine_.run(["extract", "Tests/Corpus/000-seed.txt", "--format", "html", "--no-graphviz"])
         #expect(page == builtIn.stdout)
     }
@@ -216,5 +218,39 @@ import Testing
         let result = try CommandLine_.run(["extract", folder.path, "--format", "jsonl"])
         #expect(result.status == 0 && result.stderr.isEmpty)
         #expect(result.stdout.split(separator: "\n").count == 1 && result.stdout.contains(#""id":"article""#))
+    }
+
+    @Test func standardOutputRedirectedToAFileIsWrittenWhereTheOutputBeforeItStands() throws {
+        let source = try file("mine.gaz", "entity acme-corp organization/company\n  name Acme Corp\n")
+        let combined = folder.appendingPathComponent("combined.agz").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "(echo HEADER; \"$0\" gazetteer compile --no-bundled '\(source)' -o /dev/stdout 2> /dev/null; echo TRAILER) > '\(combined)'",
+                             CommandLine_.binary.path]
+        try process.run()
+        process.waitUntilExit()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: combined))
+        #expect(bytes.starts(with: Data("HEADER\nACTGAZ".utf8)))
+        #expect(bytes.suffix(8) == Data("TRAILER\n".utf8))
+    }
+
+    @Test func utf16ThatIsNotValidIsRepairedWithAWarning() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in Array("Benny".utf16) + [0xD800] + Array(" Gantz met Florence Parly.".utf16) { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let url = folder.appendingPathComponent("lone.txt")
+        try Data(bytes + [0x41]).write(to: url)
+        let result = try CommandLine_.run(["extract", url.path, "--format", "text"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "actorgraph: warning: \(url.path): the UTF-16 text holds bytes that are not UTF-16 (a lone surrogate, or an odd byte at the end); they were replaced with U+FFFD.\n")
+        #expect(result.stdout.contains("Florence Parly (person/politician)"))
+    }
+
+    @Test func aJSONLinesFileReadAsTextIsOneDocument() throws {
+        let lines = try file("docs.jsonl", #"{"id": "q", "text": "Benny Gantz spoke."}"# + "\n")
+        let asText = try CommandLine_.run(["extract", lines, "--input", "text", "--format", "dot"])
+        #expect(asText.status == 0)
+        #expect(asText.stdout.hasPrefix("digraph"))
+        let asLines = try CommandLine_.run(["extract", lines, "--format", "dot"])
+        #expect(asLines.status == 64)
     }
 }

@@ -112,6 +112,12 @@ import Testing
             Case(input: #"{"id":"two","text":"x"}{"id":"three"}"#,
                  output: #"{"error":"Malformed JSON: \"{\" after the end of the top-level value; remove it.","id":"two","line":N,"column":24}"#,
                  messages: [#"error: <stdin>:N:24: Malformed JSON: "{" after the end of the top-level value; remove it."#]),
+            Case(input: #"{"id":01,"text":"x"}"#,
+                 output: #"{"error":"Malformed JSON: a number that starts with 0 and goes on with digits; leave out the 0, or write it as a string.","line":N,"column":7}"#,
+                 messages: [#"error: <stdin>:N:7: Malformed JSON: a number that starts with 0 and goes on with digits; leave out the 0, or write it as a string."#]),
+            Case(input: #"{"id":"nbsp","text":"x"}"# + "\u{A0}",
+                 output: #"{"error":"Malformed JSON: the character U+00A0 after the end of the top-level value; remove it.","id":"nbsp","line":N,"column":25}"#,
+                 messages: [#"error: <stdin>:N:25: Malformed JSON: the character U+00A0 after the end of the top-level value; remove it."#]),
             Case(input: "not json",
                  output: #"{"error":"The line is not a JSON object; write {\"id\": \"…\", \"text\": \"…\"}.","line":N,"column":1}"#,
                  messages: [#"error: <stdin>:N:1: The line is not a JSON object; write {"id": "…", "text": "…"}."#]),
@@ -156,5 +162,12 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout == Self.graph("a") + "\n" + Self.graph("b") + "\n")
         #expect(result.stderr == "actorgraph: warning: \(file.path):2:22: the key \"Date\" is not read; did you mean \"date\"?\n")
+    }
+
+    @Test func aLineOfAByteOrderMarkAndSpacesIsBlank() throws {
+        let input = "\u{FEFF}\n\u{FEFF}  \r\n" + #"{"id":"only","text":"x"}"# + "\n"
+        let result = try CommandLine_.run(["extract", "--format", "jsonl"], stdin: Data(input.utf8))
+        #expect(result.status == 0 && result.stderr.isEmpty)
+        #expect(result.stdout == Self.graph("only") + "\n")
     }
 }

@@ -225,10 +225,7 @@ public struct Coverage: Hashable, Sendable {
         for textURL in texts {
             let base = textURL.deletingPathExtension().lastPathComponent
             let goldURL = textURL.deletingLastPathComponent().appendingPathComponent(base + ".actors.json")
-            guard FileManager.default.fileExists(atPath: goldURL.path) else {
-                // Scoring the others would give a figure that silently leaves this one out.
-                throw ActorGraphError(.malformedGold, "\"\(textURL.lastPathComponent)\" has no coverage gold file; write \(goldURL.lastPathComponent) beside it, or move the article out of the folder.", file: textURL.path)
-            }
+            try Evaluation.requireGold(goldURL, of: textURL, kind: "coverage gold")
             let gold = try Gold.load(goldURL)
             let text = try SourceFiles.read(textURL, code: .unreadableInput)
             let graph = try extractor.extract(text, date: gold.date, id: base)

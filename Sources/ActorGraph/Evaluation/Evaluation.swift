@@ -188,9 +188,7 @@ public struct Evaluation: Hashable, Sendable {
         for textURL in texts {
             let base = textURL.deletingPathExtension().lastPathComponent
             let goldURL = textURL.deletingLastPathComponent().appendingPathComponent(base + ".gold.json")
-            guard FileManager.default.fileExists(atPath: goldURL.path) else {
-                throw ActorGraphError(.malformedGold, "\"\(textURL.lastPathComponent)\" has no gold file; write \(goldURL.lastPathComponent) beside it.", file: textURL.path)
-            }
+            try requireGold(goldURL, of: textURL, kind: "gold")
             let gold = try GoldDocument.load(goldURL, eventTypes: Set(extractor.rules.eventTypes.keys))
             // Bytes that are not UTF-8 would change the text the gold's offsets and mentions were written for.
             let text = try SourceFiles.read(textURL, code: .unreadableInput)
@@ -200,6 +198,14 @@ public struct Evaluation: Hashable, Sendable {
             total = total + evaluation
         }
         return (documents, total)
+    }
+
+    /// Refuses an article without its gold file, which would leave the score without a word.
+    /// - Throws: ``ActorGraphError`` (`malformedGold`) naming the article.
+    package static func requireGold(_ goldURL: URL, of textURL: URL, kind: String) throws {
+        guard !FileManager.default.fileExists(atPath: goldURL.path) else { return }
+        throw ActorGraphError(.malformedGold, "\"\(textURL.lastPathComponent)\" has no \(kind) file; write \(goldURL.lastPathComponent) beside it, or move the article out of the folder.",
+                              file: textURL.path)
     }
 
     /// Refuses a gold file (named `NNN-slug` + `suffix`) in `corpus` without

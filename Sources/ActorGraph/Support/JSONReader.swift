@@ -163,7 +163,14 @@ package struct JSONReader {
             return offset - first
         }
         if byte(is: "-") { offset += 1 }
-        if byte(is: "0") { offset += 1 } else if digits() == 0 { throw failure(expected: "a digit") }
+        if byte(is: "0") {
+            offset += 1
+            if offset < bytes.count, (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(bytes[offset]) {
+                throw Failure(offset: offset - 1, message: "Malformed JSON: a number that starts with 0 and goes on with digits; leave out the 0, or write it as a string.")
+            }
+        } else if digits() == 0 {
+            throw failure(expected: "a digit")
+        }
         if byte(is: ".") {
             offset += 1
             if digits() == 0 { throw failure(expected: "a digit after the decimal point") }
@@ -203,7 +210,11 @@ package struct JSONReader {
         let lead = bytes[offset]
         let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         let scalar = String(decoding: bytes[offset ..< min(offset + width, bytes.endIndex)], as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
-        if scalar.value < 0x20 { return "the control character \(codePoint(scalar.value))" }
+        if scalar.value < 0x20 { return "the control character \(OneLine.codePoint(scalar))" }
+        // What cannot be seen between quotes is named: a no-break space, a byte-order mark.
+        if scalar.value >= 0x7F && (scalar.properties.isWhitespace || scalar.properties.generalCategory == .format || scalar.value <= 0x9F) {
+            return "the character \(OneLine.codePoint(scalar))"
+        }
         if scalar == "\"" { return "the start of a string" }
         return "\"\(scalar)\""
     }
@@ -250,7 +261,7 @@ package struct JSONReader {
                 return (index + 1, String(decoding: decoded, as: UTF8.self))
             }
             if byte < 0x20 {
-                throw Failure(offset: index, message: "Malformed JSON: the control character \(codePoint(UInt32(byte))) inside a string; write it as \(escape(byte)).")
+                throw Failure(offset: index, message: "Malformed JSON: the control character \(OneLine.codePoint(Unicode.Scalar(byte))) inside a string; write it as \(escape(byte)).")
             }
             guard byte == UInt8(ascii: "\\") else { index += 1; continue }
             if decoding { decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run ..< index])) }
@@ -322,12 +333,6 @@ package struct JSONReader {
         case UInt8(ascii: "A") ... UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
         default: nil
         }
-    }
-
-    /// `U+0009`.
-    private static func codePoint(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// How a control character is written inside a JSON string: `\t`, `\u0000`.

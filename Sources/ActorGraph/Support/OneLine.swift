@@ -7,12 +7,17 @@ package enum OneLine {
         var shown = ""
         for scalar in message.unicodeScalars {
             if (scalar.value < 0x20 && scalar != "\t") || (0x7F ... 0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                shown += "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+                shown += "<" + codePoint(scalar) + ">"
             } else {
                 shown.unicodeScalars.append(scalar)
             }
         }
         return shown
+    }
+
+    /// `scalar` as Unicode writes its code point: `U+0009`, `U+1F600`.
+    package static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }
