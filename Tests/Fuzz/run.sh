@@ -7,7 +7,7 @@
 #   Tests/Fuzz/run.sh TARGET --regress                          run Tests/Fuzz/Regressions/TARGET/*
 #   Tests/Fuzz/run.sh TARGET --minimize FILE                    shrink a crashing input
 #
-# TARGET: tokenizer, gazetteer, compiled, rules, extract, import (a file in Tests/Fuzz/Targets).
+# TARGET: tokenizer, gazetteer, compiled, rules, extract, import, gold (a file in Tests/Fuzz/Targets).
 # Exit status: 0 when nothing was found, 1 for a crash, hang or broken
 # invariant (its input's path is printed), 2 for a usage or build error.
 # Scratch output goes under .build/fuzz/ (git-ignored).
@@ -138,6 +138,7 @@ case "$TARGET" in
   tokenizer|extract) cp -f "$REPO"/Tests/Corpus/*.txt "$CORPUS/" ;;
   gazetteer) cp -f "$REPO"/Gazetteers/entities/*.gaz "$CORPUS/" ;;
   rules) cp -f "$REPO"/Gazetteers/rules/*.rules "$CORPUS/" ;;
+  gold) cp -f "$REPO"/Tests/Corpus/*.gold.json "$REPO"/Tests/Coverage/*.actors.json "$CORPUS/" ;;
   compiled) export FUZZ_SEED_DIR="$CORPUS"; EXTRA=(-max_len=65536 ${EXTRA[@]+"${EXTRA[@]}"}) ;;   # seeds compiled at start-up
   import) export FUZZ_SEED_DIR="$CORPUS" FUZZ_FIXTURES="$REPO/Tests/Import" ;;   # fixtures laid out as inputs at start-up
 esac
