@@ -33,9 +33,9 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parents[3]
 DEFAULT_BINARY = REPOSITORY / ".build" / "release" / "actorgraph"
 
-# An error record ends with its input line number: JSONSerialization sorts the
-# keys, and "line" sorts after "error" and "id".
-LINE_FIELD = re.compile(r'"line":(\d+)\}$')
+# An error record ends with its input line number, then the column when the
+# problem has one: actorgraph writes "error", "id", "line", "column" in that order.
+LINE_FIELD = re.compile(r'"line":(\d+)(?=(,"column":\d+)?\}$)')
 
 
 class JobError(Exception):
@@ -236,7 +236,7 @@ def sorted_records(outputs):
                            "the process may have stopped in the middle of it.")
         is_error = "schema" not in record
         if is_error:
-            output = LINE_FIELD.sub(f'"line":{line_number}}}', output)
+            output = LINE_FIELD.sub(f'"line":{line_number}', output)
             document_id = record.get("id", "")
         else:
             document_id = record["document"].get("id", "")
