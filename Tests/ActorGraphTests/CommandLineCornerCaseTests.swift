@@ -150,12 +150,7 @@ import Testing
         let input = try file("docs.jsonl", lines.joined(separator: "\n") + "\n")
         let typescript = folder.appendingPathComponent("screen").path
         // `script` gives the command a terminal for standard error; standard output goes to a file.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "script -q -c \"'$0' extract '\(input)' --format jsonl > /dev/null\" '\(typescript)' > /dev/null",
-                             CommandLine_.binary.path]
-        try process.run()
-        process.waitUntilExit()
+        _ = try CommandLine_.shell("script -q -c \"'$0' extract '\(input)' --format jsonl > /dev/null\" '\(typescript)' > /dev/null")
         let screen = try String(contentsOf: URL(fileURLWithPath: typescript), encoding: .utf8)
         #expect(screen.contains("MB/s"))
         // Each message starts a line of its own: the progress line is cleared before it.
@@ -223,12 +218,7 @@ import Testing
     @Test func standardOutputRedirectedToAFileIsWrittenWhereTheOutputBeforeItStands() throws {
         let source = try file("mine.gaz", "entity acme-corp organization/company\n  name Acme Corp\n")
         let combined = folder.appendingPathComponent("combined.agz").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "(echo HEADER; \"$0\" gazetteer compile --no-bundled '\(source)' -o /dev/stdout 2> /dev/null; echo TRAILER) > '\(combined)'",
-                             CommandLine_.binary.path]
-        try process.run()
-        process.waitUntilExit()
+        _ = try CommandLine_.shell("(echo HEADER; \"$0\" gazetteer compile --no-bundled '\(source)' -o /dev/stdout 2> /dev/null; echo TRAILER) > '\(combined)'")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: combined))
         #expect(bytes.starts(with: Data("HEADER\nACTGAZ".utf8)))
         #expect(bytes.suffix(8) == Data("TRAILER\n".utf8))

@@ -33,6 +33,20 @@ struct CommandLine_ {
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
+
+    /// Runs a bash script with `$0` set to the `actorgraph` binary; returns its status and standard output.
+    static func shell(_ script: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script, binary.path]
+        process.currentDirectoryURL = packageRoot
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
 }
 
 @Suite(.serialized) struct CommandLineTests {
@@ -270,26 +284,12 @@ struct CommandLine_ {
         #expect(failed.stderr.hasPrefix("actorgraph: error: \(broken.path):3:3:"))
     }
 
-    /// Runs a bash script with `$0` set to the `actorgraph` binary; returns its status and standard output.
-    private func shell(_ script: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script, CommandLine_.binary.path]
-        process.currentDirectoryURL = packageRoot
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     @Test func progressGoesToATerminalOnlyAndNeverIntoTheOutput() throws {
         let typescript = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-progress-\(UUID().uuidString)")
         let output = typescript.appendingPathExtension("out")
         defer { try? FileManager.default.removeItem(at: typescript); try? FileManager.default.removeItem(at: output) }
         // `script` gives the command a terminal for standard error; standard output goes to a file.
-        let run = try shell("script -q -e -c \"'$0' extract Tests/Corpus --format jsonl > '\(output.path)'\" '\(typescript.path)' > /dev/null; echo $?")
+        let run = try CommandLine_.shell("script -q -e -c \"'$0' extract Tests/Corpus --format jsonl > '\(output.path)'\" '\(typescript.path)' > /dev/null; echo $?")
         #expect(run.output == "0\n")
         let screen = try String(contentsOf: typescript, encoding: .utf8)
         #expect(screen.contains(" document") && screen.contains("MB/s") && screen.contains("%"))
@@ -300,18 +300,18 @@ struct CommandLine_ {
     }
 
     @Test func missingBundledDataIsAClearErrorNotACrash() throws {
-        let result = try shell("echo 'Benny Gantz visited Paris.' | ACTORGRAPH_RESOURCES=/nonexistent \"$0\" extract 2>&1; echo status $?")
+        let result = try CommandLine_.shell("echo 'Benny Gantz visited Paris.' | ACTORGRAPH_RESOURCES=/nonexistent \"$0\" extract 2>&1; echo status $?")
         #expect(result.output == "actorgraph: error: The bundled rules are missing; keep the ActorGraph_ActorGraphGazetteers.resources folder beside the executable, or name a copy of it in ACTORGRAPH_RESOURCES.\nstatus 1\n")
     }
 
     @Test func closedStandardOutputIsAClearError() throws {
-        let result = try shell("\"$0\" extract Tests/Corpus/000-seed.txt 2>&1 >&-")
+        let result = try CommandLine_.shell("\"$0\" extract Tests/Corpus/000-seed.txt 2>&1 >&-")
         #expect(result.status == 1)
         #expect(result.output == "actorgraph: error: cannot write to standard output; check that it is open and writable.\n")
     }
 
     @Test func aReaderThatStopsEarlyEndsTheRunWithoutACrash() throws {
-        let piped = try shell("\"$0\" extract Tests/Corpus --format jsonl 2>/tmp/actorgraph-pipe.err | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}")
+        let piped = try CommandLine_.shell("\"$0\" extract Tests/Corpus --format jsonl 2>/tmp/actorgraph-pipe.err | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}")
         #expect(piped.output == "1\n")
         let errors = (try? String(contentsOfFile: "/tmp/actorgraph-pipe.err", encoding: .utf8)) ?? ""
         #expect(errors == "actorgraph: error: cannot write to standard output; check that it is open and writable.\n")
