@@ -179,7 +179,10 @@ import Testing
         process.executableURL = CommandLine_.binary
         process.arguments = ["extract", "Tests/Corpus/000-seed.txt", "--format", "html"]
         process.currentDirectoryURL = packageRoot
-        process.environment = ["PATH": bin.path]
+        // Only `PATH` changes: the sanitizers' settings, among others, must reach the tool.
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = bin.path
+        process.environment = environment
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
