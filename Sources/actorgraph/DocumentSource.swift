@@ -123,7 +123,7 @@ private final class LineReader {
     }
 
     /// The next line without its line feed, and its 1-based number.
-    func next() -> (Data, Int)? {
+    func next() -> ([UInt8], Int)? {
         while true {
             if number == 0, UTF16Input.bigEndian(buffer) != nil {
                 // Its line feeds are two bytes: read as UTF-8 lines, every line would be garbage.
@@ -157,8 +157,8 @@ private final class LineReader {
     }
 
     /// Hands out the bytes of `range` as the next line; reading goes on at `next`.
-    private func line(_ range: Range<Int>, next: Int) -> (Data, Int) {
-        let line = Data(buffer[range])
+    private func line(_ range: Range<Int>, next: Int) -> ([UInt8], Int) {
+        let line = Array(buffer[range])
         position = next
         searched = next
         number += 1

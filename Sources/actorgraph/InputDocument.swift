@@ -29,7 +29,7 @@ struct InputDocument {
     }
 
     /// The document on one JSON line, or `nil` for a blank line.
-    static func parseLine(_ rawLine: Data, number lineNumber: Int, source: String, defaultDate: String?) -> InputDocument? {
+    static func parseLine(_ rawLine: [UInt8], number lineNumber: Int, source: String, defaultDate: String?) -> InputDocument? {
         let label = "\(source):\(lineNumber)"
         // A byte-order mark (which may start any line, as files are joined) and spaces alone make a blank line.
         let afterMark = rawLine.starts(with: [0xEF, 0xBB, 0xBF]) ? rawLine.dropFirst(3) : rawLine[...]
@@ -39,12 +39,12 @@ struct InputDocument {
         let valid = SourceFiles.validPrefixLength(bytes)
         if valid < bytes.count {
             // Read what can be read: invalid bytes become U+FFFD, as in text files.
-            bytes = Data(String(decoding: bytes, as: UTF8.self).utf8)
+            bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
             document.warnings.append("\(label): invalid UTF-8 from byte \(valid) of the line on was replaced with U+FFFD.")
         }
         // A line ending in CRLF is read without its CR, so that a column at the end of the line is where it ends.
         if bytes.last == 0x0D { bytes.removeLast() }
-        let line = JSONLine([UInt8](bytes))
+        let line = JSONLine(bytes)
         document.id = line.id
         if let date = line.date { document.date = date }
         document.text = line.text

@@ -6,7 +6,7 @@ import ActorGraph
 /// Other keys are allowed (pipelines carry "title", "url", …) and checked as
 /// JSON only; a key that is `id`, `text` or `date` in other capitals is a
 /// warning, since its value would otherwise be lost without a word. A key
-/// given twice in the object is an error, since one of its values would be.
+/// given twice in an object is an error (``JSONReader``), since one of its values would be.
 struct JSONLine {
     /// Why a line is not a document: one sentence, and the 1-based column of
     /// the bad byte when there is one.
@@ -59,14 +59,8 @@ struct JSONLine {
             guard reader.kindAhead == .object else {
                 throw JSONReader.Failure(offset: reader.offset, message: "The line is not a JSON object; write {\"id\": \"…\", \"text\": \"…\"}.")
             }
-            var seen = Set<String>()
             try reader.object(depth: 0) { reader, key, keyOffset in
                 let valueOffset = reader.offset
-                guard seen.insert(key).inserted else {
-                    note(keyOffset, "The key \"\(key)\" is given twice; keep one.")
-                    try reader.skipValue(depth: 1)
-                    return
-                }
                 switch key {
                 case "id":
                     switch reader.kindAhead {

@@ -42,7 +42,7 @@ import Testing
         (#"{"actors": [], "events": [],}"#, #"x.gold.json:1:28: Malformed JSON: a comma before "}"; remove the trailing comma."#),
         ("", "x.gold.json:1:1: Malformed JSON: expected a value, found the end of the file; fix the JSON here."),
         (#"{"actors": [], "events": []} ]"#, #"x.gold.json:1:30: Malformed JSON: "]" after the end of the top-level value; remove it."#),
-        (#"{"actors": [], "actors": [], "events": []}"#, #"x.gold.json:1:16: "actors": the key appears twice in its object; keep one."#),
+        (#"{"actors": [], "actors": [], "events": []}"#, #"x.gold.json:1:16: The key "actors" is given twice in its object; keep one."#),
         // Strings: what is wrong with each.
         ("{\"actors\": [], \"events\": [], \"date\": \"2021-07-27\t\"}",
          #"x.gold.json:1:49: Malformed JSON: the control character U+0009 inside a string; write it as \t."#),

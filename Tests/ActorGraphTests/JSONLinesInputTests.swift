@@ -56,8 +56,12 @@ import Testing
     @Test func aKeyGivenTwiceIsAnErrorAtTheSecond() throws {
         try expect([
             Case(input: #"{"id":"twice","text":"a","text":"b"}"#,
-                 output: #"{"error":"The key \"text\" is given twice; keep one.","id":"twice","line":N,"column":26}"#,
-                 messages: [#"error: <stdin>:N:26: The key "text" is given twice; keep one."#]),
+                 output: #"{"error":"The key \"text\" is given twice in its object; keep one.","id":"twice","line":N,"column":26}"#,
+                 messages: [#"error: <stdin>:N:26: The key "text" is given twice in its object; keep one."#]),
+            // Inside another key's value too: JSON that gives a key twice loses one of its values wherever it is.
+            Case(input: #"{"id":"nested","text":"x","meta":{"a":1,"a":2}}"#,
+                 output: #"{"error":"The key \"a\" is given twice in its object; keep one.","id":"nested","line":N,"column":41}"#,
+                 messages: [#"error: <stdin>:N:41: The key "a" is given twice in its object; keep one."#]),
             // Other keys are allowed, of any kind.
             Case(input: #"{"id":"extra","text":"x","url":"https://example.org/a","meta":{"tags":["a",1,null,true]}}"#, output: Self.graph("extra")),
         ])

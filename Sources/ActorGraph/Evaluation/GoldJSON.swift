@@ -82,13 +82,8 @@ package struct GoldJSON {
         places[path] = Place(value: reader.offset, key: key, kind: kind)
         switch kind {
         case .object:
-            var seen = Set<String>()
             try reader.object(depth: depth) { reader, name, keyOffset in
-                let child = path.isEmpty ? name : path + "." + name
-                guard seen.insert(name).inserted else {
-                    throw JSONReader.Failure(offset: keyOffset, message: "\"\(child)\": the key appears twice in its object; keep one.")
-                }
-                try read(&reader, path: child, key: keyOffset, depth: depth + 1, into: &places)
+                try read(&reader, path: path.isEmpty ? name : path + "." + name, key: keyOffset, depth: depth + 1, into: &places)
             }
         case .list:
             try reader.list(depth: depth) { reader, index in

@@ -83,6 +83,7 @@ package struct JSONReader {
     /// Reads an object at the offset (its "{"). `member` is called for each
     /// member with its key and the offset of the key's opening quote, the
     /// reader standing at the member's value, which `member` must read.
+    /// A key given twice is refused: one of its values would be lost.
     /// - Parameter depth: How many objects and lists enclose this one.
     package mutating func object(depth: Int, _ member: (inout JSONReader, _ key: String, _ keyOffset: Int) throws -> Void) throws {
         try checkDepth(depth)
@@ -90,6 +91,7 @@ package struct JSONReader {
         skipSpace()
         if byte(is: "}") { offset += 1; return }
         var comma = 0
+        var seen = Set<String>()
         while true {
             skipSpace()
             if byte(is: "}") {
@@ -98,6 +100,9 @@ package struct JSONReader {
             let keyOffset = offset
             guard byte(is: "\"") else { throw failure(expected: "a key in double quotes") }
             let key = try string()
+            guard seen.insert(key).inserted else {
+                throw Failure(offset: keyOffset, message: "The key \"\(key)\" is given twice in its object; keep one.")
+            }
             skipSpace()
             try expect(":", "\":\" after the key")
             skipSpace()

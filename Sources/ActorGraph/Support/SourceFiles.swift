@@ -59,7 +59,7 @@ package enum SourceFiles {
     }
 
     /// How many bytes at the start of `data` are valid UTF-8.
-    package static func validPrefixLength(_ data: Data) -> Int {
+    package static func validPrefixLength(_ data: some Collection<UInt8>) -> Int {
         // Nearly all input is valid: the standard library checks that in one fast pass.
         if String(validating: data, as: UTF8.self) != nil { return data.count }
         var iterator = data.makeIterator()
